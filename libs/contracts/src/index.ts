@@ -1,0 +1,1 @@
+export { brokerNames, type BrokerNames } from './broker-names.ts';
