@@ -1,0 +1,20 @@
+// Every bound of the posting contract, in one place. Names carry the qualifier last
+// (`descriptionLengthMax`), so a reader sees what is bounded first and how second.
+
+/** Integer digits of an amount: `numeric(15,2)` in PostgreSQL leaves 13 before the point. */
+export const amountIntegerDigitsMax = 13;
+/** Decimal places of an amount: cents, never fractions of a cent. */
+export const amountDecimalPlacesMax = 2;
+/** The largest amount the contract accepts, as a decimal string. */
+export const amountMax = '9999999999999.99';
+
+export const branchLengthMax = 10;
+export const accountLengthMax = 20;
+/** Event codes (código de histórico) are chosen by the bank; 494 is a typical one. */
+export const eventCodeMin = 1;
+export const eventCodeMax = 999_999;
+export const descriptionLengthMax = 200;
+/** Producer-owned `details`, measured as UTF-8 bytes of its JSON text. */
+export const detailsBytesMax = 4_096;
+/** Postings in one `POST /v1/transactions` request. */
+export const requestPostingsMax = 1_000;
