@@ -1,1 +1,19 @@
-export {};
+// @flow/ledger-core: the ledger. Migrations, the batched posting engine and its rules, the read
+// queries and the reconciliation, over a narrow database port with pg and PGlite adapters.
+export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts';
+export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
+export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
+export { migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
+export * from './limits.ts';
+export { defaultLedgerRules, ledgerRules, type LedgerRules } from './rules/ledger-rules.ts';
+export { addDays, businessDate, daysBetween } from './rules/business-date.ts';
+export { createLedgerEngine, type BatchResult, type LedgerEngine, type LedgerEngineOptions } from './engine/apply-batch.ts';
+export type { AccountStatus, OutcomeStatus, PostingOutcome } from './engine/outcome.ts';
+export { postingHash } from './engine/posting-hash.ts';
+export * from './catalog/events.ts';
+export * from './catalog/accounts.ts';
+export { CursorError } from './queries/cursor.ts';
+export { findTransaction, searchTransactions, type Page, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
+export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
+export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
+export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';

@@ -1,0 +1,65 @@
+// PostgreSQL adapter over a `pg` pool. Type parsers are set per pool, never globally, so other
+// pg users in the same process keep their defaults.
+import pg from 'pg';
+import type { Database, QueryResult } from './port.ts';
+
+const dateOid = 1082;
+const int8Oid = 20;
+
+const flowTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === dateOid || oid === int8Oid) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  readonly connectionString: string;
+  /** Connections in the pool. */
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+export function connectPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'flow',
+    types: flowTypes,
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    query: (text, params) => runQuery(pool, text, params),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: (text, params) => runQuery(client, text, params),
+          runScript: async (text) => void (await client.query(text)),
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async runScript(text) {
+      await pool.query(text);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function runQuery<Row>(
+  client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[],
+): Promise<QueryResult<Row>> {
+  const result = await client.query(text, params as unknown[] | undefined);
+  return { rows: result.rows as Row[] };
+}
+

@@ -1,0 +1,26 @@
+// The narrow database port of Flow: everything the ledger does goes through `query` and
+// `transaction`, with the same SQL on PostgreSQL (pg) and on PGlite. Both adapters return
+// `date` as "YYYY-MM-DD", `numeric` and `bigint` as decimal strings, `timestamptz` as Date.
+
+export interface QueryResult<Row> {
+  readonly rows: Row[];
+}
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+}
+
+export interface ScriptRunner {
+  /** Runs a multi-statement SQL script (a migration) with no parameters. */
+  runScript(text: string): Promise<void>;
+}
+
+export interface Transaction extends Queryable, ScriptRunner {}
+
+export interface Database extends Queryable, ScriptRunner {
+  /** Runs `work` in one database transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Which adapter this is, for logs and benchmark reports. */
+  readonly kind: 'postgres' | 'pglite';
+}

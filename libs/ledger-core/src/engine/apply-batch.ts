@@ -1,0 +1,191 @@
+// The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
+// database transaction with a fixed round of set-based statements (DESIGN.md §4):
+//   lock accounts → read stored outcomes → read events and accounts → decide → open accounts →
+//   record outcomes → append transactions → upsert daily balances → write the outbox row.
+// A failure anywhere rolls everything back; applying the same batch again gives the same
+// outcomes (replays) and writes nothing new.
+import { parseCents, type Posting, type RejectionCode } from '@flow/contracts';
+import type { Database, Queryable } from '../database/port.ts';
+import { batchAttemptsMax, batchPostingsMax } from '../limits.ts';
+import { addDays, businessDate, monthStart } from '../rules/business-date.ts';
+import type { LedgerRules } from '../rules/ledger-rules.ts';
+import { rejectionOf, type RuleContext } from './decide-outcomes.ts';
+import { accountKey, type PostingOutcome } from './outcome.ts';
+import { postingHash } from './posting-hash.ts';
+import { PartitionRegistry } from './sql/ensure-partitions.ts';
+import { findPostingOutcomes, type StoredOutcome } from './sql/find-posting-outcomes.ts';
+import { findAccounts, findEvents, openAccounts } from './sql/find-rule-inputs.ts';
+import { insertOutbox } from './sql/insert-outbox.ts';
+import { insertPostings, type PostingRecord } from './sql/insert-postings.ts';
+import { insertTransactions } from './sql/insert-transactions.ts';
+import { lockAccounts } from './sql/lock-accounts.ts';
+import { upsertBalances } from './sql/upsert-balances.ts';
+
+export interface BatchResult {
+  /** One outcome per input posting, in input order. */
+  readonly outcomes: PostingOutcome[];
+  /** The outbox row holding these outcomes for the callback topic. */
+  readonly outboxId: string;
+  /** Database transactions it took (more than 1 after a deadlock or serialization retry). */
+  readonly attempts: number;
+}
+
+export interface LedgerEngineOptions {
+  readonly database: Database;
+  readonly rules: LedgerRules;
+  /** The clock that defines "today"; tests pin it. */
+  readonly now?: () => Date;
+}
+
+export interface LedgerEngine {
+  applyBatch(postings: readonly Posting[]): Promise<BatchResult>;
+}
+
+interface HashedPosting {
+  readonly posting: Posting;
+  readonly hash: string;
+}
+
+const retryableSqlStates = new Set(['40P01', '40001']);
+
+export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
+  const { database, rules } = options;
+  const now = options.now ?? (() => new Date());
+  const partitions = new PartitionRegistry();
+  const amountLimitCents = parseCents(rules.postingAmountLimit);
+
+  async function applyBatch(postings: readonly Posting[]): Promise<BatchResult> {
+    if (postings.length === 0) throw new Error('applyBatch needs at least one posting');
+    if (postings.length > batchPostingsMax) {
+      throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
+    }
+    const windowEnd = businessDate(now(), rules.businessTimeZone);
+    const windowStart = addDays(windowEnd, -rules.retroWindowDays);
+    const hashed = postings.map((posting) => ({ posting, hash: postingHash(posting) }));
+    const months = postings
+      .filter((posting) => posting.dateRef >= windowStart && posting.dateRef <= windowEnd)
+      .map((posting) => monthStart(posting.dateRef));
+    await partitions.ensure(database, months);
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { outcomes, outboxId } = await database.transaction((tx) =>
+          applyInTransaction(tx, hashed, { windowStart, windowEnd }));
+        return { outcomes, outboxId, attempts: attempt };
+      } catch (error) {
+        if (attempt >= batchAttemptsMax || !retryableSqlStates.has(sqlState(error))) throw error;
+      }
+    }
+  }
+
+  async function applyInTransaction(
+    tx: Queryable, hashed: readonly HashedPosting[], window: { windowStart: string; windowEnd: string },
+  ): Promise<{ outcomes: PostingOutcome[]; outboxId: string }> {
+    const postings = hashed.map((item) => item.posting);
+    await lockAccounts(tx, postings.map((p) => p.branch), postings.map((p) => p.account));
+    const stored = await findPostingOutcomes(tx, [...new Set(postings.map((p) => p.id))]);
+    const fresh = firstOccurrences(hashed).filter((item) => !stored.has(item.posting.id));
+
+    const freshPostings = fresh.map((item) => item.posting);
+    const context: RuleContext = {
+      events: await findEvents(tx, [...new Set(freshPostings.map((p) => p.eventCode))]),
+      accounts: await findAccounts(tx, freshPostings.map((p) => p.branch), freshPostings.map((p) => p.account)),
+      autoOpenAccounts: rules.autoOpenAccounts,
+      amountLimitCents,
+      ...window,
+    };
+    const records = fresh.map((item) => postingRecord(item, rejectionOf(item.posting, context)));
+    const unknownAccounts = records.filter(
+      (record) => record.status === 'posted' && !context.accounts.has(accountKey(record.branch, record.account)));
+    if (unknownAccounts.length > 0) {
+      await openAccounts(tx, unknownAccounts.map((r) => r.branch), unknownAccounts.map((r) => r.account));
+    }
+
+    const inserted = await insertPostings(tx, records);
+    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
+    if (inserted.size < records.length) {
+      // A concurrent batch recorded some of these ids first (an id reused across accounts, so
+      // the account locks did not order the two batches): those become replays or conflicts.
+      const lost = fresh.filter((item) => !inserted.has(item.posting.id));
+      const winners = await findPostingOutcomes(tx, lost.map((item) => item.posting.id));
+      for (const item of lost) freshOutcomes.set(item.posting.id, outcomeOfRepeat(item, winners.get(item.posting.id)!));
+    }
+    const posted = records
+      .filter((record) => record.status === 'posted' && inserted.has(record.id))
+      .map((record) => record.posting);
+    await insertTransactions(tx, posted);
+    await upsertBalances(tx, posted);
+
+    const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
+    const outboxId = await insertOutbox(tx, outcomes);
+    return { outcomes, outboxId };
+  }
+
+  return { applyBatch };
+}
+
+/** The first posting of each id in the batch; later ones are repeats within the batch. */
+function firstOccurrences(hashed: readonly HashedPosting[]): HashedPosting[] {
+  const seen = new Set<string>();
+  return hashed.filter((item) => !seen.has(item.posting.id) && seen.add(item.posting.id) !== undefined);
+}
+
+/**
+ * One outcome per input posting. A repeat of an id (stored before, or earlier in this batch)
+ * with the same fields gets the original outcome back as a replay; with other fields it is
+ * rejected as `id_conflict` and nothing is stored for it: the id keeps its one outcome (I1).
+ */
+function outcomesInInputOrder(
+  hashed: readonly HashedPosting[],
+  stored: ReadonlyMap<string, StoredOutcome>,
+  freshOutcomes: ReadonlyMap<string, PostingOutcome>,
+): PostingOutcome[] {
+  const firstHash = new Map<string, string>();
+  return hashed.map((item) => {
+    const { id } = item.posting;
+    const previous = stored.get(id);
+    if (previous !== undefined) return outcomeOfRepeat(item, previous);
+    const hash = firstHash.get(id);
+    if (hash === undefined) {
+      firstHash.set(id, item.hash);
+      return freshOutcomes.get(id)!;
+    }
+    return hash === item.hash ? { ...freshOutcomes.get(id)!, replay: true } : conflictOutcome(item.posting);
+  });
+}
+
+function outcomeOfRepeat(item: HashedPosting, previous: StoredOutcome): PostingOutcome {
+  if (previous.fieldsHash !== item.hash) return conflictOutcome(item.posting);
+  const { status, reason, branch, account, dateRef, traceKey } = previous;
+  return { id: previous.id, traceKey, branch, account, dateRef, status, reason, replay: true };
+}
+
+function conflictOutcome(posting: Posting): PostingOutcome {
+  const { id, traceKey, branch, account, dateRef } = posting;
+  return { id, traceKey, branch, account, dateRef, status: 'rejected', reason: 'id_conflict', replay: false };
+}
+
+function postingRecord(item: HashedPosting, reason: RejectionCode | null): PostingRecord & { posting: Posting } {
+  const { posting } = item;
+  return {
+    id: posting.id,
+    status: reason === null ? 'posted' : 'rejected',
+    reason,
+    branch: posting.branch,
+    account: posting.account,
+    dateRef: posting.dateRef,
+    traceKey: posting.traceKey,
+    fieldsHash: item.hash,
+    rejectedPosting: reason === null ? null : JSON.stringify(posting),
+    posting,
+  };
+}
+
+function outcomeOfRecord(record: PostingRecord): PostingOutcome {
+  const { id, traceKey, branch, account, dateRef, status, reason } = record;
+  return { id, traceKey, branch, account, dateRef, status, reason, replay: false };
+}
+
+function sqlState(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}

@@ -1,0 +1,26 @@
+// Appends the posted entries to the ledger in batch order; `seq` (statement order within a
+// day) is assigned by the sequence as rows go in.
+import type { Posting } from '@flow/contracts';
+import type { Queryable } from '../../database/port.ts';
+
+const insertTransactionsSql = `
+  insert into flow.transaction
+    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref)
+  select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::integer[],
+                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[])`;
+
+export async function insertTransactions(tx: Queryable, postings: readonly Posting[]): Promise<void> {
+  if (postings.length === 0) return;
+  await tx.query(insertTransactionsSql, [
+    postings.map((posting) => posting.id),
+    postings.map((posting) => posting.branch),
+    postings.map((posting) => posting.account),
+    postings.map((posting) => posting.amount),
+    postings.map((posting) => posting.debitCredit),
+    postings.map((posting) => posting.eventCode),
+    postings.map((posting) => posting.description),
+    postings.map((posting) => posting.traceKey),
+    postings.map((posting) => (posting.details === null ? null : JSON.stringify(posting.details))),
+    postings.map((posting) => posting.dateRef),
+  ]);
+}

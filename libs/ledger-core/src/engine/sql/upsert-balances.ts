@@ -1,0 +1,101 @@
+// Daily balances of a batch in one statement: merge the batch's day totals into the stored days
+// of each touched account from its earliest touched day forward, recompute the accumulated
+// totals over that range with a window function (at most retro window + 1 rows per account)
+// starting from the last day before it, and write every changed day once. The accounts are
+// locked by the caller, so the statement's snapshot holds every earlier batch of them.
+import { formatCents, parseCents, type Posting } from '@flow/contracts';
+import type { Queryable } from '../../database/port.ts';
+
+const upsertBalancesSql = `
+  with batch_day as (
+    select * from unnest($1::text[], $2::text[], $3::date[], $4::numeric[], $5::numeric[], $6::integer[], $7::uuid[])
+      as d(branch, account, date_ref, total_debit, total_credit, transaction_count, last_trace_key)
+  ),
+  touched as (
+    select branch, account, min(date_ref) as from_date from batch_day group by branch, account
+  ),
+  opening as (
+    select t.branch, t.account,
+           coalesce(prior.accumulated_debit, 0) as accumulated_debit,
+           coalesce(prior.accumulated_credit, 0) as accumulated_credit
+    from touched t
+    left join lateral (
+      select b.accumulated_debit, b.accumulated_credit
+      from flow.balance b
+      where b.branch = t.branch and b.account = t.account and b.date_ref < t.from_date
+      order by b.date_ref desc
+      limit 1
+    ) prior on true
+  ),
+  stored_day as (
+    select b.branch, b.account, b.date_ref, b.total_debit, b.total_credit, b.transaction_count, b.last_trace_key
+    from flow.balance b
+    join touched t on b.branch = t.branch and b.account = t.account and b.date_ref >= t.from_date
+  ),
+  merged_day as (
+    select coalesce(s.branch, d.branch) as branch,
+           coalesce(s.account, d.account) as account,
+           coalesce(s.date_ref, d.date_ref) as date_ref,
+           coalesce(s.total_debit, 0) + coalesce(d.total_debit, 0) as total_debit,
+           coalesce(s.total_credit, 0) + coalesce(d.total_credit, 0) as total_credit,
+           coalesce(s.transaction_count, 0) + coalesce(d.transaction_count, 0) as transaction_count,
+           coalesce(d.last_trace_key, s.last_trace_key) as last_trace_key
+    from stored_day s
+    full join batch_day d on d.branch = s.branch and d.account = s.account and d.date_ref = s.date_ref
+  )
+  insert into flow.balance as b (branch, account, date_ref, total_debit, total_credit,
+                                 accumulated_debit, accumulated_credit, transaction_count, last_trace_key)
+  select m.branch, m.account, m.date_ref, m.total_debit, m.total_credit,
+         o.accumulated_debit + sum(m.total_debit) over running,
+         o.accumulated_credit + sum(m.total_credit) over running,
+         m.transaction_count, m.last_trace_key
+  from merged_day m
+  join opening o on o.branch = m.branch and o.account = m.account
+  window running as (partition by m.branch, m.account order by m.date_ref)
+  on conflict (branch, account, date_ref) do update set
+    total_debit = excluded.total_debit,
+    total_credit = excluded.total_credit,
+    accumulated_debit = excluded.accumulated_debit,
+    accumulated_credit = excluded.accumulated_credit,
+    transaction_count = excluded.transaction_count,
+    last_trace_key = excluded.last_trace_key,
+    updated_at = now()`;
+
+interface DayTotals {
+  branch: string;
+  account: string;
+  dateRef: string;
+  debitCents: bigint;
+  creditCents: bigint;
+  count: number;
+  lastTraceKey: string;
+}
+
+/** Aggregates the posted postings per account and day, then upserts the balances. */
+export async function upsertBalances(tx: Queryable, posted: readonly Posting[]): Promise<void> {
+  if (posted.length === 0) return;
+  const days = new Map<string, DayTotals>();
+  for (const posting of posted) {
+    const key = `${posting.branch}/${posting.account}/${posting.dateRef}`;
+    let day = days.get(key);
+    if (day === undefined) {
+      day = { branch: posting.branch, account: posting.account, dateRef: posting.dateRef,
+        debitCents: 0n, creditCents: 0n, count: 0, lastTraceKey: posting.traceKey };
+      days.set(key, day);
+    }
+    if (posting.debitCredit === 'D') day.debitCents += parseCents(posting.amount);
+    else day.creditCents += parseCents(posting.amount);
+    day.count += 1;
+    day.lastTraceKey = posting.traceKey;
+  }
+  const rows = [...days.values()];
+  await tx.query(upsertBalancesSql, [
+    rows.map((day) => day.branch),
+    rows.map((day) => day.account),
+    rows.map((day) => day.dateRef),
+    rows.map((day) => formatCents(day.debitCents)),
+    rows.map((day) => formatCents(day.creditCents)),
+    rows.map((day) => day.count),
+    rows.map((day) => day.lastTraceKey),
+  ]);
+}

@@ -1,0 +1,13 @@
+// Bounds of the ledger core, in one place (STYLE §3). Test presets may lower them.
+
+/** Postings in one engine batch: one database transaction. Larger input is a caller bug. */
+export const batchPostingsMax = 5_000;
+/** Attempts of one batch when PostgreSQL reports a deadlock or serialization failure. */
+export const batchAttemptsMax = 3;
+/** Days of retro window a deployment may configure; it bounds the daily-balance cascade. */
+export const retroWindowDaysMax = 31;
+/** Rows per page of every list query. */
+export const pageLimitMax = 500;
+export const pageLimitDefault = 100;
+/** Days one statement, balance-range or report query may span. */
+export const queryRangeDaysMax = 366;

@@ -1,0 +1,92 @@
+// Reads of single postings and searches over the ledger.
+import type { Queryable } from '../database/port.ts';
+import { pageLimitDefault, pageLimitMax } from '../limits.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+export interface TransactionView {
+  readonly id: string;
+  readonly status: 'posted' | 'rejected';
+  /** The rejection code when rejected. */
+  readonly reason: string | null;
+  readonly branch: string;
+  readonly account: string;
+  readonly amount: string;
+  readonly debitCredit: 'D' | 'C';
+  readonly eventCode: number;
+  readonly description: string | null;
+  readonly details: Record<string, unknown> | null;
+  readonly dateRef: string;
+  readonly traceKey: string;
+  /** Position in the statement order (date_ref, seq); null for rejections. */
+  readonly seq: string | null;
+  readonly processedAt: Date;
+}
+
+const transactionByIdSql = `
+  select p.id, p.status, p.reason, p.branch, p.account, p.date_ref as "dateRef", p.trace_key as "traceKey",
+         p.processed_at as "processedAt", t.seq,
+         coalesce(t.amount::text, p.rejected_posting->>'amount') as amount,
+         coalesce(t.debit_credit, p.rejected_posting->>'debitCredit') as "debitCredit",
+         coalesce(t.event_code, (p.rejected_posting->>'eventCode')::integer) as "eventCode",
+         case when t.id is not null then t.description else p.rejected_posting->>'description' end as description,
+         case when t.id is not null then t.details else p.rejected_posting->'details' end as details
+  from flow.posting p
+  left join flow.transaction t on t.date_ref = p.date_ref and t.id = p.id
+  where p.id = $1`;
+
+/** The posting with its outcome, posted or rejected; null when the id was never received. */
+export async function findTransaction(db: Queryable, id: string): Promise<TransactionView | null> {
+  const { rows } = await db.query<TransactionView>(transactionByIdSql, [id]);
+  const row = rows[0];
+  if (row === undefined) return null;
+  return { ...row, details: row.details === undefined || row.details === null ? null : row.details } as TransactionView;
+}
+
+export interface TransactionSearch {
+  readonly branch?: string;
+  readonly account?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly traceKey?: string;
+  readonly eventCode?: number;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export interface Page<Item> {
+  readonly items: Item[];
+  /** Pass back to get the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+const searchSql = `
+  select t.id, 'posted' as status, null as reason, t.branch, t.account, t.amount::text as amount,
+         t.debit_credit as "debitCredit", t.event_code as "eventCode", t.description, t.details,
+         t.date_ref as "dateRef", t.trace_key as "traceKey", t.seq, t.created_at as "processedAt"
+  from flow.transaction t
+  where ($1::text is null or t.branch = $1) and ($2::text is null or t.account = $2)
+    and t.date_ref >= coalesce($3::date, '-infinity') and t.date_ref <= coalesce($4::date, 'infinity')
+    and ($5::uuid is null or t.trace_key = $5) and ($6::integer is null or t.event_code = $6)
+    and (t.date_ref, t.seq) > ($7::date, $8::bigint)
+  order by t.date_ref, t.seq
+  limit $9`;
+
+/** Posted entries matching every given filter, in statement order (date_ref, seq). */
+export async function searchTransactions(db: Queryable, search: TransactionSearch): Promise<Page<TransactionView>> {
+  const limit = Math.min(search.limit ?? pageLimitDefault, pageLimitMax);
+  const [afterDate, afterSeq] = search.cursor === undefined
+    ? ['-infinity', '-1']
+    : decodeCursor('transactions', search.cursor, ['string', 'string'] as const);
+  const { rows } = await db.query<TransactionView>(searchSql, [
+    search.branch ?? null, search.account ?? null, search.from ?? null, search.to ?? null,
+    search.traceKey ?? null, search.eventCode ?? null, afterDate, afterSeq, limit + 1,
+  ]);
+  return pageOf(rows, limit, (last) => encodeCursor('transactions', [last.dateRef, last.seq!]));
+}
+
+/** Cuts the extra row fetched to learn whether another page exists. */
+export function pageOf<Item>(rows: Item[], limit: number, cursorOf: (last: Item) => string): Page<Item> {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: cursorOf(items[items.length - 1]!) };
+}

@@ -1,0 +1,71 @@
+// Fresh, migrated databases for test files: always PGlite in memory, and also a brand-new
+// PostgreSQL database when FLOW_TEST_DATABASE_URL points at a server (dropped afterwards).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connectPostgres } from '../database/pg-adapter.ts';
+import { openPglite } from '../database/pglite-adapter.ts';
+import type { Database } from '../database/port.ts';
+import { migrate } from '../migrations/migrator.ts';
+
+export interface TestDatabase {
+  readonly database: Database;
+  /** Connection string of the fresh PostgreSQL database; null on PGlite. */
+  readonly url: string | null;
+  /** Closes the connections and drops the database. */
+  drop(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  readonly name: 'pglite' | 'postgres';
+  create(options?: { poolSize?: number }): Promise<TestDatabase>;
+}
+
+export const pgliteTarget: DatabaseTarget = {
+  name: 'pglite',
+  async create() {
+    const database = await openPglite();
+    await migrate(database);
+    return { database, url: null, drop: () => database.close() };
+  },
+};
+
+/** The PostgreSQL target when FLOW_TEST_DATABASE_URL is set, else null. */
+export function postgresTarget(): DatabaseTarget | null {
+  const serverUrl = process.env.FLOW_TEST_DATABASE_URL;
+  if (serverUrl === undefined || serverUrl === '') return null;
+  return {
+    name: 'postgres',
+    async create(options = {}) {
+      const name = `flow_test_${randomBytes(6).toString('hex')}`;
+      await administer(serverUrl, `create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const database = connectPostgres({ connectionString: url.toString(), poolSize: options.poolSize ?? 8 });
+      await migrate(database);
+      return {
+        database,
+        url: url.toString(),
+        async drop() {
+          await database.close();
+          await administer(serverUrl, `drop database if exists ${name} with (force)`);
+        },
+      };
+    },
+  };
+}
+
+/** PGlite always, plus PostgreSQL when configured: for `describe.each`. */
+export function databaseTargets(): DatabaseTarget[] {
+  const postgres = postgresTarget();
+  return postgres === null ? [pgliteTarget] : [pgliteTarget, postgres];
+}
+
+async function administer(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
