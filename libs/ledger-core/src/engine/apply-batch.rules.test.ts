@@ -1,0 +1,165 @@
+// Every business rule and every rejection code of the engine, table-driven, plus idempotency
+// and the month partitions. Runs on PGlite, and on PostgreSQL when FLOW_TEST_DATABASE_URL is set.
+import type { Posting } from '@flow/contracts';
+import { createAccount, updateAccount } from '../catalog/accounts.ts';
+import { updateEvent } from '../catalog/events.ts';
+import { findTransaction } from '../queries/transactions.ts';
+import { reconcileBalances } from '../queries/reconciliation.ts';
+import { ledgerRules, type LedgerRules } from '../rules/ledger-rules.ts';
+import { databaseTargets, fixtureEvents, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { createLedgerEngine } from './apply-batch.ts';
+
+// 02:30 UTC is still the previous day in São Paulo (UTC−3): the window follows the business
+// time zone, not UTC.
+const now = () => new Date('2026-11-25T02:30:00Z');
+const today = '2026-11-24';
+
+describe.each(databaseTargets())('engine rules on $name', (target) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await target.create();
+    await seedCatalog(db.database, [{ branch: '0001', account: 'ACTIVE' }]);
+    await createAccount(db.database, { branch: '0001', account: 'BLOCKED', status: 'blocked', holderName: null });
+    await createAccount(db.database, { branch: '0001', account: 'CLOSED', status: 'closed', holderName: null });
+  });
+  afterAll(() => db.drop());
+
+  const engineWith = (overrides: Partial<LedgerRules> = {}) =>
+    createLedgerEngine({ database: db.database, rules: ledgerRules({ postingAmountLimit: '5000.00', ...overrides }), now });
+  const posting = (fields: Partial<Posting> = {}) => makePosting({ account: 'ACTIVE', dateRef: today, ...fields });
+
+  test.each([
+    ['a valid credit', {}, null],
+    ['a valid debit', { debitCredit: 'D' }, null],
+    ['an unknown event', { eventCode: 999 }, 'event_not_found'],
+    ['an inactive event', { eventCode: fixtureEvents.inactive }, 'event_inactive'],
+    ['a debit on a credit-only event', { eventCode: fixtureEvents.creditOnly, debitCredit: 'D' }, 'event_disallows_debit'],
+    ['a credit on a debit-only event', { eventCode: fixtureEvents.debitOnly, debitCredit: 'C' }, 'event_disallows_credit'],
+    ['an unregistered account', { account: 'NOBODY' }, 'account_not_found'],
+    ['a blocked account', { account: 'BLOCKED' }, 'account_blocked'],
+    ['a closed account', { account: 'CLOSED' }, 'account_closed'],
+    ['the first day of the window', { dateRef: '2026-11-17' }, null],
+    ['the day before the window', { dateRef: '2026-11-16' }, 'date_ref_outside_window'],
+    ['tomorrow', { dateRef: '2026-11-25' }, 'date_ref_outside_window'],
+    ['the amount limit itself', { amount: '5000.00' }, null],
+    ['a cent above the limit', { amount: '5000.01' }, 'amount_above_limit'],
+    ['an unknown event on a blocked account (first rule wins)', { eventCode: 999, account: 'BLOCKED' }, 'event_not_found'],
+  ] as const)('%s → %s', async (_name, fields, reason) => {
+    const input = posting(fields as Partial<Posting>);
+    const { outcomes } = await engineWith().applyBatch([input]);
+    expect(outcomes).toEqual([{
+      id: input.id, traceKey: input.traceKey, branch: input.branch, account: input.account, dateRef: input.dateRef,
+      status: reason === null ? 'posted' : 'rejected', reason, replay: false,
+    }]);
+    const stored = await findTransaction(db.database, input.id);
+    expect(stored).toMatchObject({ status: reason === null ? 'posted' : 'rejected', reason, amount: input.amount });
+  });
+
+  test('a rejection never fails the batch: valid postings beside it are posted', async () => {
+    const batch = [posting(), posting({ eventCode: 999 }), posting({ account: 'BLOCKED' }), posting({ debitCredit: 'D' })];
+    const { outcomes } = await engineWith().applyBatch(batch);
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual([null, 'event_not_found', 'account_blocked', null]);
+  });
+
+  test('auto-open registers an unknown account on its first posted entry only', async () => {
+    const engine = engineWith({ autoOpenAccounts: true });
+    const rejected = await engine.applyBatch([posting({ account: 'NEW1', eventCode: 999 })]);
+    expect(rejected.outcomes[0]!.reason).toBe('event_not_found');
+    const { rows: none } = await db.database.query(`select 1 from flow.account where account = 'NEW1'`);
+    expect(none).toHaveLength(0);
+    const posted = await engine.applyBatch([posting({ account: 'NEW1' })]);
+    expect(posted.outcomes[0]!.status).toBe('posted');
+    const { rows } = await db.database.query<{ status: string }>(`select status from flow.account where account = 'NEW1'`);
+    expect(rows).toEqual([{ status: 'active' }]);
+  });
+
+  test('catalog changes apply to the next batch', async () => {
+    await updateEvent(db.database, fixtureEvents.creditOnly, { active: false });
+    await updateAccount(db.database, '0001', 'CLOSED', { status: 'active' });
+    const { outcomes } = await engineWith().applyBatch([
+      posting({ eventCode: fixtureEvents.creditOnly }), posting({ account: 'CLOSED' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual(['event_inactive', null]);
+    await updateEvent(db.database, fixtureEvents.creditOnly, { active: true });
+    await updateAccount(db.database, '0001', 'CLOSED', { status: 'closed' });
+  });
+
+  describe('idempotency (I1)', () => {
+    test('the same posting again gets its original outcome and writes nothing', async () => {
+      const engine = engineWith();
+      const first = posting({ amount: '3.00' });
+      const rejected = posting({ eventCode: 999 });
+      const original = await engine.applyBatch([first, rejected]);
+      const counts = await rowCounts(db);
+      // A retry through ingest may carry a new traceKey: still the same posting.
+      const again = await engine.applyBatch([{ ...first, traceKey: crypto.randomUUID() }, rejected]);
+      expect(again.outcomes).toEqual(original.outcomes.map((outcome) => ({ ...outcome, replay: true })));
+      expect(await rowCounts(db)).toEqual({ ...counts, outbox: counts.outbox + 1 });
+    });
+
+    test('the same id with other fields is an id_conflict and the id keeps its outcome', async () => {
+      const engine = engineWith();
+      const first = posting({ amount: '4.00' });
+      await engine.applyBatch([first]);
+      const counts = await rowCounts(db);
+      const { outcomes } = await engine.applyBatch([{ ...first, amount: '4.01' }]);
+      expect(outcomes[0]).toMatchObject({ id: first.id, status: 'rejected', reason: 'id_conflict', replay: false });
+      expect(await findTransaction(db.database, first.id)).toMatchObject({ status: 'posted', amount: '4.00' });
+      expect(await rowCounts(db)).toEqual({ ...counts, outbox: counts.outbox + 1 });
+    });
+
+    test('repeats inside one batch: a replay of the first occurrence, or a conflict', async () => {
+      const first = posting({ amount: '6.00' });
+      const { outcomes } = await engineWith().applyBatch([first, first, { ...first, debitCredit: 'D' }]);
+      expect(outcomes.map((outcome) => [outcome.status, outcome.reason, outcome.replay])).toEqual([
+        ['posted', null, false], ['posted', null, true], ['rejected', 'id_conflict', false],
+      ]);
+      const { rows } = await db.database.query(`select 1 from flow.transaction where id = $1`, [first.id]);
+      expect(rows).toHaveLength(1);
+      expect(await reconcileBalances(db.database)).toEqual([]);
+    });
+
+    test('details with keys in another order are the same posting', async () => {
+      const first = posting({ details: { a: 1, b: { c: 2, d: 3 } } });
+      await engineWith().applyBatch([first]);
+      const { outcomes } = await engineWith().applyBatch([{ ...first, details: { b: { d: 3, c: 2 }, a: 1 } }]);
+      expect(outcomes[0]).toMatchObject({ status: 'posted', replay: true });
+    });
+  });
+
+  test('the outbox row of a batch holds exactly its outcomes', async () => {
+    const batch = [posting(), posting({ eventCode: 999 })];
+    const { outcomes, outboxId } = await engineWith().applyBatch(batch);
+    const { rows } = await db.database.query<{ outcomes: unknown; outcome_count: number; sent_at: Date | null }>(
+      'select outcomes, outcome_count, sent_at from flow.outbox where id = $1', [outboxId]);
+    expect(rows).toEqual([{ outcomes, outcome_count: 2, sent_at: null }]);
+  });
+
+  test('a month with no partition yet is created on demand, outside the batch', async () => {
+    const farFuture = () => new Date('2031-03-01T12:00:00Z');
+    const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now: farFuture });
+    const { outcomes } = await engine.applyBatch([
+      posting({ dateRef: '2031-02-27' }), posting({ dateRef: '2031-03-01', debitCredit: 'D' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['posted', 'posted']);
+    const { rows } = await db.database.query<{ name: string }>(
+      `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+       where i.inhparent = 'flow.transaction'::regclass and c.relname like 'transaction_2031_%' order by 1`);
+    expect(rows.map((row) => row.name)).toEqual(['transaction_2031_02', 'transaction_2031_03']);
+    expect(await reconcileBalances(db.database)).toEqual([]);
+  });
+
+  test('a batch over the limit or empty is a caller bug and throws', async () => {
+    await expect(engineWith().applyBatch([])).rejects.toThrow('at least one posting');
+    const tooMany = Array.from({ length: 5_001 }, () => posting());
+    await expect(engineWith().applyBatch(tooMany)).rejects.toThrow('at most 5000 postings');
+  });
+});
+
+async function rowCounts(db: TestDatabase) {
+  const { rows } = await db.database.query<{ posting: string; transaction: string; balance: string; outbox: string }>(`
+    select (select count(*) from flow.posting) as posting, (select count(*) from flow.transaction) as transaction,
+           (select sum(transaction_count) from flow.balance) as balance, (select count(*) from flow.outbox) as outbox`);
+  const counts = rows[0]!;
+  return { posting: Number(counts.posting), transaction: Number(counts.transaction), balance: Number(counts.balance), outbox: Number(counts.outbox) };
+}
