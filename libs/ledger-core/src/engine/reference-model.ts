@@ -1,0 +1,187 @@
+// The reference model of the posting engine, for the randomized invariant suite: the rules,
+// idempotency and daily balances of DESIGN.md §3–§4 written the plain way — one posting at a
+// time, in memory, in bigint cents — so the engine's set-based SQL can be checked against it.
+// It shares no code with the engine beyond the contract types and the money helpers.
+import { formatCents, parseCents, type Posting, type RejectionCode } from '@flow/contracts';
+import type { AccountStatus, EventRule, PostingOutcome } from './outcome.ts';
+
+export interface ReferenceRules {
+  /** Accepted business dates, inclusive. */
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly autoOpenAccounts: boolean;
+  readonly amountLimitCents: bigint;
+}
+
+export interface ReferenceDay {
+  readonly dateRef: string;
+  readonly totalDebit: string;
+  readonly totalCredit: string;
+  readonly accumulatedDebit: string;
+  readonly accumulatedCredit: string;
+  readonly balance: string;
+  readonly transactionCount: number;
+  /** Trace key of the day's last entry in ledger order. */
+  readonly lastTraceKey: string;
+}
+
+/** What the model remembers of an id: the posting that first used it and its one outcome. */
+export interface ReferenceRecord {
+  readonly posting: Posting;
+  readonly outcome: PostingOutcome;
+}
+
+interface IdRecord extends ReferenceRecord {
+  readonly fields: string;
+}
+
+export class ReferenceLedger {
+  readonly #events: ReadonlyMap<number, EventRule>;
+  readonly #accounts = new Map<string, AccountStatus>();
+  readonly #rules: ReferenceRules;
+  readonly #records = new Map<string, IdRecord>();
+  /** Posted entries in ledger (insertion) order. */
+  readonly #ledger: Posting[] = [];
+
+  constructor(options: {
+    events: ReadonlyMap<number, EventRule>;
+    accounts: readonly { branch: string; account: string; status: AccountStatus }[];
+    rules: ReferenceRules;
+  }) {
+    this.#events = options.events;
+    this.#rules = options.rules;
+    for (const { branch, account, status } of options.accounts) this.#accounts.set(keyOf(branch, account), status);
+  }
+
+  /** A catalog change between batches; an account that is not registered stays unregistered. */
+  setAccountStatus(branch: string, account: string, status: AccountStatus): void {
+    if (this.#accounts.has(keyOf(branch, account))) this.#accounts.set(keyOf(branch, account), status);
+  }
+
+  accountStatus(branch: string, account: string): AccountStatus | undefined {
+    return this.#accounts.get(keyOf(branch, account));
+  }
+
+  /**
+   * The outcome of every posting of one batch, in input order. Rules see the catalog as it was
+   * when the batch started; accounts opened automatically exist from the next batch on.
+   */
+  applyBatch(postings: readonly Posting[]): PostingOutcome[] {
+    const catalogAtStart = new Map(this.#accounts);
+    return postings.map((posting) => {
+      const fields = fieldsOf(posting);
+      const previous = this.#records.get(posting.id);
+      if (previous !== undefined) {
+        return previous.fields === fields ? { ...previous.outcome, replay: true } : conflictOf(posting);
+      }
+      const reason = this.#rejectionOf(posting, catalogAtStart);
+      const { id, traceKey, branch, account, dateRef } = posting;
+      const outcome: PostingOutcome = {
+        id, traceKey, branch, account, dateRef, status: reason === null ? 'posted' : 'rejected', reason, replay: false,
+      };
+      this.#records.set(id, { posting, outcome, fields });
+      if (reason === null) {
+        this.#ledger.push(posting);
+        if (!this.#accounts.has(keyOf(branch, account))) this.#accounts.set(keyOf(branch, account), 'active');
+      }
+      return outcome;
+    });
+  }
+
+  /** Every id with a stored outcome (conflicting reuses store nothing). */
+  records(): ReferenceRecord[] {
+    return [...this.#records.values()].map(({ posting, outcome }) => ({ posting, outcome }));
+  }
+
+  /** The account's posted entries in statement order: date, then ledger order. */
+  entries(branch: string, account: string): Posting[] {
+    const own = this.#ledger.filter((posting) => posting.branch === branch && posting.account === account);
+    return own.map((posting, order) => ({ posting, order }))
+      .sort((a, b) => compareText(a.posting.dateRef, b.posting.dateRef) || a.order - b.order)
+      .map(({ posting }) => posting);
+  }
+
+  /** Accounts with at least one posted entry, as [branch, account], sorted. */
+  accountsWithEntries(): [string, string][] {
+    const keys = new Map(this.#ledger.map((posting) => [keyOf(posting.branch, posting.account), posting]));
+    return [...keys.values()]
+      .map((posting): [string, string] => [posting.branch, posting.account])
+      .sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
+  }
+
+  /** One row per day with entries, oldest first, with day and accumulated totals. */
+  dailyBalances(branch: string, account: string): ReferenceDay[] {
+    const days: ReferenceDay[] = [];
+    let accumulatedDebit = 0n;
+    let accumulatedCredit = 0n;
+    const entries = this.entries(branch, account);
+    for (let start = 0; start < entries.length;) {
+      const dateRef = entries[start]!.dateRef;
+      let end = start;
+      while (end < entries.length && entries[end]!.dateRef === dateRef) end++;
+      const day = entries.slice(start, end);
+      const totalDebit = sumCents(day.filter((posting) => posting.debitCredit === 'D'));
+      const totalCredit = sumCents(day.filter((posting) => posting.debitCredit === 'C'));
+      accumulatedDebit += totalDebit;
+      accumulatedCredit += totalCredit;
+      days.push({
+        dateRef,
+        totalDebit: formatCents(totalDebit),
+        totalCredit: formatCents(totalCredit),
+        accumulatedDebit: formatCents(accumulatedDebit),
+        accumulatedCredit: formatCents(accumulatedCredit),
+        balance: formatCents(accumulatedCredit - accumulatedDebit),
+        transactionCount: day.length,
+        lastTraceKey: day[day.length - 1]!.traceKey,
+      });
+      start = end;
+    }
+    return days;
+  }
+
+  /** The first broken rule, in the order of the rejection registry; null when it may be posted. */
+  #rejectionOf(posting: Posting, accounts: ReadonlyMap<string, AccountStatus>): RejectionCode | null {
+    const event = this.#events.get(posting.eventCode);
+    if (event === undefined) return 'event_not_found';
+    if (!event.active) return 'event_inactive';
+    if (posting.debitCredit === 'D' && !event.allowDebit) return 'event_disallows_debit';
+    if (posting.debitCredit === 'C' && !event.allowCredit) return 'event_disallows_credit';
+    const status = accounts.get(keyOf(posting.branch, posting.account));
+    if (status === undefined && !this.#rules.autoOpenAccounts) return 'account_not_found';
+    if (status === 'blocked') return 'account_blocked';
+    if (status === 'closed') return 'account_closed';
+    if (posting.dateRef < this.#rules.windowStart || posting.dateRef > this.#rules.windowEnd) return 'date_ref_outside_window';
+    if (parseCents(posting.amount) > this.#rules.amountLimitCents) return 'amount_above_limit';
+    return null;
+  }
+}
+
+function conflictOf(posting: Posting): PostingOutcome {
+  const { id, traceKey, branch, account, dateRef } = posting;
+  return { id, traceKey, branch, account, dateRef, status: 'rejected', reason: 'id_conflict', replay: false };
+}
+
+/** The business fields of a posting (everything but id and trace key), key order ignored. */
+function fieldsOf(posting: Posting): string {
+  const { branch, account, amount, debitCredit, eventCode, description, details, dateRef } = posting;
+  return sortedJson({ branch, account, amount, debitCredit, eventCode, description, details, dateRef });
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value).sort(([a], [b]) => compareText(a, b));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${sortedJson(item)}`).join(',')}}`;
+}
+
+function sumCents(postings: readonly Posting[]): bigint {
+  return postings.reduce((sum, posting) => sum + parseCents(posting.amount), 0n);
+}
+
+function keyOf(branch: string, account: string): string {
+  return `${branch}/${account}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
