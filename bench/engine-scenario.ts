@@ -1,0 +1,71 @@
+// Scenarios (b) and (c): the ledger engine applying the postings, one engine instance per
+// applier over one connection pool (like N ledger workers), with the deployment's rules
+// (7-day retro window, accounts opened automatically). The accounts are registered during setup,
+// as in a bank whose accounts exist before they move, so the timed phase measures steady state;
+// a workload that opens accounts pays one more statement per batch (open-accounts).
+import assert from 'node:assert/strict';
+import type { Posting } from '@flow/contracts';
+import { createEvent, createLedgerEngine, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
+import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
+import { accountsOf, workloadEventCodes } from './workload.ts';
+
+const registerAccountsSql = `
+  insert into flow.account (branch, account)
+  select branch, account from unnest($1::text[], $2::text[]) as registered(branch, account)
+  on conflict do nothing`;
+
+/** Differences of a failed reconciliation kept for the report. */
+const differencesKept = 20;
+
+export interface EngineScenarioOptions {
+  /** "b" (many accounts) or "c" (hot accounts). */
+  readonly letter: 'b' | 'c';
+  readonly appliers: number;
+  readonly batchSize: number;
+  readonly postings: ScenarioPostings;
+  readonly explain: boolean;
+  readonly rules: LedgerRules;
+  /** The engine's clock, pinned for the whole run so "today" cannot move mid-run. */
+  readonly now: Date;
+  /** The engine to measure; another implementation may be passed to compare a variant. */
+  readonly createEngine?: typeof createLedgerEngine;
+}
+
+async function prepareCatalog(database: Database, postings: ScenarioPostings): Promise<void> {
+  for (const code of workloadEventCodes) {
+    await createEvent(database, { code, description: `Benchmark ${code}`, active: true, allowDebit: true, allowCredit: true });
+  }
+  const accounts = accountsOf([...postings.warmup, ...postings.timed, ...postings.explained]);
+  await database.query(registerAccountsSql, [accounts.map((a) => a.branch), accounts.map((a) => a.account)]);
+  await database.query('analyze flow.account');
+}
+
+export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
+  const { postings } = options;
+  let retriedBatches = 0;
+  const applierOver = (database: Database) => {
+    const engine = (options.createEngine ?? createLedgerEngine)({ database, rules: options.rules, now: () => options.now });
+    return async (batch: readonly Posting[]): Promise<void> => {
+      const { outcomes, attempts } = await engine.applyBatch(batch);
+      const refused = outcomes.find((outcome) => outcome.status !== 'posted' || outcome.replay);
+      assert.equal(refused, undefined, `the workload must post every posting: ${JSON.stringify(refused)}`);
+      if (attempts > 1) retriedBatches += 1;
+    };
+  };
+  return {
+    key: `${options.letter}${options.appliers}`,
+    appliers: options.appliers,
+    batchSize: options.batchSize,
+    postings,
+    explain: options.explain,
+    prepare: (database) => prepareCatalog(database, postings),
+    lanes: (database, count) => Array.from({ length: count }, () => applierOver(database)),
+    async verify(database) {
+      const { rows } = await database.query<{ count: string }>('select count(*) as count from flow.transaction');
+      const expected = postings.timed.length + postings.warmup.length + (options.explain ? postings.explained.length : 0);
+      assert.equal(Number(rows[0]!.count), expected, 'the engine lost or duplicated transactions');
+      const differences = await reconcileBalances(database);
+      return { reconciliationClean: differences.length === 0, differences: differences.slice(0, differencesKept), retriedBatches };
+    },
+  };
+}

@@ -1,0 +1,186 @@
+// `npm run bench`: the throughput of the ledger engine against the limit of the database.
+// With one generated set of postings it measures (a) the limit, the same rows in the same batch
+// sizes inserted into a plain table shaped like flow.transaction; (b) the engine on many accounts
+// (10,000) with dates over the retro window; (c) the engine on the same postings mapped onto a
+// few hot accounts (10); each with 1 and 2 concurrent appliers. Then the posting validator.
+// See bench/README.md for what each figure means.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Posting } from '@flow/contracts';
+import { businessDate, ledgerRules, type LedgerRules } from '@flow/ledger-core';
+import { pgliteTarget, postgresAnswers, postgresTarget, type DatabaseTarget } from './database-target.ts';
+import { engineScenario } from './engine-scenario.ts';
+import { limitScenario } from './limit-scenario.ts';
+import { defaultPostgresUrl, parseOptions, postingsDefault, usage, type BenchOptions } from './options.ts';
+import {
+  explainTable, formatWhole, ratioTarget, throughputTable, timeShareTable, validatorTable, verdicts, type ScenarioFigures,
+} from './report.ts';
+import { runScenario, type ScenarioPostings, type ScenarioRun } from './run-scenario.ts';
+import { describeSourceState, readSourceState } from './source-state.ts';
+import { measureValidator, type ValidatorFigures } from './validator-bench.ts';
+import { generatePostings, onHotAccounts, type WorkloadShape } from './workload.ts';
+
+const resultsDirectory = join(import.meta.dirname, 'results');
+/** Warm-up batches per applier before each timed phase. */
+const warmupBatchesPerApplier = 2;
+
+interface Workloads {
+  readonly many: ScenarioPostings;
+  readonly hot: ScenarioPostings;
+}
+
+async function chooseTarget(options: BenchOptions): Promise<DatabaseTarget> {
+  if (options.databaseUrl === 'pglite') return pgliteTarget(options.keep);
+  if (options.databaseUrl !== null) return postgresTarget(options.databaseUrl);
+  if (await postgresAnswers(defaultPostgresUrl)) return postgresTarget(defaultPostgresUrl);
+  console.log(`No PostgreSQL answers at ${defaultPostgresUrl}: running on PGlite.`);
+  return pgliteTarget(options.keep);
+}
+
+function buildWorkloads(options: BenchOptions, shape: WorkloadShape, count: number): Workloads {
+  const timed = generatePostings(shape, count);
+  // Warm-up postings go to a branch of their own, so the timed accounts start empty.
+  const warmup = generatePostings({ ...shape, seed: shape.seed + 1 }, options.batchSize * warmupBatchesPerApplier * Math.max(...options.appliers))
+    .map((posting): Posting => ({ ...posting, branch: 'WARM' }));
+  const explained = generatePostings({ ...shape, seed: shape.seed + 2 }, options.batchSize);
+  return {
+    many: { timed, warmup, explained },
+    hot: { timed: onHotAccounts(timed, options.hotAccounts), warmup, explained: onHotAccounts(explained, options.hotAccounts) },
+  };
+}
+
+function withWarmup(postings: ScenarioPostings, appliers: number, batchSize: number): ScenarioPostings {
+  return { ...postings, warmup: postings.warmup.slice(0, batchSize * warmupBatchesPerApplier * appliers) };
+}
+
+async function runScenarios(
+  target: DatabaseTarget, options: BenchOptions, workloads: Workloads, rules: LedgerRules, now: Date,
+): Promise<ScenarioFigures[]> {
+  const figures: ScenarioFigures[] = [];
+  for (const appliers of options.appliers) {
+    const explain = options.explain && appliers === 1;
+    const common = { appliers, batchSize: options.batchSize, explain };
+    let limit: ScenarioRun | null = null;
+    const record = (scenario: ScenarioFigures['scenario'], label: string, run: ScenarioRun) => {
+      const ratioToLimit = limit === null ? null : run.drive.postingsPerSecond / limit.drive.postingsPerSecond;
+      figures.push({ scenario, label, run, ratioToLimit });
+      console.log(`  ${label}, ${appliers} applier(s): ${formatWhole(run.drive.postingsPerSecond)} postings/s in ${run.drive.seconds.toFixed(1)} s`);
+    };
+    if (options.scenarios.has('a')) {
+      limit = await runScenario(target, limitScenario({ ...common, postings: withWarmup(workloads.many, appliers, options.batchSize) }));
+      record('a', '(a) limit: plain insert', limit);
+    }
+    if (options.scenarios.has('b')) {
+      const postings = withWarmup(workloads.many, appliers, options.batchSize);
+      record('b', `(b) engine, ${formatWhole(options.accounts)} accounts`,
+        await runScenario(target, engineScenario({ ...common, letter: 'b', postings, rules, now })));
+    }
+    if (options.scenarios.has('c')) {
+      const postings = withWarmup(workloads.hot, appliers, options.batchSize);
+      record('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`,
+        await runScenario(target, engineScenario({ ...common, letter: 'c', postings, rules, now })));
+    }
+  }
+  return figures;
+}
+
+function environmentLine(target: DatabaseTarget, load: string): string {
+  const cpuList = cpus();
+  return `node ${process.version}, ${target.serverVersion}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? '?'}), `
+    + `${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load}; ${target.settings}`;
+}
+
+/** The 1-minute load average: other work on the machine moves the figures. */
+function loadAverage(): string {
+  return loadavg()[0]!.toFixed(2);
+}
+
+function printReport(target: DatabaseTarget, figures: readonly ScenarioFigures[], validator: ValidatorFigures | null): void {
+  if (figures.length > 0) {
+    console.log(`\n${throughputTable(figures)}`);
+    if (target.kind === 'pglite' && figures.some((figure) => figure.run.appliers > 1)) {
+      console.log('PGlite has one connection: concurrent appliers run their transactions one at a time (serialized).');
+    }
+    console.log(`\nTarget: (b) and (c) at ≥ ${ratioTarget} × (a) at the same number of appliers.`);
+    for (const line of verdicts(figures)) console.log(`  ${line}`);
+    const measured = figures.filter((figure) => figure.run.timeShares.length > 0);
+    console.log(`\nWhere a batch spends its time, seen from the client:\n${timeShareTable(measured)}`);
+    const explained = explainTable(figures);
+    if (explained !== '') console.log(`\nServer side, one more batch under EXPLAIN (ANALYZE, BUFFERS); plans in ${resultsDirectory}:\n${explained}`);
+  }
+  if (validator !== null) {
+    console.log(`\nPosting validator: ${formatWhole(validator.postings)} realistic postings, ${Math.round(validator.meanJsonBytes)} bytes of JSON each, median of 7 rounds:`);
+    console.log(validatorTable(validator));
+  }
+}
+
+function writeOutputs(
+  options: BenchOptions, report: Record<string, unknown>, figures: readonly ScenarioFigures[],
+): void {
+  for (const { run } of figures.filter((figure) => figure.run.explained.length > 0)) {
+    mkdirSync(resultsDirectory, { recursive: true });
+    const text = run.explained.map((item) => `-- ${item.name}\n${item.plan}\n`).join('\n');
+    writeFileSync(join(resultsDirectory, `explain-${run.key}.txt`), text);
+  }
+  if (options.jsonFile !== null) {
+    mkdirSync(dirname(options.jsonFile), { recursive: true });
+    writeFileSync(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nFigures written to ${options.jsonFile}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === null) {
+    console.log(usage);
+    return;
+  }
+  const target = await chooseTarget(options);
+  const rules = ledgerRules({ retroWindowDays: 7, autoOpenAccounts: true });
+  const now = new Date();
+  const shape: WorkloadShape = {
+    seed: options.seed, accountCount: options.accounts, windowEnd: businessDate(now, rules.businessTimeZone), retroWindowDays: rules.retroWindowDays,
+  };
+  const count = options.postings ?? postingsDefault[target.kind];
+  const workloads = buildWorkloads(options, shape, count);
+  const source = readSourceState();
+  const loadAtStart = loadAverage();
+  console.log(`Flow benchmark, ${now.toISOString()}\n${environmentLine(target, loadAtStart)}\n${describeSourceState(source)}`);
+  console.log(`${formatWhole(count)} postings per scenario in batches of ${formatWhole(options.batchSize)}, dates ${shape.windowEnd} − ${rules.retroWindowDays} days, seed ${options.seed}`);
+
+  let figures: ScenarioFigures[] = [];
+  let kept: string[] = [];
+  try {
+    figures = await runScenarios(target, options, workloads, rules, now);
+  } finally {
+    kept = await target.finish(options.keep);
+  }
+  const validator = options.scenarios.has('validator') ? measureValidator(workloads.many.timed) : null;
+  printReport(target, figures, validator);
+  console.log(`\nLoad average (1 min) at the start: ${loadAtStart}, at the end: ${loadAverage()}; other work on the machine moves the figures.`);
+  if (kept.length > 0) console.log(`\nData kept (--keep):\n${kept.map((location) => `  ${location}`).join('\n')}`);
+
+  const report = {
+    date: now.toISOString(),
+    environment: {
+      node: process.version, database: target.kind, server: target.serverVersion, settings: target.settings, cpus: cpus().length,
+      loadAverage: { start: Number(loadAtStart), end: loadavg()[0] }, source,
+    },
+    parameters: { postings: count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts, seed: options.seed, retroWindowDays: rules.retroWindowDays },
+    target: { ratioToLimit: ratioTarget },
+    scenarios: figures.map(({ scenario, label, run, ratioToLimit }) => ({ scenario, label, ratioToLimit, ...run })),
+    validator,
+    kept,
+  };
+  writeOutputs(options, report, figures);
+  if (figures.some((figure) => figure.run.reconciliationClean === false)) {
+    console.error('\nReconciliation found differences: the engine broke invariant I2 under this workload.');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error && error.message.startsWith('--') ? `${error.message}\n\n${usage}` : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,117 @@
+// The benchmark's postings: a deterministic, seeded stream, so the limit (a), the engine on many
+// accounts (b) and the engine on hot accounts (c) all apply the very same amounts, sides, dates,
+// ids and texts. Only the account differs: (c) maps every posting onto a few hot accounts.
+import { formatCents, type Posting } from '@flow/contracts';
+import { addDays } from '@flow/ledger-core';
+
+/** Event codes of the benchmark catalog; all allow both sides, so nothing is rejected. */
+export const workloadEventCodes = [494, 495, 496] as const;
+/** Branches the accounts are spread over (agências). */
+const branchCount = 100;
+
+export interface WorkloadShape {
+  readonly seed: number;
+  /** Distinct accounts the postings are spread over (uniformly). */
+  readonly accountCount: number;
+  /** Accepted business dates: windowEnd − retroWindowDays … windowEnd, spread uniformly. */
+  readonly windowEnd: string;
+  readonly retroWindowDays: number;
+}
+
+export interface AccountRef {
+  readonly branch: string;
+  readonly account: string;
+}
+
+/** The account of index `index`: 100 branches, account numbers unique across branches. */
+export function accountAt(index: number): AccountRef {
+  return { branch: String(1 + (index % branchCount)).padStart(4, '0'), account: String(100_000 + index) };
+}
+
+/** A small, fast, well-mixed PRNG (mulberry32); a 32-bit seed gives one fixed stream. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function uuidFrom(random: () => number): string {
+  const hex: string[] = [];
+  for (let i = 0; i < 4; i++) hex.push(Math.floor(random() * 4_294_967_296).toString(16).padStart(8, '0'));
+  const digits = hex.join('');
+  // Version 4, RFC 4122 variant: the shape producers send.
+  const variant = ((Number.parseInt(digits[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-4${digits.slice(13, 16)}-${variant}${digits.slice(17, 20)}-${digits.slice(20, 32)}`;
+}
+
+const channels = [
+  { channel: 'pix', description: 'PIX recebido' },
+  { channel: 'pix', description: 'PIX enviado' },
+  { channel: 'ted', description: 'TED recebida' },
+  { channel: 'boleto', description: 'Pagamento de boleto' },
+  { channel: 'card', description: 'Compra no débito' },
+] as const;
+
+/**
+ * `count` postings. Amounts are log-uniform from 0.01 to 10,000.00 (many small, few large), sides
+ * 50/50, dates uniform over the retro window, and every posting carries a description and a
+ * ~150-byte `details` object, like a PIX or TED entry does.
+ */
+export function generatePostings(shape: WorkloadShape, count: number): Posting[] {
+  const random = seededRandom(shape.seed);
+  const postings: Posting[] = [];
+  for (let index = 0; index < count; index++) {
+    const { branch, account } = accountAt(Math.floor(random() * shape.accountCount));
+    const cents = BigInt(Math.max(1, Math.floor(10 ** (random() * 6))));
+    const kind = channels[Math.floor(random() * channels.length)]!;
+    const counterparty = accountAt(Math.floor(random() * 1_000_000));
+    postings.push({
+      id: uuidFrom(random),
+      traceKey: uuidFrom(random),
+      branch,
+      account,
+      amount: formatCents(cents),
+      debitCredit: random() < 0.5 ? 'D' : 'C',
+      eventCode: workloadEventCodes[Math.floor(random() * workloadEventCodes.length)]!,
+      description: kind.description,
+      details: {
+        channel: kind.channel,
+        endToEndId: `E${uuidFrom(random).replaceAll('-', '')}`,
+        counterparty: { bank: '341', branch: counterparty.branch, account: counterparty.account },
+      },
+      dateRef: addDays(shape.windowEnd, -Math.floor(random() * (shape.retroWindowDays + 1))),
+    });
+  }
+  return postings;
+}
+
+/** The same postings on `hotCount` accounts: posting i goes to hot account (its account index mod hotCount). */
+export function onHotAccounts(postings: readonly Posting[], hotCount: number): Posting[] {
+  const hot = Array.from({ length: hotCount }, (_, index) => accountAt(index));
+  return postings.map((posting) => {
+    const index = Number(posting.account) - 100_000;
+    return { ...posting, ...hot[index % hotCount]! };
+  });
+}
+
+/** Distinct accounts of `postings`, in first-seen order. */
+export function accountsOf(postings: readonly Posting[]): AccountRef[] {
+  const seen = new Map<string, AccountRef>();
+  for (const { branch, account } of postings) {
+    const key = `${branch}/${account}`;
+    if (!seen.has(key)) seen.set(key, { branch, account });
+  }
+  return [...seen.values()];
+}
+
+/** Consecutive slices of at most `size`. */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
