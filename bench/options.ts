@@ -45,11 +45,14 @@ export const usage = `npm run bench -- [flags]
   --no-explain         skip the EXPLAIN ANALYZE batch after each 1-applier scenario
   --help               this text`;
 
+/** A bad flag: the run stops with this message and the usage text. */
+export class UsageError extends Error {}
+
 function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = Number(text.replaceAll('_', ''));
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
@@ -58,13 +61,22 @@ function list<T extends string>(name: string, text: string, allowed: readonly T[
   const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
   const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
   if (items.length === 0 || unknown.length > 0) {
-    throw new Error(`--${name} takes a comma-separated list of ${allowed.join(', ')}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`--${name} takes a comma-separated list of ${allowed.join(', ')}, got ${JSON.stringify(text)}`);
   }
   return items as T[];
 }
 
 /** The options, or null when --help was asked for. Throws on a bad flag. */
 export function parseOptions(argv: readonly string[]): BenchOptions | null {
+  try {
+    return optionsOf(argv);
+  } catch (error) {
+    if (error instanceof UsageError || !(error instanceof Error)) throw error;
+    throw new UsageError(error.message); // parseArgs: unknown flag, missing value
+  }
+}
+
+function optionsOf(argv: readonly string[]): BenchOptions | null {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -78,12 +90,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions | null {
   if (values.help === true) return null;
   const scenarios = new Set(list('scenarios', values.scenarios ?? scenarioNames.join(','), scenarioNames));
   if ((scenarios.has('b') || scenarios.has('c')) && !scenarios.has('a')) {
-    throw new Error('--scenarios: b and c are reported as a ratio to a; include a');
+    throw new UsageError('--scenarios: b and c are reported as a ratio to a; include a');
   }
   const appliers = list('appliers', values.appliers ?? '1,2', ['1', '2', '3', '4', '5', '6', '7', '8']).map(Number);
   const databaseUrl = values['database-url'] ?? null;
   if (databaseUrl !== null && databaseUrl !== 'pglite' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error(`--database-url must be a postgresql:// URL or "pglite", got ${JSON.stringify(databaseUrl)}`);
+    throw new UsageError(`--database-url must be a postgresql:// URL or "pglite", got ${JSON.stringify(databaseUrl)}`);
   }
   return Object.freeze({
     databaseUrl,

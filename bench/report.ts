@@ -2,6 +2,7 @@
 // at the same concurrency, where an engine batch spends its time, the EXPLAIN ANALYZE figures and
 // the validator figures. Plain aligned text, so a run pastes into an issue or the README as is.
 import type { ScenarioRun } from './run-scenario.ts';
+import { phaseNames } from './statement-timing.ts';
 import type { ValidatorFigures } from './validator-bench.ts';
 
 /** The ratio of (b) and (c) to (a) the issue asks for. */
@@ -43,9 +44,9 @@ export function throughputTable(figures: readonly ScenarioFigures[]): string {
 }
 
 /**
- * Mean milliseconds per batch of each statement and phase, one column per scenario. The last row
- * is what the clock did not see: the engine's JavaScript before BEGIN (hashing, window), plus the
- * benchmark's own bookkeeping.
+ * Mean milliseconds per batch of each statement and phase, one column per scenario. The row before
+ * the total is what no statement or transaction phase covers: the engine's JavaScript before BEGIN
+ * (hashing, the retro window), plus the benchmark's own bookkeeping.
  */
 export function timeShareTable(figures: readonly ScenarioFigures[]): string {
   const names = [...new Set(figures.flatMap(({ run }) => run.timeShares.map((share) => share.name)))];
@@ -57,7 +58,7 @@ export function timeShareTable(figures: readonly ScenarioFigures[]): string {
   return table([
     ['ms per batch (mean)', ...figures.map(({ run }) => `${run.key}`)],
     ...names.map((name) => [name, ...figures.map(({ run }) => cell(run, name))]),
-    ['(outside the transaction, not a statement)', ...figures.map(({ run }) => two.format(unseen(run)))],
+    [phaseNames.beforeTransaction, ...figures.map(({ run }) => two.format(unseen(run)))],
     ['= batch latency (mean)', ...figures.map(({ run }) => two.format(run.drive.batchMs.mean))],
   ]);
 }

@@ -12,16 +12,18 @@ import { businessDate, ledgerRules, type LedgerRules } from '@flow/ledger-core';
 import { pgliteTarget, postgresAnswers, postgresTarget, type DatabaseTarget } from './database-target.ts';
 import { engineScenario } from './engine-scenario.ts';
 import { limitScenario } from './limit-scenario.ts';
-import { defaultPostgresUrl, parseOptions, postingsDefault, usage, type BenchOptions } from './options.ts';
+import { defaultPostgresUrl, parseOptions, postingsDefault, usage, UsageError, type BenchOptions } from './options.ts';
 import {
   explainTable, formatWhole, ratioTarget, throughputTable, timeShareTable, validatorTable, verdicts, type ScenarioFigures,
 } from './report.ts';
 import { runScenario, type ScenarioPostings, type ScenarioRun } from './run-scenario.ts';
-import { describeSourceState, readSourceState } from './source-state.ts';
+import { describeSourceState, readSourceState, type SourceState } from './source-state.ts';
 import { measureValidator, type ValidatorFigures } from './validator-bench.ts';
 import { generatePostings, onHotAccounts, type WorkloadShape } from './workload.ts';
 
 const resultsDirectory = join(import.meta.dirname, 'results');
+/** The retro window of the issue's deployment; dates of the postings spread over it. */
+const retroWindowDays = 7;
 /** Warm-up batches per applier before each timed phase. */
 const warmupBatchesPerApplier = 2;
 
@@ -130,6 +132,51 @@ function writeOutputs(
   }
 }
 
+interface RunContext {
+  readonly options: BenchOptions;
+  readonly target: DatabaseTarget;
+  readonly rules: LedgerRules;
+  readonly now: Date;
+  readonly count: number;
+  readonly source: SourceState;
+  readonly loadAtStart: string;
+}
+
+function jsonReport(
+  context: RunContext, figures: readonly ScenarioFigures[], validator: ValidatorFigures | null, kept: readonly string[],
+): Record<string, unknown> {
+  const { options, target, rules } = context;
+  return {
+    date: context.now.toISOString(),
+    environment: {
+      node: process.version, database: target.kind, server: target.serverVersion, settings: target.settings, cpus: cpus().length,
+      loadAverage: { start: Number(context.loadAtStart), end: loadavg()[0] }, source: context.source,
+    },
+    parameters: {
+      postings: context.count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts,
+      seed: options.seed, retroWindowDays: rules.retroWindowDays,
+    },
+    target: { ratioToLimit: ratioTarget },
+    scenarios: figures.map(({ scenario, label, run, ratioToLimit }) => ({ scenario, label, ratioToLimit, ...run })),
+    validator,
+    kept,
+  };
+}
+
+/** Runs the scenarios; the run's databases are dropped at the end, on failure and on Ctrl-C (unless --keep). */
+async function measureScenarios(context: RunContext, workloads: Workloads): Promise<{ figures: ScenarioFigures[]; kept: string[] }> {
+  const { options, target } = context;
+  const interrupted = () => void target.finish(options.keep).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  let figures: ScenarioFigures[] = [];
+  try {
+    figures = await runScenarios(target, options, workloads, context.rules, context.now);
+  } finally {
+    process.off('SIGINT', interrupted);
+  }
+  return { figures, kept: await target.finish(options.keep) };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options === null) {
@@ -137,50 +184,39 @@ async function main(): Promise<void> {
     return;
   }
   const target = await chooseTarget(options);
-  const rules = ledgerRules({ retroWindowDays: 7, autoOpenAccounts: true });
+  const rules = ledgerRules({ retroWindowDays, autoOpenAccounts: true });
   const now = new Date();
-  const shape: WorkloadShape = {
-    seed: options.seed, accountCount: options.accounts, windowEnd: businessDate(now, rules.businessTimeZone), retroWindowDays: rules.retroWindowDays,
+  const context: RunContext = {
+    options, target, rules, now, count: options.postings ?? postingsDefault[target.kind], source: readSourceState(), loadAtStart: loadAverage(),
   };
-  const count = options.postings ?? postingsDefault[target.kind];
-  const workloads = buildWorkloads(options, shape, count);
-  const source = readSourceState();
-  const loadAtStart = loadAverage();
-  console.log(`Flow benchmark, ${now.toISOString()}\n${environmentLine(target, loadAtStart)}\n${describeSourceState(source)}`);
-  console.log(`${formatWhole(count)} postings per scenario in batches of ${formatWhole(options.batchSize)}, dates ${shape.windowEnd} − ${rules.retroWindowDays} days, seed ${options.seed}`);
+  const shape: WorkloadShape = {
+    seed: options.seed, accountCount: options.accounts, windowEnd: businessDate(now, rules.businessTimeZone), retroWindowDays,
+  };
+  const workloads = buildWorkloads(options, shape, context.count);
+  console.log(`Flow benchmark, ${now.toISOString()}\n${environmentLine(target, context.loadAtStart)}\n${describeSourceState(context.source)}`);
+  console.log(`${formatWhole(context.count)} postings per scenario in batches of ${formatWhole(options.batchSize)}, `
+    + `dates ${shape.windowEnd} − ${retroWindowDays} days, seed ${options.seed}`);
 
-  let figures: ScenarioFigures[] = [];
-  let kept: string[] = [];
-  try {
-    figures = await runScenarios(target, options, workloads, rules, now);
-  } finally {
-    kept = await target.finish(options.keep);
-  }
+  const { figures, kept } = await measureScenarios(context, workloads);
   const validator = options.scenarios.has('validator') ? measureValidator(workloads.many.timed) : null;
   printReport(target, figures, validator);
-  console.log(`\nLoad average (1 min) at the start: ${loadAtStart}, at the end: ${loadAverage()}; other work on the machine moves the figures.`);
+  console.log(`\nLoad average (1 min) at the start: ${context.loadAtStart}, at the end: ${loadAverage()}; other work on the machine moves the figures.`);
   if (kept.length > 0) console.log(`\nData kept (--keep):\n${kept.map((location) => `  ${location}`).join('\n')}`);
+  writeOutputs(options, jsonReport(context, figures, validator, kept), figures);
 
-  const report = {
-    date: now.toISOString(),
-    environment: {
-      node: process.version, database: target.kind, server: target.serverVersion, settings: target.settings, cpus: cpus().length,
-      loadAverage: { start: Number(loadAtStart), end: loadavg()[0] }, source,
-    },
-    parameters: { postings: count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts, seed: options.seed, retroWindowDays: rules.retroWindowDays },
-    target: { ratioToLimit: ratioTarget },
-    scenarios: figures.map(({ scenario, label, run, ratioToLimit }) => ({ scenario, label, ratioToLimit, ...run })),
-    validator,
-    kept,
-  };
-  writeOutputs(options, report, figures);
-  if (figures.some((figure) => figure.run.reconciliationClean === false)) {
-    console.error('\nReconciliation found differences: the engine broke invariant I2 under this workload.');
-    process.exitCode = 1;
+  const broken = figures.filter((figure) => figure.run.reconciliationClean === false);
+  for (const { run } of broken) {
+    console.error(`\n${run.key}: reconciliation found differences (invariant I2 broken), first ones:\n${JSON.stringify(run.differences, null, 1)}`);
   }
+  if (broken.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error && error.message.startsWith('--') ? `${error.message}\n\n${usage}` : error);
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(error);
   process.exitCode = 1;
 });

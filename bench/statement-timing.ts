@@ -27,7 +27,8 @@ export function statementName(sql: string): string {
 
 /** Phases of a batch that are not one statement. */
 export const phaseNames = {
-  beforeTransaction: '(engine work before BEGIN: hashing, window, partitions)',
+  /** Not measured directly: batch latency minus everything below. */
+  beforeTransaction: '(JavaScript before BEGIN: hashing, window)',
   connectAndBegin: '(pool connection + BEGIN)',
   javascriptInTransaction: '(JavaScript between statements)',
   commit: '(COMMIT: WAL flush)',
