@@ -4,12 +4,14 @@
 // later, and "twin" batches reuse each other's ids in reverse order on other accounts, so the
 // account locks cannot order them and only the id order of insert-postings keeps them apart.
 // Nothing may fail, nothing may be retried (the total lock order makes deadlocks impossible,
-// not merely survivable), every id has one outcome and balances equal the ledger.
+// not merely survivable), every id has one outcome and balances equal the ledger. A last test
+// replays the twins' race step by step, with a third session holding the winner at a row lock.
 // PGlite has one connection, so this suite needs real PostgreSQL. The plan is pseudo-random:
 // the seed is in the test name; FLOW_CONCURRENCY_SEED=<seed> plans the same batches again.
 import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
 import { formatCents, parseCents, type Posting } from '@flow/contracts';
-import { createAccount } from '../catalog/accounts.ts';
+import { createAccount, findAccount } from '../catalog/accounts.ts';
 import type { Database } from '../database/port.ts';
 import { reconcileBalances } from '../queries/reconciliation.ts';
 import { addDays } from '../rules/business-date.ts';
@@ -176,7 +178,77 @@ describeOnPostgres(suiteName, () => {
   test(`a wide set of ${wide.accounts.length} accounts opened on first posting (seed ${seed})`, async () => {
     await checkScenario(db.database, wide, planOf(wide, randomSource(seed + 1)));
   });
+
+  // The race of the twin batches, made deterministic: batch A inserts id X on account RA and is
+  // held (a third session locks RA's balance row) until batch B, the same id X twice on account
+  // RB, has decided X is new, opened RB and waits on A's uncommitted X. Then A commits.
+  let race: { a: BatchResult; b: BatchResult; rbAccount: unknown } | null = null;
+  test('a posting that loses its id to a concurrent batch is rejected as a conflict', async () => {
+    const rules = ledgerRules({ retroWindowDays, autoOpenAccounts: true });
+    const engineA = createLedgerEngine({ database: db.database, rules, now });
+    const engineB = createLedgerEngine({ database: db.database, rules, now });
+    const posting = (account: string, id: string): Posting => ({
+      id, traceKey: crypto.randomUUID(), branch: 'race', account, amount: '10.00', debitCredit: 'C',
+      eventCode: fixtureEvents.both, description: null, details: null, dateRef: today,
+    });
+    await engineA.applyBatch([posting('RA', crypto.randomUUID())]);
+    const id = crypto.randomUUID();
+    const holder = new pg.Client({ connectionString: db.url! });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query(`select 1 from flow.balance where branch = 'race' and account = 'RA' for update`);
+      const holderPid = (await holder.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const batchA = engineA.applyBatch([posting('RA', id)]);
+      const batchAPid = await blockedBy(db.database, holderPid);
+      const repeated = posting('RB', id);
+      const batchB = engineB.applyBatch([repeated, repeated]);
+      await blockedBy(db.database, batchAPid);
+      await holder.query('commit');
+      const [a, b] = await Promise.all([batchA, batchB]);
+      race = { a, b, rbAccount: await findAccount(db.database, 'race', 'RB') };
+    } finally {
+      await holder.end();
+    }
+    expect([race.a.attempts, race.b.attempts]).toEqual([1, 1]);
+    expect(race.a.outcomes.map(({ status, replay }) => ({ status, replay }))).toEqual([{ status: 'posted', replay: false }]);
+    expect(race.b.outcomes[0]).toEqual({
+      id, traceKey: race.b.outcomes[0]!.traceKey, branch: 'race', account: 'RB', dateRef: today,
+      status: 'rejected', reason: 'id_conflict', replay: false,
+    });
+    const differences = await reconcileBalances(db.database, { branch: 'race' });
+    expect(differences).toEqual([]);
+  });
+
+  // Engine bugs, pinned until fixed (then make these plain `test`s). Applied after A, batch B
+  // gets two plain conflicts and opens nothing, as the model suite checks; racing A, it differs.
+  // Without a race to look at, the bodies pass, so these report a failure and the test above why.
+  test.failing('… and its repeat in the same batch is a conflict, not a replay (engine bug)', () => {
+    if (race === null) return;
+    expect(race.b.outcomes.map(({ reason, replay }) => ({ reason, replay })))
+      .toEqual([{ reason: 'id_conflict', replay: false }, { reason: 'id_conflict', replay: false }]);
+  });
+
+  test.failing('… and it opens no account, as nothing was posted to it (engine bug)', () => {
+    if (race === null) return;
+    expect(race.rbAccount).toBeNull();
+  });
 });
+
+/**
+ * Waits (at most 10 s) for a session blocked by session `blocker` and returns its pid. Polled
+ * through the pool: a session's view of the activity statistics is frozen for the length of its
+ * transaction, so the lock holder cannot watch for itself.
+ */
+async function blockedBy(database: Database, blocker: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { rows } = await database.query<{ pid: number }>(
+      'select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))', [blocker]);
+    if (rows[0] !== undefined) return rows[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no session blocked by ${blocker} after 10 s`);
+}
 
 async function checkScenario(database: Database, scenario: Scenario, plan: Plan): Promise<void> {
   const applications = await runPlan(database, scenario.rules, plan);
