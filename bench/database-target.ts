@@ -71,7 +71,7 @@ export async function postgresTarget(adminUrl: string): Promise<DatabaseTarget> 
     select current_setting('server_version') as version,
            string_agg(name || '=' || current_setting(name), ', ' order by name) as settings
     from pg_settings
-    where name in ('synchronous_commit', 'fsync', 'shared_buffers', 'wal_buffers', 'max_wal_size', 'jit', 'work_mem')`);
+    where name in ('synchronous_commit', 'fsync', 'shared_buffers', 'wal_buffers', 'max_wal_size', 'jit', 'work_mem', 'autovacuum', 'random_page_cost')`);
   await administer(adminUrl, `create database ${runName}`);
   const template = connectPostgres({ connectionString: databaseUrl(adminUrl, runName), poolSize: 1 });
   try {

@@ -9,6 +9,9 @@ export interface ExplainedStatement {
   readonly name: string;
   readonly planningMs: number | null;
   readonly executionMs: number | null;
+  /** INSERT … ON CONFLICT only: rows inserted and rows that met a conflict (updated or skipped). */
+  readonly tuplesInserted: number | null;
+  readonly tuplesConflicting: number | null;
   /** The plan as PostgreSQL prints it. */
   readonly plan: string;
 }
@@ -21,8 +24,8 @@ function shortenLiterals(plan: string): string {
     (body.length <= planLiteralLengthMax ? literal : `'${body.slice(0, planLiteralLengthMax)}… (${body.length} chars)'`));
 }
 
-function millisecondsAfter(label: string, plan: string): number | null {
-  const match = new RegExp(`${label}: ([0-9.]+) ms`).exec(plan);
+function figureAfter(label: string, plan: string): number | null {
+  const match = new RegExp(`${label}: ([0-9.]+)`).exec(plan);
   return match === null ? null : Number(match[1]);
 }
 
@@ -42,8 +45,10 @@ export function explainingDatabase(database: Database, explained: ExplainedState
         const plan = shortenLiterals(rows.map((row) => Object.values(row)[0]).join('\n'));
         explained.push({
           name: statementName(text),
-          planningMs: millisecondsAfter('Planning Time', plan),
-          executionMs: millisecondsAfter('Execution Time', plan),
+          planningMs: figureAfter('Planning Time', plan),
+          executionMs: figureAfter('Execution Time', plan),
+          tuplesInserted: figureAfter('Tuples Inserted', plan),
+          tuplesConflicting: figureAfter('Conflicting Tuples', plan),
           plan,
         });
         return tx.query(text, params);

@@ -14,7 +14,7 @@ import { engineScenario } from './engine-scenario.ts';
 import { limitScenario } from './limit-scenario.ts';
 import { defaultPostgresUrl, parseOptions, postingsDefault, usage, UsageError, type BenchOptions } from './options.ts';
 import {
-  explainTable, formatWhole, ratioTarget, throughputTable, timeShareTable, validatorTable, verdicts, type ScenarioFigures,
+  balanceCascadeLines, explainTable, formatWhole, ratioTarget, throughputTable, timeShareTable, validatorTable, verdicts, type ScenarioFigures,
 } from './report.ts';
 import { runScenario, type ScenarioPostings, type ScenarioRun } from './run-scenario.ts';
 import { describeSourceState, readSourceState, type SourceState } from './source-state.ts';
@@ -109,7 +109,10 @@ function printReport(target: DatabaseTarget, figures: readonly ScenarioFigures[]
     const measured = figures.filter((figure) => figure.run.timeShares.length > 0);
     console.log(`\nWhere a batch spends its time, seen from the client:\n${timeShareTable(measured)}`);
     const explained = explainTable(figures);
-    if (explained !== '') console.log(`\nServer side, one more batch under EXPLAIN (ANALYZE, BUFFERS); plans in ${resultsDirectory}:\n${explained}`);
+    if (explained !== '') {
+      console.log(`\nServer side, one more batch under EXPLAIN (ANALYZE, BUFFERS); plans in ${resultsDirectory}:\n${explained}`);
+      for (const line of balanceCascadeLines(figures)) console.log(line);
+    }
   }
   if (validator !== null) {
     console.log(`\nPosting validator: ${formatWhole(validator.postings)} realistic postings, ${Math.round(validator.meanJsonBytes)} bytes of JSON each, median of 7 rounds:`);
