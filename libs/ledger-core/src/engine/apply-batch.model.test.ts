@@ -22,13 +22,17 @@ import { createLedgerEngine, type LedgerEngine } from './apply-batch.ts';
 import type { AccountStatus, EventRule } from './outcome.ts';
 import { ReferenceLedger } from './reference-model.ts';
 
-// Sized so the file takes about a minute on PGlite plus PostgreSQL on two cores.
+// Sized so the file takes about half a minute on PGlite plus PostgreSQL on two cores.
 const runsPerTarget = Number(process.env.FLOW_MODEL_RUNS ?? 250);
 const replay = process.env.FLOW_MODEL_SEED === undefined
   ? {}
   : { seed: Number(process.env.FLOW_MODEL_SEED), path: process.env.FLOW_MODEL_PATH };
-/** Stops shrinking a failure (never a passing run) early enough to print it before jest's timeout. */
-const shrinkTimeMs = 100_000;
+/**
+ * Bounds the property, shrinking included, so a failure is printed before jest's timeout. About
+ * ten times what the runs need here; running out of time is itself a failure, never a pass with
+ * fewer runs.
+ */
+const propertyTimeLimitMs = 150_000 * Math.max(1, runsPerTarget / 250);
 
 const accountSlots = 6;
 const unknownEventCode = 999;
@@ -276,12 +280,12 @@ describe.each(databaseTargets())('posting engine against the reference model on 
   test(`${runsPerTarget} random workloads give the model's outcomes, balances and statements`, async () => {
     await fc.assert(
       fc.asyncProperty(runSpec, (spec) => checkRun(db.database, events, spec, coverage)),
-      { numRuns: runsPerTarget, ...replay, plugins: [fc.interruptAfterTimeLimit(shrinkTimeMs)] },
+      { numRuns: runsPerTarget, ...replay, plugins: [fc.interruptAfterTimeLimit(propertyTimeLimitMs, { failOnInterrupt: true })] },
     );
     // Across every run at once, not just branch by branch.
     expect(await reconcileBalances(db.database)).toEqual([]);
     propertyHeld = true;
-  }, shrinkTimeMs + 60_000);
+  }, propertyTimeLimitMs + 60_000);
 
   // A generator that stopped producing a case would let the property pass without testing it.
   // Only a complete pass says anything about coverage; a failure is reported by the test above.
