@@ -1,7 +1,8 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
 // database transaction with a fixed round of set-based statements (DESIGN.md §4):
-//   lock accounts → read stored outcomes → read events and accounts → decide → open accounts →
-//   record outcomes → append transactions → upsert daily balances → write the outbox row.
+//   read events and accounts → decide → record outcomes (idempotency) → read back repeated ids
+//   → lock the posted accounts → open new accounts → append transactions → upsert daily
+//   balances → write the outbox row.
 // A failure anywhere rolls everything back; applying the same batch again gives the same
 // outcomes (replays) and writes nothing new.
 import { parseCents, type Posting, type RejectionCode } from '@flow/contracts';
@@ -81,11 +82,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   async function applyInTransaction(
     tx: Queryable, hashed: readonly HashedPosting[], window: { windowStart: string; windowEnd: string },
   ): Promise<{ outcomes: PostingOutcome[]; outboxId: string }> {
-    const postings = hashed.map((item) => item.posting);
-    await lockAccounts(tx, postings.map((p) => p.branch), postings.map((p) => p.account));
-    const stored = await findPostingOutcomes(tx, [...new Set(postings.map((p) => p.id))]);
-    const fresh = firstOccurrences(hashed).filter((item) => !stored.has(item.posting.id));
-
+    const fresh = firstOccurrences(hashed);
     const freshPostings = fresh.map((item) => item.posting);
     const context: RuleContext = {
       events: await findEvents(tx, [...new Set(freshPostings.map((p) => p.eventCode))]),
@@ -95,27 +92,29 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
       ...window,
     };
     const records = fresh.map((item) => postingRecord(item, rejectionOf(item.posting, context)));
-    const unknownAccounts = records.filter(
-      (record) => record.status === 'posted' && !context.accounts.has(accountKey(record.branch, record.account)));
-    if (unknownAccounts.length > 0) {
-      await openAccounts(tx, unknownAccounts.map((r) => r.branch), unknownAccounts.map((r) => r.account));
-    }
 
+    // Idempotency first: recording an id that exists (or that a concurrent batch is recording)
+    // inserts nothing, and only those ids are read back. New ids, the common case, cost no read.
     const inserted = await insertPostings(tx, records);
-    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
-    if (inserted.size < records.length) {
-      // A concurrent batch recorded some of these ids first (an id reused across accounts, so
-      // the account locks did not order the two batches): those become replays or conflicts.
-      const lost = fresh.filter((item) => !inserted.has(item.posting.id));
-      const winners = await findPostingOutcomes(tx, lost.map((item) => item.posting.id));
-      for (const item of lost) freshOutcomes.set(item.posting.id, outcomeOfRepeat(item, winners.get(item.posting.id)!));
-    }
-    const posted = records
-      .filter((record) => record.status === 'posted' && inserted.has(record.id))
-      .map((record) => record.posting);
-    await insertTransactions(tx, posted);
-    await upsertBalances(tx, posted);
+    const repeatedIds = records.filter((record) => !inserted.has(record.id)).map((record) => record.id);
+    const stored = repeatedIds.length === 0 ? new Map<string, StoredOutcome>() : await findPostingOutcomes(tx, repeatedIds);
+    if (stored.size !== repeatedIds.length) throw new Error('a posting id was neither recorded nor found: engine bug');
 
+    const posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
+    if (posted.length > 0) {
+      // Balances from here on: the locks are taken only now, after every wait on a posting id,
+      // so a batch holding account locks never waits for an id and no wait can form a cycle.
+      await lockAccounts(tx, posted.map((r) => r.branch), posted.map((r) => r.account));
+      const unknownAccounts = posted.filter((record) => !context.accounts.has(accountKey(record.branch, record.account)));
+      if (unknownAccounts.length > 0) {
+        await openAccounts(tx, unknownAccounts.map((r) => r.branch), unknownAccounts.map((r) => r.account));
+      }
+      const postings = posted.map((record) => record.posting);
+      await insertTransactions(tx, postings);
+      await upsertBalances(tx, postings);
+    }
+
+    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
     const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
     const outboxId = await insertOutbox(tx, outcomes);
     return { outcomes, outboxId };
@@ -131,9 +130,11 @@ function firstOccurrences(hashed: readonly HashedPosting[]): HashedPosting[] {
 }
 
 /**
- * One outcome per input posting. A repeat of an id (stored before, or earlier in this batch)
- * with the same fields gets the original outcome back as a replay; with other fields it is
- * rejected as `id_conflict` and nothing is stored for it: the id keeps its one outcome (I1).
+ * One outcome per input posting. An id recorded before this batch (or by a concurrent batch
+ * that won the race for it) answers every posting of that id here: the same fields get the
+ * stored outcome back as a replay, other fields are rejected as `id_conflict`, and nothing is
+ * stored for them: the id keeps its one outcome (I1). An id new in this batch is decided by its
+ * first posting; later ones are replays of it or conflicts with it.
  */
 function outcomesInInputOrder(
   hashed: readonly HashedPosting[],
