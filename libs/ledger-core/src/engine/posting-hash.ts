@@ -1,7 +1,7 @@
 // The fingerprint of a posting's business fields, to tell a retry (same id, same fields) from a
 // conflicting reuse of an id (same id, other fields). `traceKey` is left out on purpose: it is
 // correlation, not content, and ingest assigns a new one when a client retries without it.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Posting } from '@flow/contracts';
 
 export function postingHash(posting: Posting): string {
@@ -9,7 +9,7 @@ export function postingHash(posting: Posting): string {
     posting.branch, posting.account, posting.amount, posting.debitCredit, posting.eventCode,
     posting.description, posting.details === null ? null : canonicalJson(posting.details), posting.dateRef,
   ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 32);
+  return hash('sha256', JSON.stringify(fields), 'hex').slice(0, 32);
 }
 
 /** JSON with object keys sorted at every depth, so key order never changes the hash. */

@@ -12,10 +12,15 @@ export async function findEvents(tx: Queryable, codes: number[]): Promise<Map<nu
   return new Map(rows.map(({ code, ...rule }) => [code, rule]));
 }
 
+// One primary-key probe per batch account. A plain join lets the planner hash the whole account
+// table once it is large (100,000 accounts: 12.7 ms a batch, against 2.9 ms for the probes).
 const findAccountsSql = `
   select a.branch, a.account, a.status
-  from unnest($1::text[], $2::text[]) as batch(branch, account)
-  join flow.account a on a.branch = batch.branch and a.account = batch.account`;
+  from (select distinct branch, account from unnest($1::text[], $2::text[]) as u(branch, account)) as batch
+  cross join lateral (
+    select registered.branch, registered.account, registered.status from flow.account as registered
+    where registered.branch = batch.branch and registered.account = batch.account
+  ) as a`;
 
 export async function findAccounts(
   tx: Queryable, branches: string[], accounts: string[],

