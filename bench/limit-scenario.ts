@@ -4,14 +4,15 @@
 // record, no rules, no locks, no balances: what the database does for the rows alone.
 import assert from 'node:assert/strict';
 import type { Posting } from '@flow/contracts';
-import type { Database } from '@flow/ledger-core';
+import { transactionColumns, type Database } from '@flow/ledger-core';
 import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
 
 const createLimitTableSql = `
   create schema bench;
   create table bench.transaction (like flow.transaction including all);`;
 
-// The engine's insert-transactions statement (libs/ledger-core/src/engine/sql), aimed at the plain table.
+// The engine's insert-transactions statement (libs/ledger-core/src/engine/sql), aimed at the plain
+// table, with the engine's own parameter encoding (transactionColumns).
 const insertLimitRowsSql = `
   insert into bench.transaction
     (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref)
@@ -21,18 +22,7 @@ const insertLimitRowsSql = `
 function insertLimitRows(database: Database) {
   return async (postings: readonly Posting[]): Promise<void> => {
     await database.transaction(async (tx) => {
-      await tx.query(insertLimitRowsSql, [
-        postings.map((posting) => posting.id),
-        postings.map((posting) => posting.branch),
-        postings.map((posting) => posting.account),
-        postings.map((posting) => posting.amount),
-        postings.map((posting) => posting.debitCredit),
-        postings.map((posting) => posting.eventCode),
-        postings.map((posting) => posting.description),
-        postings.map((posting) => posting.traceKey),
-        postings.map((posting) => (posting.details === null ? null : JSON.stringify(posting.details))),
-        postings.map((posting) => posting.dateRef),
-      ]);
+      await tx.query(insertLimitRowsSql, transactionColumns(postings));
     });
   };
 }

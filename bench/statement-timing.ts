@@ -8,12 +8,12 @@ import type { Database, Queryable, Transaction } from '@flow/ledger-core';
 /** The engine's statements, recognised by a fragment of their SQL, in the order a batch runs them. */
 const statementNames: readonly (readonly [string, string])[] = [
   ['ensure_transaction_partitions', 'ensure-partitions'],
-  ['pg_advisory_xact_lock', 'lock-accounts'],
-  ['from flow.posting', 'find-posting-outcomes'],
   ['from flow.event', 'find-events'],
-  ['join flow.account', 'find-accounts'],
-  ['insert into flow.account', 'open-accounts'],
+  ['from flow.account as registered', 'find-accounts'],
   ['insert into flow.posting', 'insert-postings'],
+  ['from flow.posting', 'find-posting-outcomes'],
+  ['pg_advisory_xact_lock', 'lock-accounts'],
+  ['insert into flow.account', 'open-accounts'],
   ['insert into flow.transaction', 'insert-transactions'],
   ['insert into flow.balance', 'upsert-balances'],
   ['insert into flow.outbox', 'insert-outbox'],
