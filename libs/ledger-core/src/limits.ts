@@ -1,7 +1,11 @@
 // Bounds of the ledger core, in one place (STYLE §3). Test presets may lower them.
 
-/** Postings in one engine batch: one database transaction. Larger input is a caller bug. */
-export const batchPostingsMax = 5_000;
+/**
+ * Postings in one engine batch: one database transaction. Larger input is a caller bug. It also
+ * bounds the advisory locks one batch takes (one per posted account) from PostgreSQL's shared
+ * lock table; the benchmark found no gain in batches above 1,000.
+ */
+export const batchPostingsMax = 2_000;
 /** Attempts of one batch when PostgreSQL reports a deadlock or serialization failure. */
 export const batchAttemptsMax = 3;
 /** Days of retro window a deployment may configure; it bounds the daily-balance cascade. */

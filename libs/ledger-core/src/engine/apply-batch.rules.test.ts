@@ -3,6 +3,7 @@
 import type { Posting } from '@flow/contracts';
 import { createAccount, updateAccount } from '../catalog/accounts.ts';
 import { updateEvent } from '../catalog/events.ts';
+import { batchPostingsMax } from '../limits.ts';
 import { findTransaction } from '../queries/transactions.ts';
 import { reconcileBalances } from '../queries/reconciliation.ts';
 import { ledgerRules, type LedgerRules } from '../rules/ledger-rules.ts';
@@ -151,8 +152,8 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
 
   test('a batch over the limit or empty is a caller bug and throws', async () => {
     await expect(engineWith().applyBatch([])).rejects.toThrow('at least one posting');
-    const tooMany = Array.from({ length: 5_001 }, () => posting());
-    await expect(engineWith().applyBatch(tooMany)).rejects.toThrow('at most 5000 postings');
+    const tooMany = Array.from({ length: batchPostingsMax + 1 }, () => posting());
+    await expect(engineWith().applyBatch(tooMany)).rejects.toThrow(`at most ${batchPostingsMax} postings`);
   });
 });
 
