@@ -1,8 +1,8 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
 // database transaction with a fixed round of set-based statements (DESIGN.md §4):
 //   read events and accounts → decide → record outcomes (idempotency) → read back repeated ids
-//   → lock the posted accounts → open new accounts → append transactions → upsert daily
-//   balances → write the outbox row.
+//   → write the outbox row → lock the posted accounts → open new accounts → append transactions
+//   → upsert daily balances. Only the last three run under the account locks.
 // A failure anywhere rolls everything back; applying the same batch again gives the same
 // outcomes (replays) and writes nothing new.
 import { parseCents, type Posting, type RejectionCode } from '@flow/contracts';
@@ -100,6 +100,10 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     const stored = repeatedIds.length === 0 ? new Map<string, StoredOutcome>() : await findPostingOutcomes(tx, repeatedIds);
     if (stored.size !== repeatedIds.length) throw new Error('a posting id was neither recorded nor found: engine bug');
 
+    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
+    const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
+    const outboxId = await insertOutbox(tx, outcomes);
+
     const posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
     if (posted.length > 0) {
       // Balances from here on: the locks are taken only now, after every wait on a posting id,
@@ -113,10 +117,6 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
       await insertTransactions(tx, postings);
       await upsertBalances(tx, postings);
     }
-
-    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
-    const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
-    const outboxId = await insertOutbox(tx, outcomes);
     return { outcomes, outboxId };
   }
 

@@ -4,7 +4,10 @@
 // starting from the last day before it, and write every changed day once. The accounts are
 // locked by the caller, so the statement's snapshot holds every earlier batch of them.
 // `opening` is materialized so the lookup of the last day before the range runs once per
-// account rather than once per merged day (31.0 → 28.2 ms a batch on 100,000 accounts).
+// account rather than once per merged day (31.0 → 28.2 ms a batch on 100,000 accounts). Stored
+// days are rewritten by an UPDATE and new days added by a plain INSERT, both from one computed
+// set: the locks guarantee which days exist, so ON CONFLICT's speculative insertion is not
+// needed (18.7 → 17.4 ms a batch in the benchmark's scenario (b), 2.6 day rows per posting).
 import { formatCents, parseCents, type Posting } from '@flow/contracts';
 import type { Queryable } from '../../database/port.ts';
 
@@ -38,30 +41,37 @@ const upsertBalancesSql = `
     select coalesce(s.branch, d.branch) as branch,
            coalesce(s.account, d.account) as account,
            coalesce(s.date_ref, d.date_ref) as date_ref,
+           s.branch is not null as stored,
            coalesce(s.total_debit, 0) + coalesce(d.total_debit, 0) as total_debit,
            coalesce(s.total_credit, 0) + coalesce(d.total_credit, 0) as total_credit,
            coalesce(s.transaction_count, 0) + coalesce(d.transaction_count, 0) as transaction_count,
            coalesce(d.last_trace_key, s.last_trace_key) as last_trace_key
     from stored_day s
     full join batch_day d on d.branch = s.branch and d.account = s.account and d.date_ref = s.date_ref
+  ),
+  running_day as materialized (
+    select m.branch, m.account, m.date_ref, m.stored, m.total_debit, m.total_credit,
+           o.accumulated_debit + sum(m.total_debit) over running as accumulated_debit,
+           o.accumulated_credit + sum(m.total_credit) over running as accumulated_credit,
+           m.transaction_count, m.last_trace_key
+    from merged_day m
+    join opening o on o.branch = m.branch and o.account = m.account
+    window running as (partition by m.branch, m.account order by m.date_ref)
+  ),
+  rewritten as (
+    update flow.balance b set
+      total_debit = r.total_debit, total_credit = r.total_credit,
+      accumulated_debit = r.accumulated_debit, accumulated_credit = r.accumulated_credit,
+      transaction_count = r.transaction_count, last_trace_key = r.last_trace_key, updated_at = now()
+    from running_day r
+    where r.stored and b.branch = r.branch and b.account = r.account and b.date_ref = r.date_ref
   )
-  insert into flow.balance as b (branch, account, date_ref, total_debit, total_credit,
-                                 accumulated_debit, accumulated_credit, transaction_count, last_trace_key)
-  select m.branch, m.account, m.date_ref, m.total_debit, m.total_credit,
-         o.accumulated_debit + sum(m.total_debit) over running,
-         o.accumulated_credit + sum(m.total_credit) over running,
-         m.transaction_count, m.last_trace_key
-  from merged_day m
-  join opening o on o.branch = m.branch and o.account = m.account
-  window running as (partition by m.branch, m.account order by m.date_ref)
-  on conflict (branch, account, date_ref) do update set
-    total_debit = excluded.total_debit,
-    total_credit = excluded.total_credit,
-    accumulated_debit = excluded.accumulated_debit,
-    accumulated_credit = excluded.accumulated_credit,
-    transaction_count = excluded.transaction_count,
-    last_trace_key = excluded.last_trace_key,
-    updated_at = now()`;
+  insert into flow.balance (branch, account, date_ref, total_debit, total_credit,
+                            accumulated_debit, accumulated_credit, transaction_count, last_trace_key)
+  select branch, account, date_ref, total_debit, total_credit,
+         accumulated_debit, accumulated_credit, transaction_count, last_trace_key
+  from running_day
+  where not stored`;
 
 interface DayTotals {
   branch: string;
