@@ -9,9 +9,9 @@ export interface ExplainedStatement {
   readonly name: string;
   readonly planningMs: number | null;
   readonly executionMs: number | null;
-  /** INSERT … ON CONFLICT only: rows inserted and rows that met a conflict (updated or skipped). */
-  readonly tuplesInserted: number | null;
-  readonly tuplesConflicting: number | null;
+  /** Rows the real statement inserted into and updated in flow.balance (upsert-balances only). */
+  readonly balanceRowsInserted: number | null;
+  readonly balanceRowsUpdated: number | null;
   /** The plan as PostgreSQL prints it. */
   readonly plan: string;
 }
@@ -38,21 +38,33 @@ export function explainingDatabase(database: Database, explained: ExplainedState
     close: () => database.close(),
     transaction: (work) => database.transaction((tx: Transaction) => work({
       runScript: (text) => tx.runScript(text),
-      async query(text, params) {
+      async query<Row>(text: string, params?: readonly unknown[]) {
         await tx.query('savepoint bench_explain');
         const { rows } = await tx.query<Record<string, string>>(`explain (analyze, buffers) ${text}`, params);
         await tx.query('rollback to savepoint bench_explain');
         const plan = shortenLiterals(rows.map((row) => Object.values(row)[0]).join('\n'));
+        const name = statementName(text);
+        const before = name === 'upsert-balances' ? await balanceWrites(tx) : null;
+        const result = await tx.query<Row>(text, params);
+        const after = before === null ? null : await balanceWrites(tx);
         explained.push({
-          name: statementName(text),
+          name,
           planningMs: figureAfter('Planning Time', plan),
           executionMs: figureAfter('Execution Time', plan),
-          tuplesInserted: figureAfter('Tuples Inserted', plan),
-          tuplesConflicting: figureAfter('Conflicting Tuples', plan),
+          balanceRowsInserted: after === null ? null : after.inserted - before!.inserted,
+          balanceRowsUpdated: after === null ? null : after.updated - before!.updated,
           plan,
         });
-        return tx.query(text, params);
+        return result;
       },
     })),
   };
+}
+
+/** Rows of flow.balance inserted and updated so far by this transaction (statistics view). */
+async function balanceWrites(tx: Transaction): Promise<{ inserted: number; updated: number }> {
+  const { rows } = await tx.query<{ inserted: string; updated: string }>(
+    `select n_tup_ins as inserted, n_tup_upd as updated from pg_stat_xact_user_tables
+     where schemaname = 'flow' and relname = 'balance'`);
+  return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
 }

@@ -81,11 +81,11 @@ export function explainTable(figures: readonly ScenarioFigures[]): string {
 /** The daily-balance cascade of the explained batch: day rows written per posting. */
 export function balanceCascadeLines(figures: readonly ScenarioFigures[]): string[] {
   return figures.flatMap(({ run }) => run.explained
-    .filter((item) => item.name === 'upsert-balances' && item.tuplesInserted !== null)
+    .filter((item) => item.name === 'upsert-balances' && item.balanceRowsInserted !== null)
     .map((item) => {
       const postings = run.drive.postings / run.drive.batches; // the explained batch is one of the same size
-      const rows = item.tuplesInserted! + (item.tuplesConflicting ?? 0);
-      return `${run.key}: upsert-balances wrote ${rows} day rows (${item.tuplesInserted} new, ${item.tuplesConflicting ?? 0} rewritten) `
+      const rows = item.balanceRowsInserted! + (item.balanceRowsUpdated ?? 0);
+      return `${run.key}: upsert-balances wrote ${rows} day rows (${item.balanceRowsInserted} new, ${item.balanceRowsUpdated ?? 0} rewritten) `
         + `for a batch of ~${Math.round(postings)} postings: ${two.format(rows / postings)} rows per posting`;
     }));
 }
