@@ -4,6 +4,7 @@
 // It shares no code with the engine beyond the contract types and the money helpers.
 import { formatCents, parseCents, type Posting, type RejectionCode } from '@flow/contracts';
 import type { AccountStatus, EventRule, PostingOutcome } from './outcome.ts';
+import type { DailyBalance } from '../queries/balances.ts';
 
 export interface ReferenceRules {
   /** Accepted business dates, inclusive. */
@@ -13,14 +14,8 @@ export interface ReferenceRules {
   readonly amountLimitCents: bigint;
 }
 
-export interface ReferenceDay {
-  readonly dateRef: string;
-  readonly totalDebit: string;
-  readonly totalCredit: string;
-  readonly accumulatedDebit: string;
-  readonly accumulatedCredit: string;
-  readonly balance: string;
-  readonly transactionCount: number;
+/** A daily balance as the read side shows it, plus the trace key of the day's last entry. */
+export interface ReferenceDay extends DailyBalance {
   /** Trace key of the day's last entry in ledger order. */
   readonly lastTraceKey: string;
 }
