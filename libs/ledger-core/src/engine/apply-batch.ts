@@ -125,8 +125,9 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
 
 /** The first posting of each id in the batch; later ones are repeats within the batch. */
 function firstOccurrences(hashed: readonly HashedPosting[]): HashedPosting[] {
-  const seen = new Set<string>();
-  return hashed.filter((item) => !seen.has(item.posting.id) && seen.add(item.posting.id) !== undefined);
+  const first = new Map<string, HashedPosting>();
+  for (const item of hashed) if (!first.has(item.posting.id)) first.set(item.posting.id, item);
+  return [...first.values()];
 }
 
 /**
