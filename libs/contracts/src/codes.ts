@@ -13,7 +13,7 @@ export interface ApiErrorDefinition extends CodeDefinition {
   readonly httpStatus: number;
 }
 
-/** Why a field of a posting is invalid (HTTP 400 at ingest, `posting_invalid` in the engine). */
+/** Why a field of a posting is invalid (HTTP 400 at ingest, per item and field). */
 export const validationCodes = {
   field_required: { number: 'V001', message: 'The field is required.' },
   field_unknown: { number: 'V002', message: 'The field is not part of the posting contract.' },
@@ -45,7 +45,6 @@ export const rejectionCodes = {
   date_ref_outside_window: { number: 'R008', message: 'dateRef is outside the retro window [today - window, today].' },
   amount_above_limit: { number: 'R009', message: 'The amount is above the per-posting limit of this deployment.' },
   id_conflict: { number: 'R010', message: 'The id was already used by a posting with different fields.' },
-  posting_invalid: { number: 'R011', message: 'The posting does not satisfy the posting contract.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Errors of the HTTP APIs: `{ code, message, details? }` with this status. */

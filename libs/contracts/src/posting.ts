@@ -1,7 +1,8 @@
 // The posting contract (lançamento): what producers send, what travels on the broker and what
-// the ledger engine applies. `validatePosting` is the one gate every posting passes, at ingest
-// (HTTP 400 on failure) and again in the worker (a `posting_invalid` outcome), so a message
-// that did not come through ingest cannot smuggle a malformed posting into the ledger.
+// the ledger engine applies. Ingest validates every posting with `validatePostingDraft` (HTTP
+// 400 on failure) before it publishes anything; the worker checks messages with
+// `validatePosting`, so one that did not come through ingest cannot smuggle a malformed posting
+// into the ledger (it goes to the dead-letter queue instead).
 import type { ValidationCode } from './codes.ts';
 import {
   accountLengthMax,
