@@ -1,18 +1,9 @@
 // The stored outcomes of posting ids seen before: the idempotency record.
-import type { RejectionCode } from '@flow/contracts';
 import type { Queryable } from '../../database/port.ts';
-import type { OutcomeStatus } from '../outcome.ts';
+import type { PostingRecord } from './insert-postings.ts';
 
-export interface StoredOutcome {
-  readonly id: string;
-  readonly status: OutcomeStatus;
-  readonly reason: RejectionCode | null;
-  readonly branch: string;
-  readonly account: string;
-  readonly dateRef: string;
-  readonly traceKey: string;
-  readonly fieldsHash: string;
-}
+/** An outcome as recorded: the fields of its posting record but the posting itself. */
+export type StoredOutcome = Omit<PostingRecord, 'rejectedPosting'>;
 
 const findPostingOutcomesSql = `
   select id, status, reason, branch, account, date_ref as "dateRef", trace_key as "traceKey",
