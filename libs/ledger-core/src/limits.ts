@@ -13,5 +13,3 @@ export const retroWindowDaysMax = 31;
 /** Rows per page of every list query. */
 export const pageLimitMax = 500;
 export const pageLimitDefault = 100;
-/** Days one statement, balance-range or report query may span. */
-export const queryRangeDaysMax = 366;

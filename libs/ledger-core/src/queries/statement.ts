@@ -80,8 +80,11 @@ export async function readStatement(database: Database, request: StatementReques
       debitCredit: 'D' | 'C'; amount: string;
     }>(statementLinesSql, [branch, account, from, to, afterDate, afterSeq, limit + 1]);
     const page = pageOf(rows, limit, (last) => encodeCursor('statement', [last.dateRef, last.seq]));
+    // The first page starts at the opening balance; a later page starts just before its first line.
     const first = page.items[0];
-    let running = first === undefined ? 0n : await balanceBefore(tx, branch, account, first.dateRef, first.seq);
+    let running = request.cursor === undefined || first === undefined
+      ? parseCents(openingBalance)
+      : await balanceBefore(tx, branch, account, first.dateRef, first.seq);
     const lines = page.items.map(({ debitCredit, amount, ...line }) => {
       const cents = parseCents(amount);
       const before = running;

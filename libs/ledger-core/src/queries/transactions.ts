@@ -37,9 +37,7 @@ const transactionByIdSql = `
 /** The posting with its outcome, posted or rejected; null when the id was never received. */
 export async function findTransaction(db: Queryable, id: string): Promise<TransactionView | null> {
   const { rows } = await db.query<TransactionView>(transactionByIdSql, [id]);
-  const row = rows[0];
-  if (row === undefined) return null;
-  return { ...row, details: row.details === undefined || row.details === null ? null : row.details } as TransactionView;
+  return rows[0] ?? null;
 }
 
 export interface TransactionSearch {
