@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { connectPostgres, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { connectPostgres, databaseUrl, migrate, openPglite, runOnServer, serverAnswers, type Database } from '@flow/ledger-core';
 
 /** How long the default PostgreSQL gets to answer before the benchmark falls back to PGlite. */
 const probeTimeoutMs = 2_000;
@@ -32,33 +31,8 @@ export interface DatabaseTarget {
 }
 
 /** True when a PostgreSQL server answers at `url` within the probe timeout. */
-export async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: probeTimeoutMs });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function administer<Row>(adminUrl: string, statement: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return (await client.query(statement)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+export function postgresAnswers(url: string): Promise<boolean> {
+  return serverAnswers(url, probeTimeoutMs);
 }
 
 /**
@@ -67,12 +41,12 @@ function databaseUrl(adminUrl: string, name: string): string {
  */
 export async function postgresTarget(adminUrl: string): Promise<DatabaseTarget> {
   const runName = `flow_bench_${randomBytes(4).toString('hex')}`;
-  const [versionRow] = await administer<{ version: string; settings: string }>(adminUrl, `
+  const [versionRow] = await runOnServer<{ version: string; settings: string }>(adminUrl, `
     select current_setting('server_version') as version,
            string_agg(name || '=' || current_setting(name), ', ' order by name) as settings
     from pg_settings
     where name in ('synchronous_commit', 'fsync', 'shared_buffers', 'wal_buffers', 'max_wal_size', 'jit', 'work_mem', 'autovacuum', 'random_page_cost')`);
-  await administer(adminUrl, `create database ${runName}`);
+  await runOnServer(adminUrl, `create database ${runName}`);
   const template = connectPostgres({ connectionString: databaseUrl(adminUrl, runName), poolSize: 1 });
   try {
     await migrate(template);
@@ -86,14 +60,14 @@ export async function postgresTarget(adminUrl: string): Promise<DatabaseTarget> 
     settings: versionRow!.settings,
     async open(scenario, poolSize) {
       const name = `${runName}_${scenario}`;
-      await administer(adminUrl, `create database ${name} template ${runName}`);
+      await runOnServer(adminUrl, `create database ${name} template ${runName}`);
       created.push(name);
       const url = databaseUrl(adminUrl, name);
       return { database: connectPostgres({ connectionString: url, poolSize, applicationName: `flow-bench-${scenario}` }), location: url };
     },
     async finish(keep) {
       if (keep) return created.map((name) => databaseUrl(adminUrl, name));
-      for (const name of created.reverse()) await administer(adminUrl, `drop database if exists ${name} with (force)`);
+      for (const name of created.reverse()) await runOnServer(adminUrl, `drop database if exists ${name} with (force)`);
       return [];
     },
   };

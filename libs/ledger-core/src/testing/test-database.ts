@@ -1,10 +1,10 @@
 // Fresh, migrated databases for test files: always PGlite in memory, and also a brand-new
 // PostgreSQL database when FLOW_TEST_DATABASE_URL points at a server (dropped afterwards).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { connectPostgres } from '../database/pg-adapter.ts';
 import { openPglite } from '../database/pglite-adapter.ts';
 import type { Database } from '../database/port.ts';
+import { databaseUrl, runOnServer } from '../database/postgres-server.ts';
 import { migrate } from '../migrations/migrator.ts';
 
 export interface TestDatabase {
@@ -37,17 +37,16 @@ export function postgresTarget(): DatabaseTarget | null {
     name: 'postgres',
     async create(options = {}) {
       const name = `flow_test_${randomBytes(6).toString('hex')}`;
-      await administer(serverUrl, `create database ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const database = connectPostgres({ connectionString: url.toString(), poolSize: options.poolSize ?? 8 });
+      await runOnServer(serverUrl, `create database ${name}`);
+      const url = databaseUrl(serverUrl, name);
+      const database = connectPostgres({ connectionString: url, poolSize: options.poolSize ?? 8 });
       await migrate(database);
       return {
         database,
-        url: url.toString(),
+        url,
         async drop() {
           await database.close();
-          await administer(serverUrl, `drop database if exists ${name} with (force)`);
+          await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
         },
       };
     },
@@ -58,14 +57,4 @@ export function postgresTarget(): DatabaseTarget | null {
 export function databaseTargets(): DatabaseTarget[] {
   const postgres = postgresTarget();
   return postgres === null ? [pgliteTarget] : [pgliteTarget, postgres];
-}
-
-async function administer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
