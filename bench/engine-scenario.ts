@@ -5,14 +5,9 @@
 // a workload that opens accounts pays one more statement per batch (open-accounts).
 import assert from 'node:assert/strict';
 import type { Posting } from '@flow/contracts';
-import { createEvent, createLedgerEngine, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
+import { createEvent, createLedgerEngine, openAccounts, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
 import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
 import { accountsOf, workloadEventCodes } from './workload.ts';
-
-const registerAccountsSql = `
-  insert into flow.account (branch, account)
-  select branch, account from unnest($1::text[], $2::text[]) as registered(branch, account)
-  on conflict do nothing`;
 
 /** Differences of a failed reconciliation kept for the report. */
 const differencesKept = 20;
@@ -36,7 +31,7 @@ async function prepareCatalog(database: Database, postings: ScenarioPostings): P
     await createEvent(database, { code, description: `Benchmark ${code}`, active: true, allowDebit: true, allowCredit: true });
   }
   const accounts = accountsOf([...postings.warmup, ...postings.timed, ...postings.explained]);
-  await database.query(registerAccountsSql, [accounts.map((a) => a.branch), accounts.map((a) => a.account)]);
+  await openAccounts(database, accounts.map((a) => a.branch), accounts.map((a) => a.account));
   await database.query('analyze flow.account');
 }
 

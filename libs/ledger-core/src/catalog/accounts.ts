@@ -28,6 +28,16 @@ export async function createAccount(db: Queryable, account: AccountDefinition): 
   return rows[0] ?? null;
 }
 
+const openAccountsSql = `
+  insert into flow.account (branch, account)
+  select branch, account from unnest($1::text[], $2::text[]) as batch(branch, account)
+  on conflict (branch, account) do nothing`;
+
+/** Registers many accounts at once as active, leaving any that exist as they are. */
+export async function openAccounts(db: Queryable, branches: readonly string[], accounts: readonly string[]): Promise<void> {
+  await db.query(openAccountsSql, [branches, accounts]);
+}
+
 export async function updateAccount(
   db: Queryable, branch: string, account: string, changes: { status?: AccountStatus; holderName?: string | null },
 ): Promise<StoredAccount | null> {

@@ -29,13 +29,3 @@ export async function findAccounts(
     findAccountsSql, [branches, accounts]);
   return new Map(rows.map((row) => [accountKey(row.branch, row.account), row.status]));
 }
-
-const openAccountsSql = `
-  insert into flow.account (branch, account)
-  select branch, account from unnest($1::text[], $2::text[]) as batch(branch, account)
-  on conflict (branch, account) do nothing`;
-
-/** Registers accounts opened automatically by their first posting. */
-export async function openAccounts(tx: Queryable, branches: string[], accounts: string[]): Promise<void> {
-  await tx.query(openAccountsSql, [branches, accounts]);
-}
