@@ -21,9 +21,12 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:ledger-core', onlyDependOnLibsWithTags: ['scope:contracts'] },
+            { sourceTag: 'scope:service-kit', onlyDependOnLibsWithTags: ['scope:contracts'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['scope:contracts'] },
-            { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app', 'type:infra'] },
+            // The embedded local stack composes the three apps in one process; nothing imports it.
+            { sourceTag: 'type:stack', onlyDependOnLibsWithTags: ['type:app', 'type:lib'] },
+            { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app', 'type:infra', 'type:stack'] },
           ],
         },
       ],

@@ -18,7 +18,7 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
-  testMatch: ['<rootDir>/{libs,apps,infra,bench}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{libs,apps,infra,bench,stack}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // Database suites build a fresh PGlite or PostgreSQL database per file; give them room.
   testTimeout: 120_000,

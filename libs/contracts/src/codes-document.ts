@@ -1,7 +1,7 @@
 // Renders the code registry as the Markdown page operators and API consumers read
 // (libs/contracts/CODES.md). A test compares the committed page with this rendering, so the page
 // can never drift from the registry; `npm run codes:doc` rewrites it after a registry change.
-import { apiErrorCodes, rejectionCodes, validationCodes, type CodeDefinition } from './codes.ts';
+import { apiErrorCodes, logCodes, rejectionCodes, validationCodes, type CodeDefinition } from './codes.ts';
 
 export function renderCodesDocument(): string {
   return [
@@ -26,6 +26,10 @@ export function renderCodesDocument(): string {
       ([code, definition]) => `| \`${code}\` | ${definition.number} | ${definition.httpStatus} | ${definition.message} |`,
     ),
     '',
+    '## Log messages (`code` and `number` of every JSON log line)',
+    '',
+    table(logCodes),
+    '',
   ].join('\n');
 }
 
@@ -38,6 +42,6 @@ function table(registry: Readonly<Record<string, CodeDefinition>>): string {
 
 /** Every code with its number, as pinned in codes.lock.json. */
 export function codeNumbers(): Record<string, string> {
-  const all = { ...validationCodes, ...rejectionCodes, ...apiErrorCodes };
+  const all = { ...validationCodes, ...rejectionCodes, ...apiErrorCodes, ...logCodes };
   return Object.fromEntries(Object.entries(all).map(([code, definition]) => [code, definition.number]));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiErrorCodes, rejectionCodes, validationCodes } from './codes.ts';
+import { apiErrorCodes, logCodes, rejectionCodes, validationCodes } from './codes.ts';
 import { codeNumbers, renderCodesDocument } from './codes-document.ts';
 import codesLock from './codes.lock.json' with { type: 'json' };
 
@@ -23,13 +23,19 @@ describe('code registry', () => {
     ['V', validationCodes],
     ['R', rejectionCodes],
     ['E', apiErrorCodes],
+    ['L', logCodes],
   ] as const)('numbers of family %s are unique, in sequence and carry the family letter', (letter, registry) => {
     const numbers = Object.values(registry).map((definition) => definition.number);
     expect(numbers).toEqual(numbers.map((_, index) => `${letter}${String(index + 1).padStart(3, '0')}`));
   });
 
   test('code names are snake_case and unique across families', () => {
-    const names = [...Object.keys(validationCodes), ...Object.keys(rejectionCodes), ...Object.keys(apiErrorCodes)];
+    const names = [
+      ...Object.keys(validationCodes),
+      ...Object.keys(rejectionCodes),
+      ...Object.keys(apiErrorCodes),
+      ...Object.keys(logCodes),
+    ];
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });

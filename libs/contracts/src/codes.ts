@@ -1,5 +1,6 @@
 // The registry of every code Flow gives to a client or an operator: field validation errors
-// (V…), posting rejections decided by the ledger engine (R…), and API errors (E…). A code's
+// (V…), posting rejections decided by the ledger engine (R…), API errors (E…) and the log
+// messages the services write (L…, the `code` field of every JSON log line). A code's
 // name says which rule was broken; its number is for monitoring and is never renumbered or
 // reused (codes.lock.json pins every number ever issued; a test enforces it).
 
@@ -63,6 +64,38 @@ export const apiErrorCodes = {
   internal_error: { number: 'E012', httpStatus: 500, message: 'Internal error; quote the trace id to support.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
+/**
+ * What a service's log line is about: the `code` field of every JSON log line carries one of
+ * these names and `number` its number, so dashboards and alerts filter on them.
+ */
+export const logCodes = {
+  service_started: { number: 'L001', message: 'The service is listening or consuming.' },
+  service_stopping: { number: 'L002', message: 'The service received a stop signal and is finishing its work in flight.' },
+  service_stopped: { number: 'L003', message: 'The service stopped.' },
+  request_completed: { number: 'L004', message: 'An HTTP request was answered.' },
+  request_failed: { number: 'L005', message: 'An HTTP request failed with an internal error (the client saw only the trace id).' },
+  request_invalid: { number: 'L006', message: 'A posting request failed validation; nothing was published.' },
+  postings_accepted: { number: 'L007', message: 'Postings were published to the request topic and answered with 202.' },
+  publish_failed: { number: 'L008', message: 'A publish to a topic failed.' },
+  breaker_opened: { number: 'L009', message: 'A circuit breaker opened: calls fail fast until it probes again.' },
+  breaker_half_open: { number: 'L010', message: 'A circuit breaker lets one probe call through.' },
+  breaker_closed: { number: 'L011', message: 'A circuit breaker closed: the dependency answers again.' },
+  message_malformed: { number: 'L012', message: 'A queue message is not a valid posting message; it is left for the dead-letter queue.' },
+  batch_applied: { number: 'L013', message: 'A batch of postings was applied and committed.' },
+  batch_failed: { number: 'L014', message: 'A batch failed before commit; its messages stay in the queue.' },
+  posting_rejected: { number: 'L015', message: 'The ledger rejected a posting (its outcome carries the reason).' },
+  outcomes_published: { number: 'L016', message: 'Outcomes from the outbox were published to the callback topic.' },
+  outbox_relay_failed: { number: 'L017', message: 'Publishing the outbox to the callback topic failed; the relay retries.' },
+  consumer_paused: { number: 'L018', message: 'The worker stopped receiving because the database is unavailable.' },
+  consumer_resumed: { number: 'L019', message: 'The worker receives again.' },
+  migrations_applied: { number: 'L020', message: 'Database migrations were applied.' },
+  consumer_error: { number: 'L021', message: 'The queue consumer reported an error.' },
+  auth_failed: { number: 'L022', message: 'A request was refused for a missing, invalid or insufficient token.' },
+  stack_ready: { number: 'L023', message: 'The embedded local stack is ready.' },
+  posting_posted: { number: 'L024', message: 'The ledger posted a posting.' },
+} as const satisfies Record<string, CodeDefinition>;
+
 export type ValidationCode = keyof typeof validationCodes;
 export type RejectionCode = keyof typeof rejectionCodes;
 export type ApiErrorCode = keyof typeof apiErrorCodes;
+export type LogCode = keyof typeof logCodes;

@@ -5,8 +5,10 @@ export {
   rejectionCodes,
   validationCodes,
   type ApiErrorCode,
+  logCodes,
   type ApiErrorDefinition,
   type CodeDefinition,
+  type LogCode,
   type RejectionCode,
   type ValidationCode,
 } from './codes.ts';
@@ -22,3 +24,16 @@ export {
   type PostingDraft,
   type PostingValidation,
 } from './posting.ts';
+export {
+  decodeOutcomeMessage,
+  decodePostingMessage,
+  encodeOutcomeMessages,
+  encodePostingMessage,
+  messageVersion,
+  outcomeMessageKind,
+  postingMessageKind,
+  type MessageDecoding,
+  type OutcomeMessage,
+  type PostingMessage,
+  type PostingOutcomeMessage,
+} from './messages.ts';

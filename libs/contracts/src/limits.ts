@@ -18,3 +18,15 @@ export const descriptionLengthMax = 200;
 export const detailsBytesMax = 4_096;
 /** Postings in one `POST /v1/transactions` request. */
 export const requestPostingsMax = 1_000;
+/**
+ * Bytes of one `POST /v1/transactions` body. A typical posting is 250–400 bytes of JSON, so a
+ * full request of `requestPostingsMax` fits; postings with large `details` must come in smaller
+ * requests (413 `request_too_large` says so).
+ */
+export const requestBodyBytesMax = 1_048_576;
+/**
+ * Bytes of one broker message body: SNS and SQS both cap a message at 256 KiB. Ingest packs
+ * many postings into one message up to this size; the largest possible posting (4 KiB of
+ * details) is far below it, so every posting fits in a message of its own.
+ */
+export const messageBytesMax = 262_144;

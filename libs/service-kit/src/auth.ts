@@ -1,0 +1,166 @@
+// Bearer JWT on every business route. Production verifies tokens against an OIDC provider's
+// JWKS with issuer, audience, expiry and an algorithm allow-list; the embedded stack signs and
+// verifies with a generated HS256 secret. Scopes come from the OAuth 2 `scope` claim (space
+// separated) or an `scp` array; each route names the one scope it needs.
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { ConfigReader } from './config.ts';
+import { sendError } from './http.ts';
+import type { Logger } from './logger.ts';
+
+export const scopes = ['flow:post', 'flow:read', 'flow:admin'] as const;
+export type Scope = (typeof scopes)[number];
+
+/** Issuer and audience of tokens signed with the embedded secret. */
+export const embeddedIssuer = 'flow-embedded';
+export const embeddedAudience = 'flow';
+/** The shortest HS256 secret accepted: 256 bits, as RFC 7518 §3.2 requires. */
+export const embeddedSecretBytesMin = 32;
+/** Clock skew tolerated on `exp` and `nbf`. */
+export const clockToleranceSeconds = 30;
+
+export type AuthConfig =
+  | { readonly mode: 'embedded'; readonly secret: string }
+  | {
+      readonly mode: 'jwks';
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience: string;
+      readonly algorithms: readonly string[];
+    };
+
+const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/**
+ * `FLOW_JWKS_URL` selects production verification (then `FLOW_JWT_ISSUER` and
+ * `FLOW_JWT_AUDIENCE` are required); otherwise `FLOW_JWT_SECRET` is the embedded HS256 secret.
+ */
+export function readAuthConfig(reader: ConfigReader): AuthConfig {
+  const jwksUrl = reader.url('FLOW_JWKS_URL');
+  if (jwksUrl !== undefined) {
+    const issuer = reader.optionalText('FLOW_JWT_ISSUER', true) ?? '';
+    const audience = reader.optionalText('FLOW_JWT_AUDIENCE', true) ?? '';
+    const algorithms = reader.text('FLOW_JWT_ALGORITHMS', 'RS256,ES256').split(',').map((name) => name.trim());
+    for (const algorithm of algorithms) {
+      if (!asymmetricAlgorithms.includes(algorithm)) {
+        reader.problem(`FLOW_JWT_ALGORITHMS may list only ${asymmetricAlgorithms.join(', ')}, got "${algorithm}"`);
+      }
+    }
+    return { mode: 'jwks', jwksUrl, issuer, audience, algorithms };
+  }
+  const secret = reader.optionalText('FLOW_JWT_SECRET');
+  if (secret === undefined) {
+    reader.problem('set FLOW_JWKS_URL (with FLOW_JWT_ISSUER and FLOW_JWT_AUDIENCE) or FLOW_JWT_SECRET');
+    return { mode: 'embedded', secret: '' };
+  }
+  if (Buffer.byteLength(secret) < embeddedSecretBytesMin) {
+    reader.problem(`FLOW_JWT_SECRET must be at least ${embeddedSecretBytesMin} bytes`);
+  }
+  return { mode: 'embedded', secret };
+}
+
+export interface Principal {
+  readonly subject: string;
+  readonly scopes: ReadonlySet<string>;
+}
+
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+}
+
+export interface Authenticator {
+  verify(token: string): Promise<Principal>;
+}
+
+export function createAuthenticator(config: AuthConfig): Authenticator {
+  if (config.mode === 'embedded') {
+    const key = new TextEncoder().encode(config.secret);
+    return verifierWith(key, { issuer: embeddedIssuer, audience: embeddedAudience, algorithms: ['HS256'] });
+  }
+  const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
+  return verifierWith(keys, { issuer: config.issuer, audience: config.audience, algorithms: [...config.algorithms] });
+}
+
+interface VerifyOptions {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly algorithms: string[];
+}
+
+function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions): Authenticator {
+  return {
+    async verify(token) {
+      let payload: JWTPayload;
+      try {
+        const verifyOptions = { ...options, requiredClaims: ['exp'], clockTolerance: clockToleranceSeconds };
+        const result = typeof key === 'function'
+          ? await jwtVerify(token, key, verifyOptions)
+          : await jwtVerify(token, key, verifyOptions);
+        payload = result.payload;
+      } catch (error) {
+        throw new AuthenticationError(error instanceof Error ? error.message : 'token rejected');
+      }
+      return { subject: payload.sub ?? '', scopes: scopesOf(payload) };
+    },
+  };
+}
+
+function scopesOf(payload: JWTPayload): ReadonlySet<string> {
+  if (typeof payload.scope === 'string') return new Set(payload.scope.split(' ').filter(Boolean));
+  if (Array.isArray(payload.scp)) return new Set(payload.scp.filter((scope): scope is string => typeof scope === 'string'));
+  return new Set();
+}
+
+/** Express middleware: 401 without a valid bearer token, 403 without `scope`. */
+export function requireScope(authenticator: Authenticator, scope: Scope, logger: Logger): RequestHandler {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    if (match === null) {
+      logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'token_missing' });
+      sendError(response, 'unauthorized', { reason: 'token_missing' });
+      return;
+    }
+    let principal: Principal;
+    try {
+      principal = await authenticator.verify(match[1]!);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'token_invalid', detail: error.message });
+      sendError(response, 'unauthorized', { reason: 'token_invalid' });
+      return;
+    }
+    if (!principal.scopes.has(scope)) {
+      logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'scope_missing', subject: principal.subject, scope });
+      sendError(response, 'forbidden', { requiredScope: scope });
+      return;
+    }
+    response.locals.principal = principal;
+    next();
+  };
+}
+
+export interface TokenRequest {
+  readonly secret: string;
+  readonly scopes: readonly Scope[];
+  readonly subject?: string;
+  readonly ttlSeconds?: number;
+}
+
+/** Signs a token for the embedded secret (`npm run token`, tests). */
+export async function signEmbeddedToken(request: TokenRequest): Promise<string> {
+  return new SignJWT({ scope: request.scopes.join(' ') })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(embeddedIssuer)
+    .setAudience(embeddedAudience)
+    .setSubject(request.subject ?? 'flow-local')
+    .setIssuedAt()
+    .setExpirationTime(`${request.ttlSeconds ?? 12 * 3600}s`)
+    .sign(new TextEncoder().encode(request.secret));
+}
+
+/** A short fingerprint of a secret for logs: proves which secret is in use without leaking it. */
+export function secretFingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 12);
+}

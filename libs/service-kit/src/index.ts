@@ -1,0 +1,29 @@
+// @flow/service-kit: what every Flow service shares and nothing domain-specific: frozen config
+// parsing, JSON logs with message codes, Datadog tracing, bearer-JWT auth, HTTP errors, health
+// routes, OpenAPI serving, AWS SNS/SQS clients, circuit breakers and process lifecycle.
+// (`startTracing` is also imported on its own, `@flow/service-kit/tracing`, before anything else.)
+export {
+  AuthenticationError,
+  createAuthenticator,
+  embeddedAudience,
+  embeddedIssuer,
+  embeddedSecretBytesMin,
+  readAuthConfig,
+  requireScope,
+  scopes,
+  secretFingerprint,
+  signEmbeddedToken,
+  type AuthConfig,
+  type Authenticator,
+  type Principal,
+  type Scope,
+} from './auth.ts';
+export { awsAttemptsMax, createSnsClient, createSqsClient, readAwsConfig, type AwsConfig } from './aws.ts';
+export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
+export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
+export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig } from './database-config.ts';
+export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
+export { ApiError, errorHandler, notFound, requestContext, route, sendError } from './http.ts';
+export { createLogger, errorFields, logLevels, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
+export { openApiRoutes } from './openapi-routes.ts';
+export { boundPort, closeServer, listen, onStopSignal } from './server.ts';

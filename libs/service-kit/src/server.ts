@@ -1,0 +1,46 @@
+// Listening and stopping. `listen` resolves once the port is bound (port 0 picks a free one,
+// for tests); `closeServer` stops accepting, lets requests in flight finish and closes idle
+// keep-alive sockets; `onStopSignal` runs a shutdown once on SIGTERM or SIGINT.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Logger } from './logger.ts';
+
+export async function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.once('error', reject);
+  });
+}
+
+export function boundPort(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+export async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  server.closeIdleConnections();
+  await closed;
+}
+
+/** Runs `shutdown` once on the first SIGTERM or SIGINT, then exits with its status. */
+export function onStopSignal(shutdown: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('service_stopping', { signal });
+    shutdown().then(
+      () => {
+        logger.info('service_stopped', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('service_stopped', { signal, error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
