@@ -37,3 +37,4 @@ export {
   type PostingMessage,
   type PostingOutcomeMessage,
 } from './messages.ts';
+export { buildOpenApiDocument, errorResponses, type OpenApiDocument, type OpenApiService } from './openapi/document.ts';

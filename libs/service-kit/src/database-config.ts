@@ -14,17 +14,24 @@ export interface DatabaseConfig {
 
 export const databasePoolSizeMax = 100;
 
-export function readDatabaseConfig(reader: ConfigReader, defaults: { poolSize: number; readPoolSize: number }): DatabaseConfig {
+export interface DatabaseConfigOptions {
+  readonly poolSize: number;
+  readonly readPoolSize: number;
+  /** False when the caller supplies the database itself (the embedded stack's PGlite). */
+  readonly urlRequired: boolean;
+}
+
+export function readDatabaseConfig(reader: ConfigReader, options: DatabaseConfigOptions): DatabaseConfig {
   const url = reader.url('FLOW_DATABASE_URL') ?? '';
-  if (url === '') reader.problem('FLOW_DATABASE_URL is required (postgres://user@host:5432/database)');
+  if (url === '' && options.urlRequired) reader.problem('FLOW_DATABASE_URL is required (postgres://user@host:5432/database)');
   const readUrl = reader.url('FLOW_DATABASE_READ_URL') ?? url;
   const user = reader.optionalText('FLOW_DATABASE_USER');
   const password = reader.optionalText('FLOW_DATABASE_PASSWORD');
   return {
     url: withCredentials(url, user, password),
     readUrl: withCredentials(readUrl, user, password),
-    poolSize: reader.integer('FLOW_DATABASE_POOL_SIZE', defaults.poolSize, { min: 1, max: databasePoolSizeMax }),
-    readPoolSize: reader.integer('FLOW_DATABASE_READ_POOL_SIZE', defaults.readPoolSize, { min: 1, max: databasePoolSizeMax }),
+    poolSize: reader.integer('FLOW_DATABASE_POOL_SIZE', options.poolSize, { min: 1, max: databasePoolSizeMax }),
+    readPoolSize: reader.integer('FLOW_DATABASE_READ_POOL_SIZE', options.readPoolSize, { min: 1, max: databasePoolSizeMax }),
   };
 }
 

@@ -21,7 +21,7 @@ export {
 export { awsAttemptsMax, createSnsClient, createSqsClient, readAwsConfig, type AwsConfig } from './aws.ts';
 export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
-export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig } from './database-config.ts';
+export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export { ApiError, errorHandler, notFound, requestContext, route, sendError } from './http.ts';
 export { createLogger, errorFields, logLevels, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';

@@ -1,0 +1,54 @@
+// The OpenAPI 3.1 documents of Flow's HTTP apps, generated from the contracts (limits, codes,
+// field rules), so the published API cannot drift from what the code enforces. Each app serves
+// its own document (`/openapi.json`, Swagger UI at `/docs`).
+import { apiErrorCodes } from '../codes.ts';
+import { ingestPaths, ingestSchemas } from './ingest-paths.ts';
+import { queryPaths, querySchemas } from './query-paths.ts';
+
+export type OpenApiService = 'ingest' | 'query-api';
+export type OpenApiDocument = Readonly<Record<string, unknown>>;
+
+const titles: Record<OpenApiService, string> = {
+  ingest: 'Flow ingest API',
+  'query-api': 'Flow query API',
+};
+
+export function buildOpenApiDocument(service: OpenApiService, version = '0.1.0'): OpenApiDocument {
+  const paths = service === 'ingest' ? ingestPaths() : queryPaths();
+  const schemas = service === 'ingest' ? ingestSchemas() : querySchemas();
+  return {
+    openapi: '3.1.0',
+    info: { title: titles[service], version },
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: errorSchema(), ...schemas },
+    },
+  };
+}
+
+/** `{ code, message, details? }`, `code` from the registry's API errors. */
+function errorSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['code', 'message'],
+    properties: {
+      code: { type: 'string', enum: Object.keys(apiErrorCodes) },
+      message: { type: 'string' },
+      details: {},
+    },
+  };
+}
+
+/** A response that answers with the Error schema, for each registry code that may occur. */
+export function errorResponses(...codes: (keyof typeof apiErrorCodes)[]): Record<string, unknown> {
+  const responses: Record<string, { description: string; content: unknown }> = {};
+  for (const code of codes) {
+    const status = String(apiErrorCodes[code].httpStatus);
+    const existing = responses[status];
+    const description = existing === undefined ? code : `${existing.description}, ${code}`;
+    responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
+  return responses;
+}
