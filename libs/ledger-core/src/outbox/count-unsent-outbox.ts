@@ -1,0 +1,10 @@
+// How many outbox rows wait for the relay: a gauge for health and the tests' proof that the
+// relay caught up (invariant I5: no committed batch without its callbacks).
+import type { Queryable } from '../database/port.ts';
+
+const countUnsentOutboxSql = `select count(*)::integer as unsent from flow.outbox where sent_at is null`;
+
+export async function countUnsentOutbox(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ unsent: number }>(countUnsentOutboxSql);
+  return rows[0]!.unsent;
+}
