@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { messageBytesMax } from './limits.ts';
+import {
+  decodeOutcomeMessage, decodePostingMessage, encodeOutcomeMessages, encodePostingMessage, type PostingOutcomeMessage,
+} from './messages.ts';
+import type { Posting } from './posting.ts';
+
+const posting = (fields: Partial<Posting> = {}): Posting => ({
+  id: randomUUID(),
+  traceKey: randomUUID(),
+  branch: '0001',
+  account: '123456',
+  amount: '10.00',
+  debitCredit: 'C',
+  eventCode: 494,
+  description: null,
+  details: null,
+  dateRef: '2026-11-24',
+  ...fields,
+});
+
+const outcome = (index: number): PostingOutcomeMessage => ({
+  id: randomUUID(),
+  traceKey: randomUUID(),
+  branch: '0001',
+  account: `A${index}`,
+  dateRef: '2026-11-24',
+  status: index % 7 === 0 ? 'rejected' : 'posted',
+  reason: index % 7 === 0 ? 'account_blocked' : null,
+  replay: false,
+});
+
+describe('posting messages', () => {
+  test('what ingest encodes the worker decodes to the same postings', () => {
+    const postings = [posting(), posting({ details: { pix: 'e2e' }, description: 'Pix' })];
+    expect(decodePostingMessage(encodePostingMessage(postings))).toEqual({ ok: true, postings });
+  });
+
+  test.each([
+    ['not JSON', 'not json', 'not_json'],
+    ['not an object', '42', 'not_an_object'],
+    ['another kind', JSON.stringify({ kind: 'flow.other', version: 1, postings: [posting()] }), 'kind_unknown'],
+    ['another version', JSON.stringify({ kind: 'flow.postings', version: 2, postings: [posting()] }), 'version_unknown'],
+    ['no postings', JSON.stringify({ kind: 'flow.postings', version: 1, postings: [] }), 'postings_missing'],
+    ['too large', JSON.stringify({ kind: 'flow.postings', version: 1, pad: 'x'.repeat(messageBytesMax) }), 'message_too_large'],
+  ])('a message that is %s is refused as a whole', (_label, body, problem) => {
+    expect(decodePostingMessage(body)).toMatchObject({ ok: false, problem });
+  });
+
+  test('one invalid posting refuses the whole message and says which and why', () => {
+    const body = JSON.stringify({ kind: 'flow.postings', version: 1, postings: [posting(), { ...posting(), amount: '1.001' }] });
+    expect(decodePostingMessage(body)).toEqual({
+      ok: false,
+      problem: 'postings_invalid',
+      errors: [{ index: 1, errors: [{ field: 'amount', code: 'amount_too_many_decimals' }] }],
+    });
+  });
+});
+
+describe('outcome messages', () => {
+  test('outcomes are packed in order into messages no larger than the limit', () => {
+    const outcomes = Array.from({ length: 2_500 }, (_, index) => outcome(index));
+    const bodies = encodeOutcomeMessages(outcomes, 64 * 1024);
+    expect(bodies.length).toBeGreaterThan(1);
+    for (const body of bodies) expect(Buffer.byteLength(body)).toBeLessThanOrEqual(64 * 1024);
+    expect(bodies.flatMap((body) => decodeOutcomeMessage(body).outcomes)).toEqual(outcomes);
+  });
+
+  test('a few outcomes make one message', () => {
+    const outcomes = [outcome(1), outcome(7)];
+    expect(encodeOutcomeMessages(outcomes).map((body) => decodeOutcomeMessage(body))).toEqual([
+      { kind: 'flow.outcomes', version: 1, outcomes },
+    ]);
+  });
+
+  test('a consumer refuses a message of another kind', () => {
+    expect(() => decodeOutcomeMessage(encodePostingMessage([posting()]))).toThrow('not a version-1 outcome message');
+  });
+});

@@ -1,0 +1,127 @@
+// Bearer-token checks on a real Express app (supertest) and a real JWKS endpoint served over
+// HTTP, so the production verification path (remote key set, issuer, audience, algorithm
+// allow-list, expiry) is exercised, not only the embedded secret.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import request from 'supertest';
+import { createAuthenticator, readAuthConfig, requireScope, signEmbeddedToken, type Authenticator } from './auth.ts';
+import { configReader } from './config.ts';
+import { createLogger } from './logger.ts';
+
+const secret = 'a-test-secret-of-at-least-thirty-two-bytes';
+const logger = createLogger({ service: 'test', level: 'error' });
+
+function appWith(authenticator: Authenticator) {
+  const app = express();
+  app.get('/read', requireScope(authenticator, 'flow:read', logger), (_request, response) => {
+    response.json({ subject: (response.locals.principal as { subject: string }).subject });
+  });
+  return app;
+}
+
+describe('embedded HS256 tokens', () => {
+  const app = appWith(createAuthenticator({ mode: 'embedded', secret }));
+
+  test('a token with the scope passes and names its subject', async () => {
+    const token = await signEmbeddedToken({ secret, scopes: ['flow:read'], subject: 'teller-1' });
+    const response = await request(app).get('/read').set('authorization', `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ subject: 'teller-1' });
+  });
+
+  test.each([
+    ['no header', undefined, 401, 'unauthorized'],
+    ['a malformed header', 'Basic abc', 401, 'unauthorized'],
+    ['a token signed with another secret', 'other', 401, 'unauthorized'],
+    ['an expired token', 'expired', 401, 'unauthorized'],
+    ['a token without the scope', 'post-only', 403, 'forbidden'],
+  ])('%s is refused', async (_label, kind, status, code) => {
+    let header: string | undefined;
+    if (kind === 'other') header = `Bearer ${await signEmbeddedToken({ secret: `${secret}-other`, scopes: ['flow:read'] })}`;
+    else if (kind === 'expired') header = `Bearer ${await signEmbeddedToken({ secret, scopes: ['flow:read'], ttlSeconds: -120 })}`;
+    else if (kind === 'post-only') header = `Bearer ${await signEmbeddedToken({ secret, scopes: ['flow:post'] })}`;
+    else header = kind;
+    const call = request(app).get('/read');
+    const response = await (header === undefined ? call : call.set('authorization', header));
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ code });
+  });
+
+  test('an unsigned token (alg none) is refused', async () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ scope: 'flow:read', iss: 'flow-embedded', aud: 'flow', exp: 9_999_999_999 })}.`;
+    const response = await request(app).get('/read').set('authorization', `Bearer ${unsigned}`);
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('OIDC tokens verified against a JWKS', () => {
+  let server: Server;
+  let privateKey: CryptoKey;
+  let jwksUrl: string;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const sign = (claims: { iss?: string; aud?: string; exp?: number }) =>
+    new SignJWT({ scope: 'flow:read flow:post' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(claims.iss ?? 'https://login.bank.example')
+      .setAudience(claims.aud ?? 'flow-api')
+      .setSubject('service-a')
+      .setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 300)
+      .sign(privateKey);
+
+  const app = () => appWith(createAuthenticator({
+    mode: 'jwks', jwksUrl, issuer: 'https://login.bank.example', audience: 'flow-api', algorithms: ['RS256'],
+  }));
+
+  test('a token from the provider with the right issuer and audience passes', async () => {
+    const response = await request(app()).get('/read').set('authorization', `Bearer ${await sign({})}`);
+    expect(response.status).toBe(200);
+  });
+
+  test.each([
+    ['another issuer', { iss: 'https://evil.example' }],
+    ['another audience', { aud: 'someone-else' }],
+    ['an expired token', { exp: Math.floor(Date.now() / 1000) - 600 }],
+  ])('%s is refused', async (_label, claims) => {
+    const response = await request(app()).get('/read').set('authorization', `Bearer ${await sign(claims)}`);
+    expect(response.status).toBe(401);
+  });
+
+  test('an HS256 token is refused: only the allowed algorithms verify', async () => {
+    const token = await signEmbeddedToken({ secret, scopes: ['flow:read'] });
+    const response = await request(app()).get('/read').set('authorization', `Bearer ${token}`);
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('auth configuration', () => {
+  test('a JWKS URL requires issuer and audience and allows only asymmetric algorithms', () => {
+    const reader = configReader({ FLOW_JWKS_URL: 'https://login.bank.example/jwks', FLOW_JWT_ALGORITHMS: 'RS256,HS256' });
+    readAuthConfig(reader);
+    expect(() => reader.finish('test', {})).toThrow(/FLOW_JWT_ISSUER is required[\s\S]*FLOW_JWT_AUDIENCE is required[\s\S]*got "HS256"/);
+  });
+
+  test('without a JWKS URL a secret of at least 32 bytes is required', () => {
+    const missing = configReader({});
+    readAuthConfig(missing);
+    expect(() => missing.finish('test', {})).toThrow('set FLOW_JWKS_URL (with FLOW_JWT_ISSUER and FLOW_JWT_AUDIENCE) or FLOW_JWT_SECRET');
+    const short = configReader({ FLOW_JWT_SECRET: 'short' });
+    readAuthConfig(short);
+    expect(() => short.finish('test', {})).toThrow('FLOW_JWT_SECRET must be at least 32 bytes');
+  });
+});
