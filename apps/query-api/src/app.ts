@@ -1,0 +1,64 @@
+// The query API as an Express app, built from its dependencies and never listening itself
+// (STYLE §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
+// database (a replica, or the primary when there is none); the catalog admin uses the primary.
+import { buildOpenApiDocument } from '@flow/contracts';
+import type { Database } from '@flow/ledger-core';
+import {
+  errorHandler,
+  healthRoutes,
+  notFound,
+  openApiRoutes,
+  requestContext,
+  requireScope,
+  type Authenticator,
+  type Logger,
+} from '@flow/service-kit';
+import express, { type Express } from 'express';
+import { translateErrors } from './http/errors.ts';
+import { catalogBodyBytesMax } from './limits.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { balanceRoutes } from './routes/balances.ts';
+import type { RouteDependencies } from './routes/dependencies.ts';
+import { eventRoutes } from './routes/events.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { statementRoutes } from './routes/statement.ts';
+import { transactionRoutes } from './routes/transactions.ts';
+
+export interface QueryApiDependencies {
+  /** Where ledger reads go: a read replica, or the primary itself. */
+  readonly readDatabase: Database;
+  /** Where the catalog admin reads and writes. */
+  readonly primaryDatabase: Database;
+  readonly authenticator: Authenticator;
+  readonly logger: Logger;
+}
+
+export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
+  const { readDatabase, primaryDatabase, authenticator, logger } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  // Repeated parameters arrive as arrays and are refused; no nested objects from `a[b]=c`.
+  app.set('query parser', 'simple');
+  app.use(requestContext(logger));
+  app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }]));
+  app.use(openApiRoutes(buildOpenApiDocument('query-api')));
+  app.use(express.json({ limit: catalogBodyBytesMax }));
+
+  const routes: RouteDependencies = {
+    readDatabase,
+    primaryDatabase,
+    requireRead: requireScope(authenticator, 'flow:read', logger),
+    requireAdmin: requireScope(authenticator, 'flow:admin', logger),
+  };
+  app.use(transactionRoutes(routes));
+  app.use(statementRoutes(routes));
+  app.use(balanceRoutes(routes));
+  app.use(reportRoutes(routes));
+  app.use(eventRoutes(routes));
+  app.use(accountRoutes(routes));
+
+  app.use(notFound);
+  app.use(translateErrors(logger));
+  app.use(errorHandler(logger));
+  return app;
+}

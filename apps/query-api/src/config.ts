@@ -1,0 +1,51 @@
+// The query API's configuration, parsed once from `FLOW_*` variables into a frozen object; a
+// bad value stops the start with every problem listed (STYLE §11). See the README's table.
+import {
+  configReader,
+  logLevels,
+  readAuthConfig,
+  readDatabaseConfig,
+  type AuthConfig,
+  type DatabaseConfig,
+  type Environment,
+  type LogLevel,
+} from '@flow/service-kit';
+import { statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
+
+export interface QueryApiConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly auth: AuthConfig;
+  readonly database: DatabaseConfig;
+  /** Added to both connection strings as `statement_timeout` unless they set their own. */
+  readonly statementTimeoutMs: number;
+}
+
+export const queryApiPortDefault = 8082;
+/** The catalog admin is the only writer, and a rare one. */
+const primaryPoolSizeDefault = 2;
+const readPoolSizeDefault = 10;
+
+export interface QueryApiConfigOptions {
+  /** True when the caller passes the database (the embedded stack's PGlite): no URL needed. */
+  readonly databaseInjected?: boolean;
+}
+
+export function readQueryApiConfig(environment: Environment, options: QueryApiConfigOptions = {}): Readonly<QueryApiConfig> {
+  const reader = configReader(environment);
+  return reader.finish('query-api', {
+    host: reader.text('FLOW_HOST', '0.0.0.0'),
+    port: reader.integer('FLOW_PORT', queryApiPortDefault, { min: 0, max: 65_535 }),
+    logLevel: reader.oneOf('FLOW_LOG_LEVEL', logLevels, 'info'),
+    auth: readAuthConfig(reader),
+    database: readDatabaseConfig(reader, {
+      poolSize: primaryPoolSizeDefault,
+      readPoolSize: readPoolSizeDefault,
+      urlRequired: options.databaseInjected !== true,
+    }),
+    statementTimeoutMs: reader.integer('FLOW_DATABASE_STATEMENT_TIMEOUT_MS', statementTimeoutMsDefault, {
+      min: 0, max: statementTimeoutMsMax,
+    }),
+  });
+}

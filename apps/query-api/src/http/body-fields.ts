@@ -1,0 +1,107 @@
+// Reads and checks a JSON request body of the catalog admin, field by field. Every problem is
+// collected and answered at once as 400 `validation_failed` with `details.errors`, one
+// `{ field, problem }` per bad field, including fields the route does not know.
+import { ApiError } from '@flow/service-kit';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+export class BodyFields {
+  readonly #body: Readonly<Record<string, unknown>>;
+  readonly #problems: FieldProblem[] = [];
+
+  constructor(body: unknown, known: readonly string[]) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      this.#body = {};
+      this.problem('', 'the body must be a JSON object');
+      return;
+    }
+    this.#body = body as Record<string, unknown>;
+    for (const field of Object.keys(this.#body)) {
+      if (!known.includes(field)) this.problem(field, 'unknown field');
+    }
+  }
+
+  problem(field: string, problem: string): void {
+    this.#problems.push({ field, problem });
+  }
+
+  has(field: string): boolean {
+    return this.#body[field] !== undefined;
+  }
+
+  /** Records a problem unless at least one of `fields` is present (an update that changes nothing). */
+  requireAny(fields: readonly string[]): void {
+    if (!fields.some((field) => this.has(field))) this.problem('', `give at least one of ${fields.join(', ')}`);
+  }
+
+  text(field: string, pattern: RegExp, expected: string, required: boolean): string | undefined {
+    const value = this.#body[field];
+    if (value === undefined) {
+      if (required) this.problem(field, 'required');
+      return undefined;
+    }
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      this.problem(field, `must be ${expected}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A text that may also be null (to clear it); undefined when absent. Length in characters, as PostgreSQL counts. */
+  nullableText(field: string, lengthMax: number): string | null | undefined {
+    const value = this.#body[field];
+    if (value === undefined || value === null) return value;
+    if (typeof value !== 'string' || [...value].length > lengthMax) {
+      this.problem(field, `must be null or a string of at most ${lengthMax} characters`);
+      return undefined;
+    }
+    return value;
+  }
+
+  integer(field: string, min: number, max: number, required: boolean): number | undefined {
+    const value = this.#body[field];
+    if (value === undefined) {
+      if (required) this.problem(field, 'required');
+      return undefined;
+    }
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+      this.problem(field, `must be an integer from ${min} to ${max}`);
+      return undefined;
+    }
+    return value as number;
+  }
+
+  boolean(field: string, required: boolean): boolean | undefined {
+    const value = this.#body[field];
+    if (value === undefined) {
+      if (required) this.problem(field, 'required');
+      return undefined;
+    }
+    if (typeof value !== 'boolean') {
+      this.problem(field, 'must be true or false');
+      return undefined;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, values: readonly T[], required: boolean): T | undefined {
+    const value = this.#body[field];
+    if (value === undefined) {
+      if (required) this.problem(field, 'required');
+      return undefined;
+    }
+    if (!(values as readonly unknown[]).includes(value)) {
+      this.problem(field, `must be one of ${values.join(', ')}`);
+      return undefined;
+    }
+    return value as T;
+  }
+
+  /** Throws 400 `validation_failed` listing every problem found so far. */
+  finish(): void {
+    if (this.#problems.length > 0) throw new ApiError('validation_failed', { errors: this.#problems });
+  }
+}

@@ -1,0 +1,146 @@
+// Reads and checks the query string (and path parameters) of one request. Like the config
+// reader, it collects every problem before answering, so a client sees all bad parameters in
+// one 400 `query_invalid`, each named, including parameters the route does not know.
+import { isCalendarDate, limits } from '@flow/contracts';
+import { daysBetween } from '@flow/ledger-core';
+import { ApiError } from '@flow/service-kit';
+import type { Request } from 'express';
+import { dateRangeDaysMax, pageLimitDefault, pageLimitMax } from '../limits.ts';
+
+export interface ParameterProblem {
+  readonly parameter: string;
+  readonly problem: string;
+}
+
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.branchLengthMax}}$`);
+const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.accountLengthMax}}$`);
+const integerPattern = /^\d{1,9}$/;
+/** Longer than any cursor this API issues (a few dozen bytes), short enough to never cost a thing. */
+const cursorLengthMax = 512;
+
+export class QueryParameters {
+  readonly #values: Readonly<Record<string, unknown>>;
+  readonly #problems: ParameterProblem[] = [];
+
+  /** `known` are the names the route accepts; any other name in `values` is a problem. */
+  constructor(values: Readonly<Record<string, unknown>>, known: readonly string[]) {
+    this.#values = values;
+    for (const name of Object.keys(values)) {
+      if (!known.includes(name)) this.problem(name, 'unknown parameter');
+    }
+  }
+
+  /** The query string of `request`, restricted to `known` names. */
+  static of(request: Request, known: readonly string[]): QueryParameters {
+    return new QueryParameters(request.query as Record<string, unknown>, known);
+  }
+
+  problem(parameter: string, problem: string): void {
+    this.#problems.push({ parameter, problem });
+  }
+
+  /** A single text value, or undefined when absent; repeated values are a problem. */
+  text(name: string, required = false): string | undefined {
+    const value = this.#values[name];
+    if (value === undefined || value === '') {
+      if (required) this.problem(name, 'required');
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.problem(name, 'give it once, as a single value');
+      return undefined;
+    }
+    return value;
+  }
+
+  matching(name: string, pattern: RegExp, expected: string, required = false): string | undefined {
+    const value = this.text(name, required);
+    if (value !== undefined && !pattern.test(value)) this.problem(name, `must be ${expected}`);
+    return value !== undefined && pattern.test(value) ? value : undefined;
+  }
+
+  branch(name = 'branch', required = false): string | undefined {
+    return this.matching(name, branchPattern, `1 to ${limits.branchLengthMax} letters or digits`, required);
+  }
+
+  account(name = 'account', required = false): string | undefined {
+    return this.matching(name, accountPattern, `1 to ${limits.accountLengthMax} letters or digits`, required);
+  }
+
+  uuid(name: string, required = false): string | undefined {
+    return this.matching(name, uuidPattern, 'a UUID', required)?.toLowerCase();
+  }
+
+  integer(name: string, min: number, max: number, required = false): number | undefined {
+    const value = this.text(name, required);
+    if (value === undefined) return undefined;
+    const parsed = integerPattern.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= min && parsed <= max)) {
+      this.problem(name, `must be an integer from ${min} to ${max}`);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  eventCode(name = 'eventCode', required = false): number | undefined {
+    return this.integer(name, limits.eventCodeMin, limits.eventCodeMax, required);
+  }
+
+  date(name: string, required = false): string | undefined {
+    const value = this.text(name, required);
+    if (value !== undefined && !isCalendarDate(value)) {
+      this.problem(name, 'must be a calendar date "YYYY-MM-DD"');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** `from` and `to`, both optional unless `required`; when both are given, a bounded range. */
+  dateRange(required: boolean): Partial<DateRange> {
+    const from = this.date('from', required);
+    const to = this.date('to', required);
+    if (from !== undefined && to !== undefined) {
+      const days = daysBetween(from, to) + 1;
+      if (days < 1) this.problem('to', 'must not be before from');
+      else if (days > dateRangeDaysMax) this.problem('to', `the range may span at most ${dateRangeDaysMax} days`);
+    }
+    return { from, to };
+  }
+
+  /** Rows per page: `pageLimitDefault` when absent, at most `pageLimitMax`. */
+  limit(): number {
+    return this.integer('limit', 1, pageLimitMax) ?? pageLimitDefault;
+  }
+
+  /** The opaque cursor as given; the query that issued it checks it (400 `cursor_invalid`). */
+  cursor(): string | undefined {
+    const value = this.text('cursor');
+    if (value !== undefined && value.length > cursorLengthMax) {
+      this.problem('cursor', 'is not a cursor this API issued');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Takes over the problems `other` found (path parameters), so one answer lists them all. */
+  include(other: QueryParameters): void {
+    this.#problems.push(...other.#problems);
+  }
+
+  /** Throws 400 `query_invalid` listing every problem found so far. */
+  finish(): void {
+    if (this.#problems.length > 0) throw new ApiError('query_invalid', { problems: this.#problems });
+  }
+}
+
+/** Path parameters go through the same checks; they are never "unknown". */
+export function pathParameters(request: Request): QueryParameters {
+  const values = request.params as Record<string, string>;
+  return new QueryParameters(values, Object.keys(values));
+}

@@ -1,0 +1,37 @@
+// `GET /v1/accounts/{branch}/{account}/balances`: the daily balances (consolidado diário), one
+// item per day with movement: the day's totals, the accumulated totals and the end-of-day
+// balance. `GET /v1/accounts/{branch}/{account}/balance`: the balance at the end of a date.
+import { readBalanceAt, readDailyBalances } from '@flow/ledger-core';
+import { Router } from 'express';
+import { QueryParameters } from '../http/query-parameters.ts';
+import { accountKeyOf, requireRegisteredAccount } from './account-path.ts';
+import type { RouteDependencies } from './dependencies.ts';
+
+const balancesParameters = ['from', 'to', 'limit', 'cursor'];
+const balanceParameters = ['date'];
+
+export function balanceRoutes(dependencies: RouteDependencies): Router {
+  const { readDatabase, requireRead } = dependencies;
+  const router = Router();
+
+  router.get('/v1/accounts/:branch/:account/balances', requireRead, async (request, response) => {
+    const query = QueryParameters.of(request, balancesParameters);
+    const range = query.dateRange(true);
+    const limit = query.limit();
+    const cursor = query.cursor();
+    const key = accountKeyOf(request, query);
+    await requireRegisteredAccount(readDatabase, key);
+    const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
+    response.json({ ...key, from: range.from, to: range.to, items: page.items, nextCursor: page.nextCursor });
+  });
+
+  router.get('/v1/accounts/:branch/:account/balance', requireRead, async (request, response) => {
+    const query = QueryParameters.of(request, balanceParameters);
+    const date = query.date('date', true);
+    const key = accountKeyOf(request, query);
+    await requireRegisteredAccount(readDatabase, key);
+    response.json(await readBalanceAt(readDatabase, key.branch, key.account, date!));
+  });
+
+  return router;
+}

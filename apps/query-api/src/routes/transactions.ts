@@ -1,0 +1,61 @@
+// `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
+// rejection code); `GET /v1/transactions`: posted entries by filters, in statement order.
+import { findTransaction, searchTransactions, type TransactionView } from '@flow/ledger-core';
+import { ApiError } from '@flow/service-kit';
+import { Router } from 'express';
+import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
+import type { RouteDependencies } from './dependencies.ts';
+
+const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'limit', 'cursor'];
+
+export function transactionRoutes(dependencies: RouteDependencies): Router {
+  const { readDatabase, requireRead } = dependencies;
+  const router = Router();
+
+  router.get('/v1/transactions/:id', requireRead, async (request, response) => {
+    const path = pathParameters(request);
+    const id = path.uuid('id', true);
+    path.finish();
+    const transaction = await findTransaction(readDatabase, id!);
+    if (transaction === null) throw new ApiError('not_found', { id });
+    response.json(transactionBody(transaction));
+  });
+
+  router.get('/v1/transactions', requireRead, async (request, response) => {
+    const query = QueryParameters.of(request, searchParameters);
+    const search = {
+      branch: query.branch(),
+      account: query.account(),
+      ...query.dateRange(false),
+      traceKey: query.uuid('traceKey'),
+      eventCode: query.eventCode(),
+      limit: query.limit(),
+      cursor: query.cursor(),
+    };
+    query.finish();
+    const page = await searchTransactions(readDatabase, search);
+    response.json({ items: page.items.map(transactionBody), nextCursor: page.nextCursor });
+  });
+
+  return router;
+}
+
+/** The response shape: every field always present, `reason` null unless rejected, `seq` null unless posted. */
+export function transactionBody(view: TransactionView): Record<string, unknown> {
+  return {
+    id: view.id,
+    status: view.status,
+    reason: view.reason,
+    branch: view.branch,
+    account: view.account,
+    amount: view.amount,
+    debitCredit: view.debitCredit,
+    eventCode: view.eventCode,
+    description: view.description,
+    details: view.details,
+    dateRef: view.dateRef,
+    traceKey: view.traceKey,
+    seq: view.seq,
+    processedAt: view.processedAt,
+  };
+}

@@ -1,0 +1,125 @@
+// Starting and stopping the query API. With a database passed in (the embedded stack's PGlite)
+// it serves reads and catalog writes from that one database and leaves closing it to the
+// caller; otherwise it opens two pg pools, one on the read URL (a replica, or the primary) and
+// a small one on the primary for the catalog, and closes both on stop. It never migrates: the
+// worker (or the stack) owns the schema.
+import { connectPostgres, type Database } from '@flow/ledger-core';
+import {
+  boundPort,
+  closeServer,
+  ConfigError,
+  createAuthenticator,
+  createLogger,
+  listen,
+  onStopSignal,
+  type Environment,
+  type Logger,
+} from '@flow/service-kit';
+import { createQueryApiApp } from './app.ts';
+import { readQueryApiConfig, type QueryApiConfig } from './config.ts';
+
+export const queryApiService = 'flow-query-api';
+
+export interface QueryApiOverrides {
+  /** Used for reads and writes, and not closed by `stop`. */
+  readonly database?: Database;
+  /** Used for reads instead of the read URL (or `database`), and not closed by `stop`. */
+  readonly readDatabase?: Database;
+  readonly logger?: Logger;
+}
+
+export interface RunningQueryApi {
+  readonly port: number;
+  /** Base URL to reach it, e.g. http://127.0.0.1:8082. */
+  readonly url: string;
+  /** Stops accepting, lets requests in flight finish, closes the pools it opened. Idempotent. */
+  stop(): Promise<void>;
+}
+
+interface OpenDatabases {
+  readonly readDatabase: Database;
+  readonly primaryDatabase: Database;
+  /** True when reads go somewhere else than the catalog (a replica URL, or a database passed in). */
+  readonly readsElsewhere: boolean;
+  /** Closes only what was opened here. */
+  close(): Promise<void>;
+}
+
+export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiOverrides = {}): Promise<RunningQueryApi> {
+  const logger = overrides.logger ?? createLogger({ service: queryApiService, level: config.logLevel });
+  const databases = openDatabases(config, overrides);
+  const { readDatabase, primaryDatabase } = databases;
+  const app = createQueryApiApp({ readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger });
+  const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
+    await databases.close();
+    throw error;
+  });
+  const port = boundPort(server);
+  logger.info('service_started', {
+    host: config.host,
+    port,
+    database: primaryDatabase.kind,
+    readsElsewhere: databases.readsElsewhere,
+    auth: config.auth.mode,
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= closeServer(server).finally(() => databases.close()));
+  return { port, url: `http://${reachableHost(config.host)}:${port}`, stop };
+}
+
+function openDatabases(config: QueryApiConfig, overrides: QueryApiOverrides): OpenDatabases {
+  const opened: Database[] = [];
+  const connect = (url: string, poolSize: number, role: string): Database => {
+    if (url === '') throw new Error(`query-api: no ${role} database: set FLOW_DATABASE_URL or pass one in`);
+    const database = connectPostgres({
+      connectionString: withStatementTimeout(url, config.statementTimeoutMs),
+      poolSize,
+      applicationName: `${queryApiService}-${role}`,
+    });
+    opened.push(database);
+    return database;
+  };
+  const primaryDatabase = overrides.database ?? connect(config.database.url, config.database.poolSize, 'primary');
+  const readDatabase = overrides.readDatabase
+    ?? overrides.database
+    ?? connect(config.database.readUrl, config.database.readPoolSize, 'read');
+  const readsElsewhere = overrides.readDatabase !== undefined
+    || (overrides.database === undefined && config.database.readUrl !== config.database.url);
+  return {
+    readDatabase,
+    primaryDatabase,
+    readsElsewhere,
+    close: async () => void (await Promise.all(opened.map((database) => database.close()))),
+  };
+}
+
+/** `url` with `statement_timeout` set, unless the operator already set one in it. */
+export function withStatementTimeout(url: string, timeoutMs: number): string {
+  const parsed = new URL(url);
+  if (timeoutMs === 0 || parsed.searchParams.has('statement_timeout')) return url;
+  parsed.searchParams.set('statement_timeout', String(timeoutMs));
+  return parsed.toString();
+}
+
+/** A host a client can dial: the wildcard addresses are reached through loopback. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** The process entry (main.ts): config from the environment, start, stop on SIGTERM/SIGINT. */
+export async function runQueryApiFromEnvironment(environment: Environment = process.env): Promise<RunningQueryApi> {
+  let config: QueryApiConfig;
+  try {
+    config = readQueryApiConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: queryApiService, level: config.logLevel });
+  const running = await startQueryApi(config, { logger });
+  onStopSignal(() => running.stop(), logger);
+  return running;
+}
