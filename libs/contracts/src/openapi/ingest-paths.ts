@@ -1,8 +1,190 @@
-// OpenAPI paths and schemas of apps/ingest. (Filled in with the ingest service.)
+// OpenAPI paths and schemas of apps/ingest: `POST /v1/transactions` (one posting or a batch) and
+// the health routes. Every bound is read from limits.ts and every field rule mirrors posting.ts,
+// so the document cannot promise what the validator refuses (ingest-paths.test.ts checks both).
+import { validationCodes, type ApiErrorCode } from '../codes.ts';
+import {
+  accountLengthMax,
+  amountDecimalPlacesMax,
+  amountIntegerDigitsMax,
+  amountMax,
+  branchLengthMax,
+  descriptionLengthMax,
+  detailsBytesMax,
+  eventCodeMax,
+  eventCodeMin,
+  requestBodyBytesMax,
+  requestPostingsMax,
+} from '../limits.ts';
+import { errorResponses } from './document.ts';
+
+/** Every API error `POST /v1/transactions` can answer, in the order a request meets them. */
+export const postTransactionsErrorCodes = [
+  'unauthorized',
+  'forbidden',
+  'request_too_large',
+  'validation_failed',
+  'too_many_postings',
+  'broker_unavailable',
+  'internal_error',
+] as const satisfies readonly ApiErrorCode[];
+
+const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** Greater than zero (some digit 1–9), at most 13 integer digits after leading zeros, 2 decimals. */
+const amountPattern = `^(?=[0.]*[1-9])0*\\d{1,${amountIntegerDigitsMax}}(\\.\\d{1,${amountDecimalPlacesMax}})?$`;
+
+const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schemaValue: unknown) => ({ 'application/json': { schema: schemaValue } });
+
 export function ingestPaths(): Record<string, unknown> {
-  return {};
+  return {
+    '/v1/transactions': { post: postTransactions() },
+    '/health/live': { get: health('The process runs.', false) },
+    '/health/ready': { get: health('Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
+  };
+}
+
+function postTransactions(): Record<string, unknown> {
+  const errors = errorResponses(...postTransactionsErrorCodes) as Record<string, Record<string, unknown>>;
+  const retryAfter = {
+    description: 'Seconds until the breaker probes the broker again; retry then, with the same ids.',
+    schema: { type: 'integer', minimum: 1 },
+  };
+  return {
+    operationId: 'postTransactions',
+    summary: 'Accept one posting or a batch for the ledger',
+    description: [
+      'Validates every posting (any invalid item fails the whole request and nothing is published),',
+      'assigns an `id` (UUIDv7) to postings without one and one new `traceKey` per request to postings',
+      'without one, publishes them to the request topic and answers 202 only after the broker confirmed.',
+      'The outcome (posted or rejected with its code) arrives later on the callback topic and in the query API.',
+      'Send your own `id`: a retried request is then an idempotent replay.',
+      `Body at most ${requestBodyBytesMax} bytes; at most ${requestPostingsMax} postings per batch. Scope \`flow:post\`.`,
+    ].join(' '),
+    security: [{ bearer: ['flow:post'] }],
+    requestBody: {
+      required: true,
+      description: `One posting, or \`{ "transactions": [...] }\`; at most ${requestBodyBytesMax} bytes of JSON.`,
+      'x-flow-max-bytes': requestBodyBytesMax,
+      content: json({ oneOf: [schema('PostingRequest'), schema('PostingBatchRequest')] }),
+    },
+    responses: {
+      202: {
+        description: 'Published: every posting is on the request topic. Single form → `{ id, traceKey }`; batch form → `{ transactions }` in request order.',
+        content: json({ oneOf: [schema('PostingAccepted'), schema('PostingBatchAccepted')] }),
+      },
+      ...errors,
+      503: { ...errors['503'], headers: { 'Retry-After': retryAfter } },
+    },
+  };
+}
+
+function health(description: string, mayBeUnavailable: boolean): Record<string, unknown> {
+  const body = json(schema('HealthStatus'));
+  return {
+    summary: description,
+    security: [],
+    responses: {
+      200: { description: 'ok', content: body },
+      ...(mayBeUnavailable ? { 503: { description: 'not ready; `checks` names the failing check', content: body } } : {}),
+    },
+  };
 }
 
 export function ingestSchemas(): Record<string, unknown> {
-  return {};
+  const accepted = {
+    type: 'object',
+    required: ['id', 'traceKey'],
+    properties: { id: { type: 'string', format: 'uuid' }, traceKey: { type: 'string', format: 'uuid' } },
+  };
+  return {
+    PostingRequest: postingRequestSchema(),
+    PostingBatchRequest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['transactions'],
+      properties: {
+        transactions: { type: 'array', minItems: 1, maxItems: requestPostingsMax, items: schema('PostingRequest') },
+      },
+    },
+    PostingAccepted: accepted,
+    PostingBatchAccepted: {
+      type: 'object',
+      required: ['transactions'],
+      properties: { transactions: { type: 'array', items: schema('PostingAccepted') } },
+    },
+    HealthStatus: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: { type: 'string', enum: ['ok', 'unavailable'] },
+        checks: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    ValidationErrorDetails: validationErrorDetailsSchema(),
+  };
+}
+
+function postingRequestSchema(): Record<string, unknown> {
+  const code = (pattern: string, maxLength: number) => ({ type: 'string', pattern, minLength: 1, maxLength });
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['branch', 'account', 'amount', 'debitCredit', 'eventCode', 'dateRef'],
+    properties: {
+      id: { type: ['string', 'null'], pattern: uuidPattern, description: 'Your idempotency key; a UUIDv7 is assigned when absent.' },
+      traceKey: { type: ['string', 'null'], pattern: uuidPattern, description: 'Correlation key; one new traceKey per request when absent.' },
+      branch: { ...code(`^[A-Za-z0-9]{1,${branchLengthMax}}$`, branchLengthMax), description: 'Branch (agência).' },
+      account: { ...code(`^[A-Za-z0-9]{1,${accountLengthMax}}$`, accountLengthMax), description: 'Account (conta).' },
+      amount: {
+        type: 'string',
+        pattern: amountPattern,
+        description: `Decimal string greater than zero, at most ${amountDecimalPlacesMax} decimals, at most ${amountMax}.`,
+        'x-flow-maximum': amountMax,
+        examples: ['123.45'],
+      },
+      debitCredit: { type: 'string', enum: ['D', 'C'] },
+      eventCode: { type: 'integer', minimum: eventCodeMin, maximum: eventCodeMax, description: 'Entry code (código de histórico).' },
+      description: { type: ['string', 'null'], maxLength: descriptionLengthMax },
+      details: {
+        type: ['object', 'null'],
+        description: `Producer-owned JSON object, at most ${detailsBytesMax} bytes as UTF-8 JSON.`,
+        'x-flow-max-bytes': detailsBytesMax,
+      },
+      dateRef: { type: 'string', format: 'date', description: 'Business date "YYYY-MM-DD".' },
+    },
+  };
+}
+
+/** The `details` of a 400 `validation_failed` for invalid postings. */
+function validationErrorDetailsSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        description: 'One entry per invalid posting; `index` is its position in `transactions` (0 for the single form).',
+        items: {
+          type: 'object',
+          required: ['index', 'errors'],
+          properties: {
+            index: { type: 'integer', minimum: 0 },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['field', 'code', 'number', 'message'],
+                properties: {
+                  field: { type: 'string' },
+                  code: { type: 'string', enum: Object.keys(validationCodes) },
+                  number: { type: 'string' },
+                  message: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
 }
