@@ -1,0 +1,203 @@
+// POST /v1/transactions through the real SNS/SQS protocol (fauxqs with Flow's topology): what
+// a 202 promises is checked on the transaction queue, exactly as the worker will read it, and
+// every error answer is checked against the served OpenAPI document.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { buildOpenApiDocument, limits, validationCodes } from '@flow/contracts';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import request, { type Response } from 'supertest';
+import {
+  bearer,
+  buildTestIngest,
+  drainPostingMessages,
+  postingBody,
+  testEnvironment,
+  type TestIngest,
+} from './test-support.ts';
+
+const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const routeResponses = (buildOpenApiDocument('ingest') as { paths: Record<string, { post?: { responses: Record<string, { description: string }> } }> })
+  .paths['/v1/transactions']!.post!.responses;
+
+/** The answer's status and code are the ones the OpenAPI document promises for this route. */
+function expectDocumentedError(response: Response, code: string): void {
+  expect(response.body).toMatchObject({ code });
+  expect(routeResponses[String(response.status)]?.description.split(', ')).toContain(code);
+}
+
+let broker: LocalBroker;
+let sqs: SQSClient;
+let ingest: TestIngest;
+let token: string;
+
+beforeAll(async () => {
+  broker = await startLocalBroker();
+  sqs = new SQSClient({ region: broker.region, endpoint: broker.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  ingest = buildTestIngest(testEnvironment(broker.endpoint, broker.requestTopicArn));
+  token = await bearer();
+});
+
+afterAll(async () => {
+  await ingest.close();
+  sqs.destroy();
+  await broker.stop();
+});
+
+afterEach(async () => {
+  await drainPostingMessages(sqs, broker.transactionQueueUrl, 1);
+});
+
+const post = (body: unknown, authorization = token) =>
+  request(ingest.app).post('/v1/transactions').set('authorization', authorization).send(body as object);
+const published = async () => (await drainPostingMessages(sqs, broker.transactionQueueUrl)).flatMap((message) => message.postings);
+
+describe('POST /v1/transactions accepts', () => {
+  test('one posting: 202 with a new UUIDv7 id and traceKey, and exactly that posting on the queue', async () => {
+    const body = postingBody({ amount: '8.5', description: 'Pix recebido', details: { channel: 'pix' } });
+    const response = await post(body);
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
+    expect(await published()).toEqual([{ ...body, amount: '8.50', id: response.body.id, traceKey: response.body.traceKey }]);
+    expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({
+      code: 'postings_accepted', count: 1, id: response.body.id, traceKey: response.body.traceKey,
+      requestId: response.headers['x-request-id'],
+    }));
+  });
+
+  test('a batch: ids in request order, the client id and traceKey kept, one new traceKey for the rest', async () => {
+    const clientId = '0190e4a2-7c1e-7a3b-8f00-123456789abc';
+    const clientTraceKey = '0190e4a2-7c1e-7a3b-8f00-cba987654321';
+    const bodies = [postingBody({ id: clientId.toUpperCase() }), postingBody({ traceKey: clientTraceKey }), postingBody()];
+    const response = await post({ transactions: bodies });
+    expect(response.status).toBe(202);
+    const accepted = response.body.transactions as { id: string; traceKey: string }[];
+    expect(accepted).toHaveLength(3);
+    expect(accepted[0]!.id).toBe(clientId);
+    expect(accepted[1]!.traceKey).toBe(clientTraceKey);
+    expect(accepted[0]!.traceKey).toBe(accepted[2]!.traceKey);
+    expect(accepted[0]!.traceKey).not.toBe(clientTraceKey);
+    const postings = await published();
+    expect(postings.map(({ id, traceKey }) => ({ id, traceKey }))).toEqual(accepted);
+    expect(postings.map(({ account }) => account)).toEqual(bodies.map(({ account }) => account));
+  });
+
+  test('a full batch of the largest postings is split into several messages within the message limit', async () => {
+    // ~3.9 KiB of details each: 100 of them exceed one message (256 KiB) and fit the body (1 MiB).
+    const details = { note: 'x'.repeat(limits.detailsBytesMax - 200) };
+    const bodies = Array.from({ length: 100 }, () => postingBody({ details }));
+    const response = await post({ transactions: bodies });
+    expect(response.status).toBe(202);
+    const messages = await drainPostingMessages(sqs, broker.transactionQueueUrl);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) expect(message.bytes).toBeLessThanOrEqual(limits.messageBytesMax);
+    const ids = messages.flatMap((message) => message.postings.map(({ id }) => id));
+    expect(ids.sort()).toEqual(response.body.transactions.map(({ id }: { id: string }) => id).sort());
+  });
+
+  test('concurrent requests share messages: fewer messages than requests, every posting exactly once', async () => {
+    const requests = 50;
+    const responses = await Promise.all(Array.from({ length: requests }, () => post(postingBody())));
+    expect(responses.map(({ status }) => status)).toEqual(Array(requests).fill(202));
+    const messages = await drainPostingMessages(sqs, broker.transactionQueueUrl);
+    expect(messages.length).toBeLessThan(requests);
+    const ids = messages.flatMap((message) => message.postings.map(({ id }) => id));
+    expect(ids.sort()).toEqual(responses.map(({ body }) => body.id as string).sort());
+  });
+});
+
+describe('POST /v1/transactions refuses', () => {
+  test('a batch with invalid items: 400 listing each invalid item, and nothing published', async () => {
+    const bodies = [postingBody(), postingBody({ amount: '1.001' }), postingBody({ debitCredit: 'X', branch: undefined })];
+    const response = await post({ transactions: bodies });
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'validation_failed');
+    expect(response.body.details).toEqual({
+      items: [
+        { index: 1, errors: [{ field: 'amount', code: 'amount_too_many_decimals', number: 'V008', message: validationCodes.amount_too_many_decimals.message }] },
+        {
+          index: 2,
+          errors: [
+            expect.objectContaining({ field: 'branch', code: 'field_required', number: 'V001' }),
+            expect.objectContaining({ field: 'debitCredit', code: 'debit_credit_invalid', number: 'V011' }),
+          ],
+        },
+      ],
+    });
+    expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'request_invalid', itemCount: 3, requestId: response.headers['x-request-id'] }));
+    // A valid request after it is the only thing on the queue: the invalid one left no message.
+    const marker = await post(postingBody());
+    expect((await published()).map(({ id }) => id)).toEqual([marker.body.id]);
+  });
+
+  test.each([
+    ['an empty batch', { transactions: [] }],
+    ['a batch that is not an array', { transactions: { branch: '0001' } }],
+    ['a batch with other fields', { transactions: [postingBody()], extra: true }],
+    ['a posting with an unknown field', postingBody({ amont: '1.00' })],
+    ['a JSON array instead of an object', [postingBody()]],
+  ])('%s: 400 validation_failed', async (_name, body) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'validation_failed');
+  });
+
+  test('more postings than a request may hold: 400 too_many_postings', async () => {
+    const posting = { branch: '1', account: '1', amount: '1', debitCredit: 'C', eventCode: 1, dateRef: '2025-03-10' };
+    const response = await post({ transactions: Array(limits.requestPostingsMax + 1).fill(posting) });
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'too_many_postings');
+    expect(response.body.details).toEqual({ count: limits.requestPostingsMax + 1, max: limits.requestPostingsMax });
+  });
+
+  test('a body over the byte limit: 413 request_too_large', async () => {
+    const response = await post({ transactions: [postingBody({ description: 'x'.repeat(limits.requestBodyBytesMax) })] });
+    expect(response.status).toBe(413);
+    expectDocumentedError(response, 'request_too_large');
+  });
+
+  test('malformed JSON: 400 validation_failed', async () => {
+    const response = await request(ingest.app).post('/v1/transactions').set('authorization', token)
+      .set('content-type', 'application/json').send('{"branch": "0001",');
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'validation_failed');
+  });
+
+  test('a body that is not JSON: 400 validation_failed', async () => {
+    const response = await request(ingest.app).post('/v1/transactions').set('authorization', token)
+      .set('content-type', 'text/plain').send('branch=0001');
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'validation_failed');
+  });
+
+  test('no token: 401; a bad token: 401; a token without flow:post: 403', async () => {
+    const anonymous = await request(ingest.app).post('/v1/transactions').send(postingBody());
+    expect(anonymous.status).toBe(401);
+    expectDocumentedError(anonymous, 'unauthorized');
+    const forged = await post(postingBody(), `${token.slice(0, -4)}AAAA`);
+    expect(forged.status).toBe(401);
+    const reader = await post(postingBody(), await bearer(['flow:read', 'flow:admin']));
+    expect(reader.status).toBe(403);
+    expectDocumentedError(reader, 'forbidden');
+  });
+});
+
+describe('around the route', () => {
+  test('health: live and ready while the broker answers', async () => {
+    expect((await request(ingest.app).get('/health/live')).status).toBe(200);
+    const ready = await request(ingest.app).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ok', checks: { broker: 'ok', accepting: 'ok' } });
+  });
+
+  test('the OpenAPI document and Swagger UI are served without a token', async () => {
+    const document = await request(ingest.app).get('/openapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body.paths).toHaveProperty('/v1/transactions');
+    expect((await request(ingest.app).get('/docs/')).status).toBe(200);
+  });
+
+  test('an unknown route: 404 not_found as JSON', async () => {
+    const response = await request(ingest.app).get('/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ code: 'not_found' });
+  });
+});

@@ -1,0 +1,96 @@
+// Ingest's Express app, built from its dependencies without listening (STYLE §2), so tests
+// drive it with supertest. One business route, `POST /v1/transactions`: authenticate, parse and
+// validate the whole body, complete ids and trace keys, publish through the batcher and answer
+// 202 only after the broker confirmed. Ingest never touches the database.
+import { buildOpenApiDocument, limits, type Posting } from '@flow/contracts';
+import {
+  ApiError,
+  errorFields,
+  errorHandler,
+  healthRoutes,
+  notFound,
+  openApiRoutes,
+  requestContext,
+  requireScope,
+  sendError,
+  type Authenticator,
+  type Logger,
+} from '@flow/service-kit';
+import express, { type Express, type Request, type Response } from 'express';
+import type { IngestConfig } from './config.ts';
+import { acceptedBody, completePostings, parsePostingRequest, type RequestForm } from './posting-request.ts';
+import { BrokerUnavailableError, type PostingPublisher } from './publisher.ts';
+
+export interface IngestDependencies {
+  readonly config: Readonly<IngestConfig>;
+  readonly publisher: PostingPublisher;
+  readonly authenticator: Authenticator;
+  readonly logger: Logger;
+  /** False once the service is stopping, so the load balancer drains it first. */
+  readonly isAccepting?: () => boolean;
+}
+
+export function createIngestApp(dependencies: IngestDependencies): Express {
+  const { publisher, authenticator, logger } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestContext(logger));
+  app.use(healthRoutes([
+    { name: 'broker', check: async () => assertReady(publisher.isAvailable(), 'the request-topic breaker is open') },
+    { name: 'accepting', check: async () => assertReady(dependencies.isAccepting?.() ?? true, 'the service is stopping') },
+  ]));
+  app.use(openApiRoutes(buildOpenApiDocument('ingest')));
+  // Authentication before the body is read: an anonymous caller cannot make us parse a megabyte.
+  app.post(
+    '/v1/transactions',
+    requireScope(authenticator, 'flow:post', logger),
+    express.json({ limit: limits.requestBodyBytesMax }),
+    postTransactions(dependencies),
+  );
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+function assertReady(ready: boolean, reason: string): void {
+  if (!ready) throw new Error(reason);
+}
+
+function postTransactions({ config, publisher, logger }: IngestDependencies) {
+  const retryAfterSeconds = String(Math.ceil(config.publish.breakerResetMs / 1_000));
+  return async (request: Request, response: Response): Promise<void> => {
+    const requestId = response.locals.requestId as string;
+    if (!request.is('application/json')) {
+      sendError(response, 'validation_failed', { problem: 'the body must be JSON (Content-Type: application/json)' });
+      return;
+    }
+    const parsed = parsePostingRequest(request.body);
+    if (!parsed.ok) {
+      logger.info('request_invalid', { requestId, itemCount: parsed.itemCount, refusal: parsed.code });
+      sendError(response, parsed.code, parsed.details);
+      return;
+    }
+    const postings = completePostings(parsed.drafts);
+    try {
+      await publisher.publish(postings);
+    } catch (error) {
+      if (!(error instanceof BrokerUnavailableError)) throw error;
+      const cause = error.cause === undefined ? {} : errorFields(error.cause);
+      logger.warn('publish_failed', { requestId, count: postings.length, reason: error.reason, ...cause });
+      throw new ApiError('broker_unavailable', { reason: error.reason }, { 'Retry-After': retryAfterSeconds });
+    }
+    logger.info('postings_accepted', { requestId, count: postings.length, ...acceptedFields(parsed.form, postings) });
+    response.status(202).json(acceptedBody(parsed.form, postings));
+  };
+}
+
+/** Distinct traceKeys listed in one log line; a batch may give each posting its own. */
+export const logTraceKeysMax = 100;
+
+/** id and traceKey of a single posting; the distinct traceKeys of a batch (ids would flood the log). */
+function acceptedFields(form: RequestForm, postings: readonly Posting[]): Record<string, unknown> {
+  if (form === 'single') return { id: postings[0]!.id, traceKey: postings[0]!.traceKey };
+  const traceKeys = [...new Set(postings.map(({ traceKey }) => traceKey))];
+  if (traceKeys.length <= logTraceKeysMax) return { traceKeys };
+  return { traceKeys: traceKeys.slice(0, logTraceKeysMax), traceKeyCount: traceKeys.length };
+}

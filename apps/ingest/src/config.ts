@@ -1,0 +1,82 @@
+// Ingest's configuration: the `FLOW_*` environment turned once into a typed, frozen object
+// (STYLE §11). Every publish bound has a default a production task can run with and a range
+// that rejects values which would make the service wait too long or not batch at all.
+import {
+  configReader,
+  logLevels,
+  readAuthConfig,
+  readAwsConfig,
+  type AuthConfig,
+  type AwsConfig,
+  type Environment,
+  type LogLevel,
+} from '@flow/service-kit';
+
+export const ingestService = 'flow-ingest';
+
+export const portDefault = 8081;
+/**
+ * How long the batcher waits for more postings before it publishes a message. A few
+ * milliseconds lets concurrent requests share a message (fewer SNS calls, lower cost) while
+ * adding little to a request's latency; a full message is sent at once without waiting.
+ */
+export const publishLingerMsDefault = 5;
+export const publishLingerMsMax = 100;
+/** Milliseconds one SNS publish may take before it counts as failed (the request gets 503). */
+export const publishTimeoutMsDefault = 3_000;
+export const publishTimeoutMsMin = 50;
+export const publishTimeoutMsMax = 30_000;
+/** Milliseconds the breaker stays open before one probe publish; also the 503's Retry-After. */
+export const breakerResetMsDefault = 10_000;
+export const breakerResetMsMin = 1_000;
+export const breakerResetMsMax = 300_000;
+/** SNS publishes under way at once; more messages wait their turn in the batcher. */
+export const publishesInFlightDefault = 16;
+export const publishesInFlightMax = 256;
+
+export interface PublishConfig {
+  readonly lingerMs: number;
+  readonly timeoutMs: number;
+  readonly breakerResetMs: number;
+  readonly inFlightMax: number;
+}
+
+export interface IngestConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly auth: AuthConfig;
+  readonly aws: AwsConfig;
+  readonly requestTopicArn: string;
+  readonly publish: PublishConfig;
+}
+
+/** Reads the environment; throws a ConfigError naming every bad or missing variable. */
+export function readIngestConfig(environment: Environment): Readonly<IngestConfig> {
+  const reader = configReader(environment);
+  const config: IngestConfig = {
+    host: reader.text('FLOW_HOST', '0.0.0.0'),
+    // 0 picks a free port (tests, the embedded stack when it wants one).
+    port: reader.integer('FLOW_PORT', portDefault, { min: 0, max: 65_535 }),
+    logLevel: reader.oneOf('FLOW_LOG_LEVEL', logLevels, 'info'),
+    auth: readAuthConfig(reader),
+    aws: readAwsConfig(reader),
+    requestTopicArn: reader.optionalText('FLOW_REQUEST_TOPIC_ARN', true) ?? '',
+    publish: {
+      lingerMs: reader.integer('FLOW_PUBLISH_LINGER_MS', publishLingerMsDefault, { min: 0, max: publishLingerMsMax }),
+      timeoutMs: reader.integer('FLOW_PUBLISH_TIMEOUT_MS', publishTimeoutMsDefault, {
+        min: publishTimeoutMsMin,
+        max: publishTimeoutMsMax,
+      }),
+      breakerResetMs: reader.integer('FLOW_PUBLISH_BREAKER_RESET_MS', breakerResetMsDefault, {
+        min: breakerResetMsMin,
+        max: breakerResetMsMax,
+      }),
+      inFlightMax: reader.integer('FLOW_PUBLISH_IN_FLIGHT_MAX', publishesInFlightDefault, {
+        min: 1,
+        max: publishesInFlightMax,
+      }),
+    },
+  };
+  return reader.finish(ingestService, config);
+}

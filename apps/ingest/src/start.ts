@@ -1,0 +1,79 @@
+// Wires ingest's real dependencies (logger, SNS client, publisher, authenticator), listens, and
+// stops in order: refuse new connections, answer the requests in flight, flush the batcher,
+// then close the SNS client. `runIngestFromEnvironment` is the process's whole life.
+import {
+  ConfigError,
+  boundPort,
+  closeServer,
+  createAuthenticator,
+  createLogger,
+  createSnsClient,
+  listen,
+  onStopSignal,
+  type Environment,
+  type Logger,
+} from '@flow/service-kit';
+import { createIngestApp } from './app.ts';
+import { ingestService, readIngestConfig, type IngestConfig } from './config.ts';
+import { createPostingPublisher } from './publisher.ts';
+
+export interface IngestOverrides {
+  /** Where log lines go; a JSON logger on stdout at the configured level by default. */
+  readonly logger?: Logger;
+}
+
+export interface RunningIngest {
+  readonly port: number;
+  /** Base URL for clients on this machine, e.g. http://127.0.0.1:8081. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startIngest(config: Readonly<IngestConfig>, overrides: IngestOverrides = {}): Promise<RunningIngest> {
+  const logger = overrides.logger ?? createLogger({ service: ingestService, level: config.logLevel });
+  const sns = createSnsClient(config.aws);
+  const publisher = createPostingPublisher({ sns, topicArn: config.requestTopicArn, ...config.publish }, logger);
+  let accepting = true;
+  const app = createIngestApp({
+    config,
+    publisher,
+    authenticator: createAuthenticator(config.auth),
+    logger,
+    isAccepting: () => accepting,
+  });
+  const server = await listen(app, config.port, config.host);
+  const port = boundPort(server);
+  const url = `http://${localHost(config.host)}:${port}`;
+  logger.info('service_started', { url, requestTopicArn: config.requestTopicArn, auth: config.auth.mode });
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    accepting = false;
+    await closeServer(server);
+    await publisher.close();
+    sns.destroy();
+  };
+  return { port, url, stop: () => (stopped ??= stop()) };
+}
+
+/** The address a local client dials: a wildcard bind is reachable on loopback. */
+function localHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Parses the environment (exit 1 with every problem on stderr), starts, stops on SIGTERM/SIGINT. */
+export async function runIngestFromEnvironment(environment: Environment): Promise<RunningIngest> {
+  let config: Readonly<IngestConfig>;
+  try {
+    config = readIngestConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: ingestService, level: config.logLevel });
+  const running = await startIngest(config, { logger });
+  onStopSignal(running.stop, logger);
+  return running;
+}
