@@ -17,10 +17,21 @@ export function boundPort(server: Server): number {
   return (server.address() as AddressInfo).port;
 }
 
+/** Milliseconds between sweeps of keep-alive sockets that went idle while the server closes. */
+export const closeIdleSweepMs = 50;
+
 export async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  // close() ends only the sockets idle right now; a socket busy with a request goes idle after
+  // its response and would hold the close until the client's keep-alive ends (undici 4 s, an
+  // ALB 60 s: past ECS's stop timeout). So keep closing the ones that went idle.
+  const sweep = setInterval(() => server.closeIdleConnections(), closeIdleSweepMs);
   server.closeIdleConnections();
-  await closed;
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+  }
 }
 
 /** Runs `shutdown` once on the first SIGTERM or SIGINT, then exits with its status. */
