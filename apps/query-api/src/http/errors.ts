@@ -27,13 +27,17 @@ const unavailableMessages = [
   /^PGlite is closed/,
 ];
 
+/**
+ * Read by shape, not `instanceof Error`: socket errors are made by Node's own realm, which is
+ * not the realm of the app's code under a VM (jest), and a wrapped driver error may not be an Error.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     if (connectionErrorCodes.has(code) || unavailableSqlStates.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
   }
-  return unavailableMessages.some((pattern) => pattern.test(error.message));
+  return typeof message === 'string' && unavailableMessages.some((pattern) => pattern.test(message));
 }
 
 export function translateErrors(logger: Logger): ErrorRequestHandler {
