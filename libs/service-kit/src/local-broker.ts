@@ -17,6 +17,7 @@ export interface LocalBrokerOptions {
   readonly dataDir?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /** Host clients use to reach the broker (the endpoint's host); 127.0.0.1 by default. */
   readonly host?: string;
   readonly region?: string;
   /** Seconds a received transaction message stays invisible (tests shorten it). */
@@ -38,9 +39,11 @@ export interface LocalBroker {
 export async function startLocalBroker(options: LocalBrokerOptions = {}): Promise<LocalBroker> {
   const region = options.region ?? 'us-east-1';
   const host = options.host ?? '127.0.0.1';
+  // fauxqs always listens on 0.0.0.0; its `host` option is the host it writes into queue URLs
+  // (sqs.<region>.<host>), and "sqs.us-east-1.127.0.0.1" is not a valid URL. Without it, queue
+  // URLs are http://127.0.0.1:<port>/…, which parse and resolve everywhere.
   const server = await startFauxqs({
     port: options.port ?? 0,
-    host,
     logger: false,
     defaultRegion: region,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -72,7 +75,7 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
   const queueUrl = (name: string) => created.queues.find((queue) => queue.name === name)!.url;
   const topicArn = (name: string) => created.topics.find((topic) => topic.name === name)!.arn;
   return {
-    endpoint: server.address,
+    endpoint: `http://${host}:${server.port}`,
     region,
     requestTopicArn: topicArn(brokerNames.requestTopic),
     callbackTopicArn: topicArn(brokerNames.callbackTopic),
