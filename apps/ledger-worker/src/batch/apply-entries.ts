@@ -1,0 +1,111 @@
+// The one place where queue messages become committed batches, shared by the container's
+// assembler and the Lambda handler. Entries (each the postings of one message) are packed into
+// engine batches of at most `batchPostings` postings without splitting a message, except a
+// message larger than a batch, which gets batches of its own; each batch is one database
+// transaction. An entry succeeds when every batch holding its postings committed: only then may
+// its message be deleted. When a batch of several messages fails for a reason other than an
+// unavailable database, each message is retried alone, so one poison message goes to the
+// dead-letter queue by itself instead of dragging its neighbours along.
+import type { Posting } from '@flow/contracts';
+import type { BatchResult } from '@flow/ledger-core';
+import { errorFields, type Logger } from '@flow/service-kit';
+import { isDatabaseUnavailable } from './database-failure.ts';
+
+export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
+
+export interface BatchApplierOptions {
+  /** The engine's applyBatch, possibly behind a breaker. */
+  readonly applyBatch: (postings: readonly Posting[]) => Promise<BatchResult>;
+  readonly batchPostings: number;
+  readonly logger: Logger;
+  /**
+   * Called after each commit with the batch's result (the relay publishes its outbox row). The
+   * container does not await the publish; the Lambda does, before it returns.
+   */
+  readonly onCommitted: (result: BatchResult) => void | Promise<void>;
+}
+
+export type BatchApplier = (entries: readonly (readonly Posting[])[]) => Promise<EntryResult[]>;
+
+interface PlannedBatch {
+  readonly postings: Posting[];
+  readonly entryIndexes: number[];
+}
+
+/** Packs whole entries into batches of at most `batchPostings`; an oversized entry is split alone. */
+export function planBatches(entries: readonly (readonly Posting[])[], batchPostings: number): PlannedBatch[] {
+  const batches: PlannedBatch[] = [];
+  let current: PlannedBatch = { postings: [], entryIndexes: [] };
+  entries.forEach((postings, index) => {
+    if (postings.length > batchPostings) {
+      for (let start = 0; start < postings.length; start += batchPostings) {
+        batches.push({ postings: postings.slice(start, start + batchPostings), entryIndexes: [index] });
+      }
+      return;
+    }
+    if (current.postings.length + postings.length > batchPostings) {
+      batches.push(current);
+      current = { postings: [], entryIndexes: [] };
+    }
+    current.postings.push(...postings);
+    current.entryIndexes.push(index);
+  });
+  if (current.postings.length > 0) batches.push(current);
+  return batches;
+}
+
+export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
+  const { logger } = options;
+
+  async function applyOne(postings: readonly Posting[]): Promise<void> {
+    const startedAt = performance.now();
+    const result = await options.applyBatch(postings);
+    logBatch(logger, result, performance.now() - startedAt);
+    // Committed: whatever the relay does now cannot fail the batch (the sweep covers it).
+    try {
+      await options.onCommitted(result);
+    } catch (error) {
+      logger.error('outbox_relay_failed', { outboxId: result.outboxId, ...errorFields(error) });
+    }
+  }
+
+  return async (entries) => {
+    const results: EntryResult[] = entries.map(() => ({ ok: true }));
+    const fail = (index: number, error: unknown) => void (results[index] = { ok: false, error });
+    for (const batch of planBatches(entries, options.batchPostings)) {
+      try {
+        await applyOne(batch.postings);
+      } catch (error) {
+        logger.error('batch_failed', { postings: batch.postings.length, messages: batch.entryIndexes.length, ...errorFields(error) });
+        if (isDatabaseUnavailable(error) || batch.entryIndexes.length === 1) {
+          batch.entryIndexes.forEach((index) => fail(index, error));
+          continue;
+        }
+        for (const index of batch.entryIndexes) {
+          await applyOne(entries[index]!).catch((alone: unknown) => fail(index, alone));
+        }
+      }
+    }
+    return results;
+  };
+}
+
+function logBatch(logger: Logger, result: BatchResult, ms: number): void {
+  let posted = 0;
+  let rejected = 0;
+  let replays = 0;
+  const debug = logger.isDebugEnabled();
+  for (const outcome of result.outcomes) {
+    if (outcome.replay) replays++;
+    if (outcome.status === 'posted') {
+      posted++;
+      if (debug) logger.debug('posting_posted', { id: outcome.id, traceKey: outcome.traceKey, replay: outcome.replay });
+    } else {
+      rejected++;
+      logger.info('posting_rejected', { id: outcome.id, traceKey: outcome.traceKey, reason: outcome.reason, replay: outcome.replay });
+    }
+  }
+  logger.info('batch_applied', {
+    postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxId: result.outboxId,
+  });
+}

@@ -1,0 +1,105 @@
+// The container's receivers: `count` sqs-consumer Consumers long-polling the transaction queue,
+// 10 messages per receive, all feeding one batch assembler. A consumer's handler waits until its
+// messages' batch committed and returns exactly those messages, which sqs-consumer then deletes
+// with DeleteMessageBatch: delete-after-commit stays in one place and reuses the library's
+// handling of partial batch failures, and a consumer never receives more while it waits, which
+// bounds memory. Malformed messages are made visible again at once (visibility 0) and never
+// deleted, so they reach the dead-letter queue after the redrive count without waiting out a
+// visibility timeout each time; messages of a failed batch keep their visibility timeout (see
+// README "Breaker and pause").
+import { ChangeMessageVisibilityBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { errorFields, type Logger } from '@flow/service-kit';
+import { Consumer } from 'sqs-consumer';
+import type { BatchAssembler } from '../batch/batch-assembler.ts';
+import { decodeQueueMessage, receiveCountOf } from '../batch/decode-message.ts';
+import { receiveMessagesMax, stopDrainMsMax } from '../limits.ts';
+
+export interface QueueConsumersOptions {
+  readonly sqs: SQSClient;
+  readonly queueUrl: string;
+  readonly count: number;
+  readonly receiveWaitSeconds: number;
+  readonly assembler: BatchAssembler;
+  readonly logger: Logger;
+}
+
+export interface QueueConsumers {
+  start(): void;
+  /** Stops receiving (long polls in flight finish); used while the database is unavailable. */
+  pause(): void;
+  /** Receives again once each consumer's last poll has finished. */
+  resume(): Promise<void>;
+  /** Stops receiving and waits (bounded) for the last polls and their batches and deletes. */
+  stop(): Promise<void>;
+  running(): boolean;
+}
+
+const idlePollMs = 25;
+
+export function createQueueConsumers(options: QueueConsumersOptions): QueueConsumers {
+  const { sqs, queueUrl, assembler, logger } = options;
+  let paused = false;
+
+  async function handleMessages(messages: Message[]): Promise<Message[]> {
+    const decoded = messages.map((message) => decodeQueueMessage({
+      messageId: message.MessageId ?? '', body: message.Body ?? '', receiveCount: receiveCountOf(message.Attributes),
+    }, message, logger));
+    const malformed = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
+    const released = malformed.length === 0 ? Promise.resolve() : makeVisible(malformed);
+    const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
+    const results = await Promise.all(valid.map((item) => assembler.submit(item.postings)));
+    await released;
+    return valid.filter((_item, index) => results[index]!.ok).map((item) => item.source);
+  }
+
+  async function makeVisible(messages: readonly Message[]): Promise<void> {
+    const entries = messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+    await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
+      .catch((error: unknown) => logger.warn('consumer_error', { action: 'change_visibility', ...errorFields(error) }));
+  }
+
+  const consumers = Array.from({ length: options.count }, () => {
+    const consumer = Consumer.create({
+      queueUrl,
+      sqs,
+      batchSize: receiveMessagesMax,
+      waitTimeSeconds: options.receiveWaitSeconds,
+      messageSystemAttributeNames: ['ApproximateReceiveCount'],
+      handleMessageBatch: handleMessages,
+      strictReturn: true,
+      suppressFifoWarning: true,
+    });
+    consumer.on('error', (error) => logger.error('consumer_error', errorFields(error)));
+    consumer.on('processing_error', (error) => logger.error('consumer_error', errorFields(error)));
+    return consumer;
+  });
+
+  const allIdle = () => consumers.every((consumer) => !consumer.status.isPolling);
+  async function waitIdle(deadlineMs: number): Promise<boolean> {
+    const deadline = Date.now() + deadlineMs;
+    while (!allIdle() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, idlePollMs));
+    return allIdle();
+  }
+
+  return {
+    start: () => consumers.forEach((consumer) => consumer.start()),
+    pause() {
+      paused = true;
+      consumers.forEach((consumer) => consumer.stop());
+    },
+    async resume() {
+      paused = false;
+      // Starting a consumer whose last poll is still out would run two poll loops on it.
+      await waitIdle(Number.POSITIVE_INFINITY);
+      if (!paused) consumers.forEach((consumer) => consumer.start());
+    },
+    async stop() {
+      paused = true;
+      consumers.forEach((consumer) => consumer.stop());
+      assembler.hurry();
+      if (!(await waitIdle(stopDrainMsMax))) consumers.forEach((consumer) => consumer.stop({ abort: true }));
+      await assembler.idle();
+    },
+    running: () => !paused && consumers.every((consumer) => consumer.status.isRunning),
+  };
+}

@@ -1,0 +1,26 @@
+// The worker's health endpoint (no business routes): live while the process runs; ready when
+// the database answers `select 1` and the consumers are receiving (not paused, not stopping).
+import express, { type Express } from 'express';
+import type { Database } from '@flow/ledger-core';
+import { healthRoutes } from '@flow/service-kit';
+
+export interface HealthDependencies {
+  readonly database: Database;
+  /** True while the consumers receive. */
+  readonly receiving: () => boolean;
+}
+
+export function createHealthApp(dependencies: HealthDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoutes([
+    { name: 'database', check: async () => void (await dependencies.database.query('select 1')) },
+    {
+      name: 'consumers',
+      check: async () => {
+        if (!dependencies.receiving()) throw new Error('not receiving (paused or stopping)');
+      },
+    },
+  ]));
+  return app;
+}

@@ -1,0 +1,98 @@
+// The Lambda entry (the image's handler): the SQS event source receives, this applies. The same
+// decode and apply code as the container (batch/), then the batch's outbox rows are published
+// before returning and a bounded sweep publishes rows earlier invocations left unsent. Records
+// that are malformed or whose batch failed come back in `batchItemFailures`; the event source
+// deletes the rest. Cold start builds the dependencies once: config from the environment,
+// database credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no
+// FLOW_DATABASE_USER is.
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
+import { createLogger, createSnsClient, errorFields, type Environment, type Logger } from '@flow/service-kit';
+import { createBatchApplier } from './batch/apply-entries.ts';
+import { decodeQueueMessage } from './batch/decode-message.ts';
+import { readWorkerConfig, serviceName } from './config.ts';
+import { lambdaPoolSize } from './limits.ts';
+import { createOutboxRelay } from './relay/outbox-relay.ts';
+
+export interface LambdaDependencies {
+  readonly database: Database;
+  readonly sns: SNSClient;
+  readonly callbackTopicArn: string;
+  readonly rules: LedgerRules;
+  readonly batchPostings: number;
+  readonly logger: Logger;
+  /** Sweep age floor; tests pass 0 to publish every unsent row. */
+  readonly sweepAgeMinMs?: number;
+}
+
+export type LambdaHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
+
+export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHandler {
+  const { database, logger } = dependencies;
+  const engine = createLedgerEngine({ database, rules: dependencies.rules });
+  const relay = createOutboxRelay({
+    database, sns: dependencies.sns, callbackTopicArn: dependencies.callbackTopicArn, logger,
+    sweepIntervalMs: Number.MAX_SAFE_INTEGER, sweepAgeMinMs: dependencies.sweepAgeMinMs,
+  });
+  const apply = createBatchApplier({
+    applyBatch: (postings) => engine.applyBatch(postings),
+    batchPostings: dependencies.batchPostings,
+    logger,
+    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes),
+  });
+
+  return async (event) => {
+    const decoded = event.Records.map((record) => decodeQueueMessage({
+      messageId: record.messageId, body: record.body, receiveCount: Number(record.attributes.ApproximateReceiveCount),
+    }, record, logger));
+    const failed: SQSRecord[] = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
+    const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
+    const results = valid.length === 0 ? [] : await apply(valid.map((item) => item.postings));
+    valid.forEach((item, index) => {
+      if (!results[index]!.ok) failed.push(item.source);
+    });
+    await relay.sweep().catch((error: unknown) => logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) }));
+    return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
+  };
+}
+
+let coldStart: Promise<LambdaHandler> | undefined;
+
+/** The deployed handler: builds its dependencies on the first invocation and keeps them. */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  coldStart ??= initialize(process.env).catch((error: unknown) => {
+    coldStart = undefined;
+    throw error;
+  });
+  return (await coldStart)(event);
+}
+
+async function initialize(environment: Environment): Promise<LambdaHandler> {
+  const credentials = await databaseCredentials(environment);
+  const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
+  const logger = createLogger({ service: serviceName, level: config.logLevel });
+  const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
+  return createLambdaHandler({
+    database, sns: createSnsClient(config.aws), callbackTopicArn: config.callbackTopicArn,
+    rules: config.rules, batchPostings: config.batchPostings, logger,
+  });
+}
+
+/** FLOW_DATABASE_USER/PASSWORD from the Secrets Manager secret, unless the environment has them. */
+async function databaseCredentials(environment: Environment): Promise<Record<string, string>> {
+  const secretArn = environment.FLOW_DATABASE_SECRET_ARN?.trim();
+  if (secretArn === undefined || secretArn === '' || (environment.FLOW_DATABASE_USER ?? '') !== '') return {};
+  const client = new SecretsManagerClient({ region: environment.FLOW_AWS_REGION ?? environment.AWS_REGION });
+  try {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    const secret = JSON.parse(SecretString ?? '{}') as { username?: unknown; password?: unknown };
+    if (typeof secret.username !== 'string' || typeof secret.password !== 'string') {
+      throw new Error(`secret ${secretArn} has no string username and password`);
+    }
+    return { FLOW_DATABASE_USER: secret.username, FLOW_DATABASE_PASSWORD: secret.password };
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,49 @@
+// Bounds of the ledger worker, in one place (STYLE §3). Defaults of the FLOW_* variables and the
+// fixed limits behind them; tests lower the configurable ones through the config.
+import { batchPostingsMax as engineBatchPostingsMax } from '@flow/ledger-core';
+
+/** SQS hands out at most 10 messages per ReceiveMessage call. */
+export const receiveMessagesMax = 10;
+/** Concurrent long polls (one sqs-consumer Consumer each). */
+export const receivesInFlightDefault = 4;
+export const receivesInFlightMax = 32;
+/**
+ * Postings merged into one engine batch (one database transaction). The engine takes 2,000;
+ * its benchmark found no gain above 1,000, and a smaller batch holds account locks shorter.
+ */
+export const batchPostingsDefault = 1_000;
+export const batchPostingsMax = engineBatchPostingsMax;
+/** How long the assembler waits for more messages before it applies a batch that is not full. */
+export const batchWaitMsDefault = 20;
+export const batchWaitMsMax = 5_000;
+/** Engine batches applied at once by one worker (PGlite serializes them anyway). */
+export const batchesInFlightDefault = 2;
+export const batchesInFlightMax = 16;
+/** ReceiveMessage long-poll seconds; SQS allows 0–20. */
+export const receiveWaitSecondsDefault = 10;
+export const receiveWaitSecondsMax = 20;
+/** A batch that takes longer counts as a database failure for the breaker. */
+export const batchTimeoutMs = 30_000;
+/** Seconds the database breaker stays open before it lets a call through again. */
+export const databaseBreakerResetMs = 5_000;
+/** While paused, `select 1` every this many ms until the database answers. */
+export const databaseProbeIntervalMsDefault = 2_000;
+/** Sweep of unsent outbox rows every this many ms. */
+export const outboxSweepIntervalMsDefault = 5_000;
+/**
+ * A sweep leaves rows younger than this to the worker that committed them, which publishes right
+ * after commit; without it a sweep and that publish would often send the same row twice.
+ */
+export const outboxSweepAgeMinMs = 10_000;
+/** Rows one sweep pass claims: bounds the pass's transaction and its publishes. */
+export const outboxSweepRowsMax = 50;
+/** Callback publishes (SNS Publish calls) in flight at once. */
+export const publishesInFlightMax = 8;
+export const publishTimeoutMs = 10_000;
+export const publishBreakerResetMs = 5_000;
+/** On stop, how long to wait for the last long polls and batches before aborting the receives. */
+export const stopDrainMsMax = 25_000;
+/** Pool connections: batches in flight, the sweep, the probe and the readiness check. */
+export const databasePoolSizeDefault = 6;
+/** A Lambda instance handles one event at a time: a batch, the sweep, and one spare. */
+export const lambdaPoolSize = 2;

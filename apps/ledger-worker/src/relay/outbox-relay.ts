@@ -1,0 +1,132 @@
+// The outbox relay: publishes each committed batch's outcomes to the callback topic and marks
+// its outbox row sent (invariant I5). Right after commit it publishes the outcomes it already
+// holds in memory, at most `publishesInFlightMax` rows at once and `publishQueueMax` waiting;
+// beyond that, or when a publish fails, the row stays unsent and the periodic sweep publishes
+// it from the database (a crash between commit and publish ends the same way). Delivery is at
+// least once: a row can be published by both paths; producers dedupe by posting id.
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { encodeOutcomeMessages } from '@flow/contracts';
+import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
+import { createBreaker, errorFields, type Logger } from '@flow/service-kit';
+import {
+  outboxSweepAgeMinMs, outboxSweepRowsMax, publishBreakerResetMs, publishTimeoutMs, publishesInFlightMax,
+} from '../limits.ts';
+
+/** Rows waiting for a publish slot; more are left to the sweep rather than held in memory. */
+export const publishQueueMax = 64;
+
+export interface OutboxRelayOptions {
+  readonly database: Database;
+  readonly sns: SNSClient;
+  readonly callbackTopicArn: string;
+  readonly logger: Logger;
+  readonly sweepIntervalMs: number;
+  /** Rows younger than this are left to the worker that committed them; tests pass 0. */
+  readonly sweepAgeMinMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Publishes a committed batch's outcomes and marks its row; never rejects (failures are logged). */
+  publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void>;
+  /** One sweep pass over unsent rows. */
+  sweep(): Promise<SweepResult>;
+  /** Starts the periodic sweep. */
+  start(): void;
+  /** Stops the sweep and waits for every publish in flight. */
+  stop(): Promise<void>;
+}
+
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { database, sns, callbackTopicArn, logger } = options;
+  const publishBody = async (body: string) => void (await sns.send(new PublishCommand({ TopicArn: callbackTopicArn, Message: body })));
+  const breaker = createBreaker(publishBody, { name: 'callback-topic', timeoutMs: publishTimeoutMs, resetTimeoutMs: publishBreakerResetMs }, logger);
+  const slots = createSlots(publishesInFlightMax, publishQueueMax);
+  const inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  async function publishOutcomes(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
+    const bodies = encodeOutcomeMessages(outcomes);
+    for (const body of bodies) await breaker.fire(body);
+    logger.info('outcomes_published', { outboxId, outcomes: outcomes.length, messages: bodies.length });
+  }
+
+  async function publishAndMark(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
+    try {
+      await publishOutcomes(outboxId, outcomes);
+      await markOutboxSent(database, [outboxId]);
+    } catch (error) {
+      logger.warn('outbox_relay_failed', { outboxId, ...errorFields(error) });
+    }
+  }
+
+  function publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
+    const done = slots.run(() => publishAndMark(outboxId, outcomes)).then((ran) => {
+      if (!ran) logger.warn('outbox_relay_failed', { outboxId, error: 'publish queue full: left to the sweep' });
+    });
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+    return done;
+  }
+
+  async function sweep(): Promise<SweepResult> {
+    const result = await sweepOutbox(database, (row) => publishOutcomes(row.id, row.outcomes), {
+      rowsMax: outboxSweepRowsMax, ageMinMs: options.sweepAgeMinMs ?? outboxSweepAgeMinMs,
+    });
+    if (result.failure !== undefined) logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(result.failure) });
+    return result;
+  }
+
+  function scheduleSweep(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      sweeping = sweep()
+        .catch((error: unknown) => logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) }))
+        .finally(scheduleSweep);
+    }, options.sweepIntervalMs);
+  }
+
+  return {
+    publishCommitted,
+    sweep,
+    start: scheduleSweep,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await sweeping;
+      await Promise.all(inFlight);
+      breaker.shutdown();
+    },
+  };
+}
+
+/** A counting semaphore with a bounded wait line: `run` resolves false when the line is full. */
+function createSlots(slotsMax: number, waitingMax: number) {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    busy--;
+    const next = waiting.shift();
+    if (next !== undefined) {
+      busy++;
+      next();
+    }
+  };
+  return {
+    async run(work: () => Promise<void>): Promise<boolean> {
+      if (busy >= slotsMax) {
+        if (waiting.length >= waitingMax) return false;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      } else {
+        busy++;
+      }
+      try {
+        await work();
+      } finally {
+        release();
+      }
+      return true;
+    },
+  };
+}

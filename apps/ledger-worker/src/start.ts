@@ -1,0 +1,114 @@
+// The container's composition root: wires the database, the engine behind its breaker, the
+// batch assembler, the queue consumers, the outbox relay and the health endpoint, and stops
+// them in the order that keeps the invariants: stop receiving → finish the batches in flight
+// (commit, then delete) → flush the relay → close the pool.
+import type { Posting } from '@flow/contracts';
+import { connectPostgres, createLedgerEngine, migrate, type BatchResult, type Database } from '@flow/ledger-core';
+import {
+  boundPort, closeServer, ConfigError, createBreaker, createLogger, createSnsClient, createSqsClient, errorFields,
+  listen, onStopSignal, type Environment, type Logger,
+} from '@flow/service-kit';
+import { createBatchApplier } from './batch/apply-entries.ts';
+import { createBatchAssembler } from './batch/batch-assembler.ts';
+import { isDatabaseUnavailable } from './batch/database-failure.ts';
+import { readWorkerConfig, serviceName, type WorkerConfig } from './config.ts';
+import { createDatabaseGuard } from './consumer/database-guard.ts';
+import { createQueueConsumers } from './consumer/queue-consumers.ts';
+import { createHealthApp } from './health/health-app.ts';
+import { batchTimeoutMs, databaseBreakerResetMs } from './limits.ts';
+import { createOutboxRelay } from './relay/outbox-relay.ts';
+
+export interface WorkerOverrides {
+  /** A database the caller owns (the embedded stack's PGlite): used as is, not closed by stop. */
+  readonly database?: Database;
+  readonly logger?: Logger;
+}
+
+export interface RunningWorker {
+  readonly healthPort: number;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
+  const logger = overrides.logger ?? createLogger({ service: serviceName, level: config.logLevel });
+  const database = overrides.database ?? connectPostgres({
+    connectionString: config.database.url, poolSize: config.database.poolSize, applicationName: serviceName,
+  });
+  if (config.migrateOnStart) {
+    const applied = await migrate(database);
+    logger.info('migrations_applied', { applied });
+  }
+  const sqs = createSqsClient(config.aws);
+  const sns = createSnsClient(config.aws);
+  const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
+    sweepAgeMinMs: config.outboxSweepAgeMinMs,
+  });
+  const engine = createLedgerEngine({ database, rules: config.rules });
+  const breaker = createBreaker((postings: readonly Posting[]) => engine.applyBatch(postings), {
+    name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
+    isHealthyError: (error) => !isDatabaseUnavailable(error),
+  }, logger);
+  const applyBatch = async (postings: readonly Posting[]): Promise<BatchResult> => {
+    try {
+      return await breaker.fire(postings);
+    } catch (error) {
+      guard.reportFailure(error);
+      throw error;
+    }
+  };
+  const apply = createBatchApplier({
+    applyBatch, batchPostings: config.batchPostings, logger,
+    onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes),
+  });
+  const assembler = createBatchAssembler({ apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight });
+  const consumers = createQueueConsumers({
+    sqs, queueUrl: config.transactionQueueUrl, count: config.receivesInFlight, receiveWaitSeconds: config.receiveWaitSeconds, assembler, logger,
+  });
+  const guard = createDatabaseGuard({
+    database, probeIntervalMs: config.databaseProbeIntervalMs, logger,
+    onPause: () => consumers.pause(),
+    onResume: async () => {
+      breaker.close();
+      await consumers.resume();
+    },
+  });
+  breaker.on('open', () => guard.pause('database breaker opened'));
+
+  const server = await listen(createHealthApp({ database, receiving: () => !guard.isPaused() && consumers.running() }), config.healthPort, config.host);
+  consumers.start();
+  relay.start();
+  logger.info('service_started', { healthPort: boundPort(server), database: database.kind, receivesInFlight: config.receivesInFlight });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    guard.stop();
+    await consumers.stop();
+    await relay.stop();
+    breaker.shutdown();
+    await closeServer(server);
+    sqs.destroy();
+    sns.destroy();
+    if (overrides.database === undefined) await database.close();
+  })());
+  return { healthPort: boundPort(server), stop };
+}
+
+/** The container entry: parse the environment, start, stop on SIGTERM/SIGINT. */
+export async function runWorkerFromEnvironment(environment: Environment): Promise<void> {
+  let config: Readonly<WorkerConfig>;
+  try {
+    config = readWorkerConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: serviceName, level: config.logLevel });
+  try {
+    const worker = await startWorker(config, { logger });
+    onStopSignal(() => worker.stop(), logger);
+  } catch (error) {
+    logger.error('service_stopped', { phase: 'start', ...errorFields(error) });
+    process.exit(1);
+  }
+}
