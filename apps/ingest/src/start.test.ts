@@ -1,0 +1,66 @@
+// The composition root: startIngest listens with the real dependencies, and stop() answers the
+// requests in flight and flushes the batcher before it returns; main.ts refuses a bad
+// environment with exit status 1 and every problem on stderr.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { readIngestConfig } from './config.ts';
+import { startIngest, type RunningIngest } from './start.ts';
+import { bearer, captureLogs, drainPostingMessages, postingBody, testEnvironment } from './test-support.ts';
+
+let broker: LocalBroker;
+let sqs: SQSClient;
+
+beforeAll(async () => {
+  broker = await startLocalBroker();
+  sqs = new SQSClient({ region: broker.region, endpoint: broker.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+});
+
+afterAll(async () => {
+  sqs.destroy();
+  await broker.stop();
+});
+
+describe('startIngest', () => {
+  let ingest: RunningIngest | undefined;
+  afterEach(async () => ingest?.stop());
+
+  test('listens on a free port, accepts over HTTP, and stop() answers the requests in flight', async () => {
+    // A long linger keeps the postings in the batcher while stop() begins.
+    const config = readIngestConfig(testEnvironment(broker.endpoint, broker.requestTopicArn, { FLOW_PUBLISH_LINGER_MS: '100' }));
+    const logs = captureLogs();
+    ingest = await startIngest(config, { logger: logs.logger });
+    expect(ingest.url).toBe(`http://127.0.0.1:${ingest.port}`);
+    expect(logs.lines()).toContainEqual(expect.objectContaining({ code: 'service_started', url: ingest.url }));
+    const authorization = await bearer();
+    const answers = Array.from({ length: 5 }, () => fetch(`${ingest!.url}/v1/transactions`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(postingBody()),
+    }).then(async (answer) => ({ status: answer.status, body: await answer.json() as { id: string } }), () => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await ingest.stop();
+    // I4: every 202 is on the queue, and nothing is there without its 202. (A request that
+    // arrived after stop began was refused a connection, which a client retries.)
+    const accepted = (await Promise.all(answers)).filter((answer) => answer?.status === 202).map((answer) => answer!.body.id);
+    expect(accepted.length).toBeGreaterThan(0);
+    const published = await drainPostingMessages(sqs, broker.transactionQueueUrl);
+    expect(published.flatMap((message) => message.postings.map(({ id }) => id)).sort()).toEqual(accepted.sort());
+    await expect(fetch(`${ingest.url}/health/live`)).rejects.toThrow();
+  });
+});
+
+describe('main.ts', () => {
+  test('a bad environment: exit status 1 and every bad variable named on stderr', () => {
+    const main = join(import.meta.dirname, 'main.ts');
+    const run = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH, FLOW_PORT: 'eighty', FLOW_JWT_SECRET: 'flow-ingest-test-secret-of-at-least-32-bytes' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('FLOW_REQUEST_TOPIC_ARN is required');
+    expect(run.stderr).toContain('FLOW_PORT');
+  });
+});
