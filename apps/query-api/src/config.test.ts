@@ -1,0 +1,51 @@
+// The query API's configuration: defaults, the database URL rule, and bad values refused at once.
+import { ConfigError } from '@flow/service-kit';
+import { readQueryApiConfig } from './config.ts';
+
+const secret = { FLOW_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes!!' };
+
+test('defaults: all interfaces, port 8082, info logs, reads from the primary when no replica is set', () => {
+  const config = readQueryApiConfig({ ...secret, FLOW_DATABASE_URL: 'postgres://flow@db:5432/flow' });
+  expect(config).toMatchObject({ host: '0.0.0.0', port: 8082, logLevel: 'info', statementTimeoutMs: 15_000, auth: { mode: 'embedded' } });
+  expect(config.database).toEqual({ url: 'postgres://flow@db:5432/flow', readUrl: 'postgres://flow@db:5432/flow', poolSize: 2, readPoolSize: 10 });
+  expect(Object.isFrozen(config.database)).toBe(true);
+});
+
+test('a read replica URL, pool sizes and credentials from the secret store', () => {
+  const config = readQueryApiConfig({
+    ...secret,
+    FLOW_DATABASE_URL: 'postgres://db-primary:5432/flow',
+    FLOW_DATABASE_READ_URL: 'postgres://db-replica:5432/flow',
+    FLOW_DATABASE_USER: 'reader',
+    FLOW_DATABASE_PASSWORD: 'p@ss',
+    FLOW_DATABASE_READ_POOL_SIZE: '40',
+    FLOW_PORT: '9000',
+    FLOW_LOG_LEVEL: 'debug',
+  });
+  expect(config.database).toEqual({
+    url: 'postgres://reader:p%40ss@db-primary:5432/flow', readUrl: 'postgres://reader:p%40ss@db-replica:5432/flow', poolSize: 2, readPoolSize: 40,
+  });
+  expect([config.port, config.logLevel]).toEqual([9000, 'debug']);
+});
+
+test('the database URL is required unless the database is passed in', () => {
+  expect(() => readQueryApiConfig(secret)).toThrow(/FLOW_DATABASE_URL is required/);
+  expect(readQueryApiConfig(secret, { databaseInjected: true }).database.url).toBe('');
+});
+
+test('every bad value is reported in one ConfigError', () => {
+  let thrown: unknown;
+  try {
+    readQueryApiConfig({ FLOW_PORT: 'http', FLOW_LOG_LEVEL: 'loud', FLOW_DATABASE_STATEMENT_TIMEOUT_MS: '-1', FLOW_DATABASE_URL: 'db' });
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  expect((thrown as ConfigError).problems).toEqual([
+    expect.stringContaining('FLOW_PORT'),
+    expect.stringContaining('FLOW_LOG_LEVEL'),
+    expect.stringContaining('FLOW_JWT_SECRET'),
+    expect.stringContaining('FLOW_DATABASE_URL must be a URL'),
+    expect.stringContaining('FLOW_DATABASE_STATEMENT_TIMEOUT_MS'),
+  ]);
+});
