@@ -26,6 +26,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = 'code' in error ? String(error.code) : '';
   if (socketErrorCodes.has(code) || breakerCodes.has(code) || unavailableSqlStates.has(code) || code.startsWith('08')) return true;
-  const message = error instanceof Error ? error.message : '';
+  // By shape, not instanceof: socket errors come from another realm under jest's VM modules.
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
   return lostConnectionMessages.some((text) => message.includes(text));
 }

@@ -1,0 +1,57 @@
+// Malformed messages (not JSON, an unknown kind, an invalid posting) are never applied and never
+// deleted: each is made visible again at once, so after redriveReceiveCountMax receives SQS moves
+// it to flow-transaction-dlq, while the valid messages around it are applied as usual.
+import { brokerNames, encodePostingMessage } from '@flow/contracts';
+import { businessDate } from '@flow/ledger-core';
+import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { readWorkerConfig } from './config.ts';
+import { startWorker } from './start.ts';
+import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
+import { captureLogs } from './testing/log-lines.ts';
+
+const today = businessDate(new Date(), 'America/Sao_Paulo');
+
+describe.each(databaseTargets())('malformed messages on $name', (target) => {
+  let db: TestDatabase;
+  let broker: LocalBroker;
+  let client: BrokerClient;
+  beforeAll(async () => {
+    db = await target.create();
+    await seedCatalog(db.database);
+    broker = await startLocalBroker({ visibilityTimeoutSeconds: 1 });
+    client = brokerClient(broker);
+  });
+  afterAll(async () => {
+    client.destroy();
+    await broker.stop();
+    await db.drop();
+  });
+
+  test('go to the dead-letter queue after the redrive count; valid messages around them are applied', async () => {
+    const valid = [0, 1, 2].map((index) => [makePosting({ dateRef: today, account: `M${index}` }), makePosting({ dateRef: today, account: 'M9' })]);
+    const invalidPosting = JSON.parse(encodePostingMessage([makePosting({ dateRef: today })])) as { postings: Record<string, unknown>[] };
+    invalidPosting.postings[0]!.amount = '-1.00';
+    const malformed = ['{not json', JSON.stringify({ kind: 'flow.something', version: 1, postings: [] }), JSON.stringify(invalidPosting)];
+    const logs = captureLogs();
+    const worker = await startWorker(readWorkerConfig(workerEnvironment(broker), { databaseInjected: true }), { database: db.database, logger: logs.logger });
+    try {
+      await client.publishPostings([valid[0]!]);
+      await client.publishRaw(malformed[0]!);
+      await client.publishPostings([valid[1]!]);
+      await client.publishRaw(malformed[1]!);
+      await client.publishRaw(malformed[2]!);
+      await client.publishPostings([valid[2]!]);
+
+      await waitFor(async () => (await client.queueDepth(broker.deadLetterQueueUrl)) === malformed.length, 60_000, 200);
+      await waitFor(async () => (await client.queueDepth(broker.transactionQueueUrl)) === 0, 10_000);
+    } finally {
+      await worker.stop();
+    }
+    const { rows } = await db.database.query<{ id: string }>('select id from flow.posting order by id');
+    expect(rows.map((row) => row.id)).toEqual(valid.flat().map((posting) => posting.id).sort());
+    const problems = logs.withCode('message_malformed');
+    expect(new Set(problems.map((line) => line.problem))).toEqual(new Set(['not_json', 'kind_unknown', 'postings_invalid']));
+    expect(Math.max(...problems.map((line) => Number(line.receiveCount)))).toBe(brokerNames.redriveReceiveCountMax);
+  });
+});
