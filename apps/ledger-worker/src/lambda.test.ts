@@ -1,0 +1,83 @@
+// The Lambda handler driven with an SQSEvent built from real messages received from the
+// transaction queue (fauxqs), on a real database: malformed records come back in
+// batchItemFailures, the others are applied and their outcomes are on the callback topic before
+// the handler returns; an unsent row from an earlier invocation is swept.
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
+import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { createLambdaHandler } from './lambda.ts';
+import { brokerClient, type BrokerClient } from './testing/broker-client.ts';
+import { captureLogs } from './testing/log-lines.ts';
+
+const rules = ledgerRules({ autoOpenAccounts: true });
+const today = businessDate(new Date(), rules.businessTimeZone);
+
+async function receiveEvent(client: BrokerClient, broker: LocalBroker, count: number): Promise<SQSEvent> {
+  const records: SQSRecord[] = [];
+  while (records.length < count) {
+    const { Messages = [] } = await client.sqs.send(new ReceiveMessageCommand({
+      QueueUrl: broker.transactionQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'],
+    }));
+    for (const message of Messages) {
+      records.push({
+        messageId: message.MessageId!, receiptHandle: message.ReceiptHandle!, body: message.Body!,
+        attributes: message.Attributes as unknown as SQSRecord['attributes'], messageAttributes: {},
+        md5OfBody: message.MD5OfBody!, eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:flow-transaction', awsRegion: broker.region,
+      });
+    }
+  }
+  return { Records: records };
+}
+
+describe.each(databaseTargets())('Lambda handler on $name', (target) => {
+  let db: TestDatabase;
+  let broker: LocalBroker;
+  let client: BrokerClient;
+  beforeAll(async () => {
+    db = await target.create();
+    await seedCatalog(db.database);
+    broker = await startLocalBroker();
+    client = brokerClient(broker);
+  });
+  afterAll(async () => {
+    client.destroy();
+    await broker.stop();
+    await db.drop();
+  });
+
+  test('applies valid records, reports malformed ones, publishes outcomes and sweeps earlier rows before returning', async () => {
+    const earlier = makePosting({ dateRef: today, account: 'EARLIER' });
+    await createLedgerEngine({ database: db.database, rules }).applyBatch([earlier]);
+    const valid = [[makePosting({ dateRef: today, account: 'L1' })], [makePosting({ dateRef: today, account: 'L2' }), makePosting({ dateRef: today, account: 'L1' })]];
+    await client.publishPostings([valid[0]!]);
+    await client.publishRaw('{"kind":"flow.postings","version":1,"postings":"nope"}');
+    await client.publishPostings([valid[1]!]);
+    const event = await receiveEvent(client, broker, 3);
+    const malformedId = event.Records.find((record) => record.body.includes('"nope"'))!.messageId;
+
+    const logs = captureLogs();
+    const handler = createLambdaHandler({ database: db.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0 });
+    const response = await handler(event);
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: malformedId }] });
+    const outcomes = await client.drainOutcomes();
+    expect(outcomes.map((outcome) => outcome.id).sort()).toEqual([earlier, ...valid.flat()].map((posting) => posting.id).sort());
+    expect(outcomes.every((outcome) => outcome.status === 'posted' && !outcome.replay)).toBe(true);
+    expect(await countUnsentOutbox(db.database)).toBe(0);
+    expect(logs.withCode('message_malformed')).toEqual([expect.objectContaining({ messageId: malformedId, problem: 'postings_missing' })]);
+  });
+
+  test('a record whose batch fails (database closed) is reported, not lost', async () => {
+    const broken = await target.create();
+    await broken.drop();
+    await client.publishPostings([[makePosting({ dateRef: today })]]);
+    const event = await receiveEvent(client, broker, 1);
+    const logs = captureLogs();
+    const handler = createLambdaHandler({ database: broken.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
+    const response = await handler(event);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
+    expect(logs.withCode('batch_failed')).toHaveLength(1);
+  });
+});
