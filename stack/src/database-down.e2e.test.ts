@@ -1,0 +1,103 @@
+// With the database down, Flow keeps accepting: ingest never touches the database, so it still
+// answers 202, and the accepted postings wait in the queue. When the database returns, the
+// worker drains the backlog and every accepted posting has exactly one outcome (I1, I4), none
+// of them parked in the dead-letter queue.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { businessDate, migrate, openPglite, reconcileBalances, type Database } from '@flow/ledger-core';
+import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
+import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
+import { startLocalStack, type LocalStack } from './local-stack.ts';
+import { byId, call, collectOutcomes, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { switchable, type SwitchableDatabase } from './testing/switchable-database.ts';
+
+const today = businessDate(new Date(), 'America/Sao_Paulo');
+const requestsWhileDown = 20;
+const postingsPerRequest = 10;
+
+describe.each(databaseTargets())('database down on $name', (target) => {
+  let dataDir: string;
+  let testDatabase: TestDatabase | undefined;
+  let real: Database;
+  let database: SwitchableDatabase;
+  let stack: LocalStack;
+  let token: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'flow-db-down-'));
+    if (target.name === 'postgres') {
+      testDatabase = await target.create();
+      real = testDatabase.database;
+    } else {
+      real = await openPglite({ dataDir: join(dataDir, 'pglite') });
+      await migrate(real);
+    }
+    database = switchable(real);
+    stack = await startLocalStack({
+      dataDir,
+      host: '127.0.0.1',
+      ingestPort: 0,
+      queryApiPort: 0,
+      workerHealthPort: 0,
+      brokerPort: 0,
+      seedDemo: true,
+      database,
+      // Failed batches come back soon instead of after the default minute.
+      visibilityTimeoutSeconds: 2,
+      environment: { FLOW_LOG_LEVEL: 'error' },
+    });
+    token = await tokenFor(stack);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (testDatabase !== undefined) await testDatabase.drop();
+    else await real?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('ingest answers 202 while the database is down; the backlog drains once it returns', async () => {
+    const warmUp = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: posting('0.01') });
+    await collectOutcomes(stack, [(warmUp.body as { id: string }).id]);
+
+    database.down();
+    const ids: string[] = [];
+    for (let request = 0; request < requestsWhileDown; request++) {
+      const body = { transactions: Array.from({ length: postingsPerRequest }, (_, index) => posting(`${request + 1}.${String(index).padStart(2, '0')}`)) };
+      const accepted = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body });
+      expect(accepted.status).toBe(202);
+      ids.push(...(accepted.body as { transactions: { id: string }[] }).transactions.map((item) => item.id));
+    }
+    await eventually(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 503);
+
+    database.up();
+    const outcomes = byId(await collectOutcomes(stack, ids, 120_000));
+    for (const id of ids) expect(outcomes.get(id)?.[0]?.status).toBe('posted');
+    const { rows } = await real.query<{ id: string; status: string }>(
+      'select id::text, status from flow.posting where id = any($1::uuid[])',
+      [ids],
+    );
+    expect(rows).toHaveLength(ids.length);
+    const { rows: transactions } = await real.query<{ count: string }>(
+      'select count(*)::text as count from flow.transaction where id = any($1::uuid[])',
+      [ids],
+    );
+    expect(Number(transactions[0]!.count)).toBe(ids.length);
+    expect(await reconcileBalances(real)).toEqual([]);
+    expect(await queueDepth(stack, stack.broker.deadLetterQueueUrl)).toBe(0);
+    await eventually(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 200);
+  });
+});
+
+function posting(amount: string) {
+  return { branch: demoBranch, account: demoAccount, amount, debitCredit: 'C', eventCode: demoEventCode, dateRef: today };
+}
+
+async function eventually(condition: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

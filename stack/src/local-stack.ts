@@ -1,0 +1,130 @@
+// The embedded local stack: the whole of Flow on one machine with no cloud account. PGlite
+// (PostgreSQL in WASM) persisted under the data folder replaces RDS; fauxqs (SNS/SQS emulator)
+// in-process, persisted under the same folder, replaces AWS messaging with the very topology
+// the CloudFormation stacks create. The three apps run in this process, each configured from
+// `FLOW_*` variables through its own config parser, exactly as when it runs alone; only the
+// database handle is shared, because PGlite has a single connection.
+// With FLOW_DATABASE_URL set, the stack uses that PostgreSQL server instead of PGlite.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readIngestConfig, startIngest } from '@flow/ingest';
+import { readWorkerConfig, startWorker } from '@flow/ledger-worker';
+import { connectPostgres, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { readQueryApiConfig, startQueryApi } from '@flow/query-api';
+import type { Environment } from '@flow/service-kit';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { seedDemoCatalog } from './demo-catalog.ts';
+import { readOrCreateSecret } from './local-secret.ts';
+
+export interface LocalStackOptions {
+  /** Folder for PGlite, fauxqs and the secret; created when missing. */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly ingestPort: number;
+  readonly queryApiPort: number;
+  readonly workerHealthPort: number;
+  readonly brokerPort: number;
+  /** PostgreSQL instead of PGlite (a URL), or a database the caller opened (tests). */
+  readonly databaseUrl?: string;
+  readonly database?: Database;
+  readonly seedDemo: boolean;
+  /** Seconds a received message stays invisible; tests shorten it to see redeliveries sooner. */
+  readonly visibilityTimeoutSeconds?: number;
+  /** Variables passed on to the apps (retro window, log level, …); defaults to process.env. */
+  readonly environment?: Environment;
+}
+
+export interface LocalStack {
+  readonly ingestUrl: string;
+  readonly queryApiUrl: string;
+  readonly workerHealthUrl: string;
+  readonly broker: LocalBroker;
+  readonly database: Database;
+  readonly secret: string;
+  readonly demoSeeded: boolean;
+  /** Stops in dependency order: intake first, then the worker (finishing its batch), then the rest. */
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const secret = readOrCreateSecret(dataDir);
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? (await openDatabase(options, dataDir));
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    await migrate(database);
+    const demoSeeded = options.seedDemo ? await seedDemoCatalog(database) : false;
+    const broker = await startLocalBroker({
+      dataDir: join(dataDir, 'broker'),
+      port: options.brokerPort,
+      host: options.host,
+      ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
+    });
+    stops.push(() => broker.stop());
+    const shared: Environment = {
+      ...(options.environment ?? process.env),
+      FLOW_HOST: options.host,
+      FLOW_AWS_ENDPOINT: broker.endpoint,
+      FLOW_AWS_REGION: broker.region,
+      FLOW_JWT_SECRET: secret,
+      FLOW_JWKS_URL: undefined,
+    };
+    const worker = await startWorker(
+      readWorkerConfig(
+        {
+          ...shared,
+          FLOW_HEALTH_PORT: String(options.workerHealthPort),
+          FLOW_TRANSACTION_QUEUE_URL: broker.transactionQueueUrl,
+          FLOW_CALLBACK_TOPIC_ARN: broker.callbackTopicArn,
+        },
+        { databaseInjected: true },
+      ),
+      { database },
+    );
+    stops.push(() => worker.stop());
+    const queryApi = await startQueryApi(
+      readQueryApiConfig({ ...shared, FLOW_PORT: String(options.queryApiPort) }, { databaseInjected: true }),
+      { database },
+    );
+    stops.push(() => queryApi.stop());
+    const ingest = await startIngest(
+      readIngestConfig({ ...shared, FLOW_PORT: String(options.ingestPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
+    );
+    stops.push(() => ingest.stop());
+    return {
+      ingestUrl: ingest.url,
+      queryApiUrl: queryApi.url,
+      workerHealthUrl: `http://${urlHost(options.host)}:${worker.healthPort}`,
+      broker,
+      database,
+      secret,
+      demoSeeded,
+      async stop() {
+        await stopAll(stops);
+        if (ownsDatabase) await database.close();
+      },
+    };
+  } catch (error) {
+    await stopAll(stops);
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+}
+
+async function openDatabase(options: LocalStackOptions, dataDir: string): Promise<Database> {
+  if (options.databaseUrl !== undefined) {
+    return connectPostgres({ connectionString: options.databaseUrl, poolSize: 10, applicationName: 'flow-local-stack' });
+  }
+  return openPglite({ dataDir: join(dataDir, 'pglite') });
+}
+
+/** Newest first: ingest stops taking requests before the worker drains and the broker goes. */
+async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
+  for (const stop of stops.reverse()) await stop();
+}
+
+function urlHost(host: string): string {
+  return host === '0.0.0.0' ? '127.0.0.1' : host;
+}

@@ -1,0 +1,36 @@
+// The embedded stack's own variables (ports of the three apps and the broker, the data folder,
+// PostgreSQL instead of PGlite). Every other FLOW_* variable passes through to the apps, which
+// parse it as they do when they run alone.
+import { configReader, logLevels, type Environment } from '@flow/service-kit';
+
+const portBounds = { min: 0, max: 65_535 };
+
+export interface StackConfig {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly ingestPort: number;
+  readonly queryApiPort: number;
+  readonly workerHealthPort: number;
+  readonly brokerPort: number;
+  readonly databaseUrl: string | undefined;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+}
+
+export function readStackConfig(environment: Environment): Readonly<StackConfig> {
+  const reader = configReader(environment);
+  const config: StackConfig = {
+    dataDir: reader.text('FLOW_DATA_DIR', './.flow'),
+    // Loopback by default: the embedded secret and the demo data are for this machine only.
+    host: reader.text('FLOW_HOST', '127.0.0.1'),
+    ingestPort: reader.integer('FLOW_INGEST_PORT', 8081, portBounds),
+    queryApiPort: reader.integer('FLOW_QUERY_API_PORT', 8082, portBounds),
+    workerHealthPort: reader.integer('FLOW_WORKER_HEALTH_PORT', 8083, portBounds),
+    brokerPort: reader.integer('FLOW_BROKER_PORT', 4566, portBounds),
+    databaseUrl: reader.url('FLOW_DATABASE_URL'),
+    seedDemo: reader.boolean('FLOW_SEED_DEMO', true),
+    // Quieter than the apps' default so the banner stays readable; FLOW_LOG_LEVEL=info shows all.
+    logLevel: reader.oneOf('FLOW_LOG_LEVEL', logLevels, 'warn'),
+  };
+  return reader.finish('local stack', config);
+}

@@ -1,0 +1,59 @@
+// `npm start`: the embedded local stack in the foreground, with a banner of URLs and a ready
+// curl example once everything listens. Ctrl-C (SIGINT) or SIGTERM stops it cleanly; the data
+// folder keeps every accepted posting, message and balance for the next start.
+import { businessDate } from '@flow/ledger-core';
+import { ConfigError, createLogger, onStopSignal } from '@flow/service-kit';
+import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
+import { startLocalStack, type LocalStack } from './local-stack.ts';
+import { readStackConfig, type StackConfig } from './stack-config.ts';
+
+async function main(): Promise<void> {
+  let config: Readonly<StackConfig>;
+  try {
+    config = readStackConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: 'local-stack', level: 'info' });
+  const stack = await startLocalStack({
+    ...config,
+    environment: { ...process.env, FLOW_LOG_LEVEL: config.logLevel },
+  });
+  logger.info('stack_ready', { ingestUrl: stack.ingestUrl, queryApiUrl: stack.queryApiUrl, dataDir: config.dataDir });
+  process.stdout.write(banner(stack, config));
+  onStopSignal(() => stack.stop(), logger);
+}
+
+function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
+  const today = businessDate(new Date(), process.env.FLOW_BUSINESS_TIME_ZONE || 'America/Sao_Paulo');
+  const posting = JSON.stringify({
+    branch: demoBranch,
+    account: demoAccount,
+    amount: '100.00',
+    debitCredit: 'C',
+    eventCode: demoEventCode,
+    dateRef: today,
+    description: 'Primeiro lançamento',
+  });
+  return [
+    '',
+    'Flow is running (embedded stack: PGlite + fauxqs, data in ' + config.dataDir + ')',
+    `  ingest      ${stack.ingestUrl}     (Swagger UI: ${stack.ingestUrl}/docs)`,
+    `  query-api   ${stack.queryApiUrl}     (Swagger UI: ${stack.queryApiUrl}/docs)`,
+    `  worker      ${stack.workerHealthUrl}/health/ready`,
+    `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
+    '',
+    'Try it (in another terminal, from this folder):',
+    '  TOKEN=$(npm run token --silent)',
+    `  curl -s -X POST ${stack.ingestUrl}/v1/transactions -H "Authorization: Bearer $TOKEN" \\`,
+    `    -H 'Content-Type: application/json' -d '${posting}'`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${stack.queryApiUrl}/v1/accounts/${demoBranch}/${demoAccount}/statement?from=${today}&to=${today}'`,
+    '',
+    'Stop with Ctrl-C.',
+    '',
+  ].join('\n');
+}
+
+await main();
