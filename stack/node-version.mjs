@@ -8,4 +8,6 @@ if (major < 24) {
   );
   process.exit(1);
 }
-await import(process.argv[2]);
+// The entry script is ours; what follows it are the script's own arguments.
+const [entry] = process.argv.splice(2, 1);
+await import(entry);
