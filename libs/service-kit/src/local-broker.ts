@@ -5,6 +5,8 @@
 // flow-callback. One extra queue, flow-callback-local, subscribed to flow-callback, lets a
 // developer (and the tests) read the outcomes a producer would receive.
 // Not for production images: fauxqs is a development dependency.
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { brokerNames } from '@flow/contracts';
 import { startFauxqs } from 'fauxqs';
 
@@ -72,6 +74,7 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
       { topic: brokerNames.callbackTopic, queue: callbackTapQueue, attributes: { RawMessageDelivery: 'true' } },
     ],
   });
+  const stopGuard = isLoopback(host) ? guardLoopback(server.port) : () => {};
   const queueUrl = (name: string) => created.queues.find((queue) => queue.name === name)!.url;
   const topicArn = (name: string) => created.topics.find((topic) => topic.name === name)!.arn;
   return {
@@ -82,6 +85,29 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
     transactionQueueUrl: queueUrl(brokerNames.transactionQueue),
     deadLetterQueueUrl: queueUrl(brokerNames.transactionDeadLetterQueue),
     callbackTapQueueUrl: queueUrl(callbackTapQueue),
-    stop: () => server.stop(),
+    async stop() {
+      stopGuard();
+      await server.stop();
+    },
   };
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === 'localhost' || address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+/**
+ * fauxqs listens on every interface and checks no credentials, so anyone on the network could
+ * publish postings straight to flow-request, past ingest's tokens. When the stack is meant for
+ * this machine only, every connection to the broker's port from another address is cut as it
+ * is accepted (Node reports each accepted socket on the `net.server.socket` channel).
+ * Returns the function that removes the guard.
+ */
+function guardLoopback(port: number): () => void {
+  const guard = (message: unknown) => {
+    const { socket } = message as { socket: Socket };
+    if (socket.localPort === port && !isLoopback(socket.remoteAddress)) socket.destroy();
+  };
+  diagnosticsChannel.subscribe('net.server.socket', guard);
+  return () => diagnosticsChannel.unsubscribe('net.server.socket', guard);
 }
