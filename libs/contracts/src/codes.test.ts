@@ -1,3 +1,4 @@
+// The code registry stays in step with its lock file, its document and its own numbering rules.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiErrorCodes, logCodes, rejectionCodes, validationCodes } from './codes.ts';

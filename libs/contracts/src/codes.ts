@@ -62,6 +62,7 @@ export const apiErrorCodes = {
   broker_unavailable: { number: 'E010', httpStatus: 503, message: 'The message broker is unavailable; retry later.' },
   database_unavailable: { number: 'E011', httpStatus: 503, message: 'The database is unavailable; retry later.' },
   internal_error: { number: 'E012', httpStatus: 500, message: 'Internal error; quote the trace id to support.' },
+  auth_unavailable: { number: 'E013', httpStatus: 503, message: "The token issuer's keys could not be fetched; retry later." },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
@@ -93,6 +94,7 @@ export const logCodes = {
   auth_failed: { number: 'L022', message: 'A request was refused for a missing, invalid or insufficient token.' },
   stack_ready: { number: 'L023', message: 'The embedded local stack is ready.' },
   posting_posted: { number: 'L024', message: 'The ledger posted a posting.' },
+  readiness_failed: { number: 'L025', message: 'A readiness check failed (the probe answered 503 naming the check only).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -1,3 +1,5 @@
+// Broker envelopes: what ingest encodes the worker decodes, anything else is refused whole, and
+// outcome messages stay within the broker's size limit.
 import { randomUUID } from 'node:crypto';
 import { messageBytesMax } from './limits.ts';
 import {

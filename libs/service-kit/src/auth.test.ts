@@ -109,6 +109,35 @@ describe('OIDC tokens verified against a JWKS', () => {
   });
 });
 
+describe('an unreachable key set', () => {
+  test.each([
+    ['refuses connections', 'closed'],
+    ['answers 500', 'error'],
+  ])('when the JWKS %s, tokens get 503 auth_unavailable with Retry-After, not 401', async (_label, mode) => {
+    const server = createServer((_request, response) => {
+      response.statusCode = 500;
+      response.end('upstream failure');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    if (mode === 'closed') await new Promise<void>((resolve) => server.close(() => resolve()));
+    try {
+      const app = appWith(createAuthenticator({
+        mode: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'https://login.bank.example', audience: 'flow-api', algorithms: ['RS256'],
+      }));
+      const { privateKey } = await generateKeyPair('RS256');
+      const token = await new SignJWT({ scope: 'flow:read' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer('https://login.bank.example').setAudience('flow-api').setExpirationTime('5m').sign(privateKey);
+      const response = await request(app).get('/read').set('authorization', `Bearer ${token}`);
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ code: 'auth_unavailable' });
+      expect(response.headers['retry-after']).toBe('5');
+    } finally {
+      if (mode !== 'closed') await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
 describe('auth configuration', () => {
   test('a JWKS URL requires issuer and audience and allows only asymmetric algorithms', () => {
     const reader = configReader({ FLOW_JWKS_URL: 'https://login.bank.example/jwks', FLOW_JWT_ALGORITHMS: 'RS256,HS256' });

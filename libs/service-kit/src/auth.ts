@@ -69,6 +69,14 @@ export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';
 }
 
+/** The token could not be checked because the issuer's key set did not answer: 503, not 401. */
+export class AuthUnavailableError extends Error {
+  override readonly name = 'AuthUnavailableError';
+}
+
+/** Seconds a client waits before retrying when the issuer's keys are unreachable. */
+export const authRetryAfterSeconds = 5;
+
 export interface Authenticator {
   verify(token: string): Promise<Principal>;
 }
@@ -99,11 +107,23 @@ function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions)
           : await jwtVerify(token, key, verifyOptions);
         payload = result.payload;
       } catch (error) {
+        if (typeof key === 'function' && isKeySetUnreachable(error)) throw new AuthUnavailableError('the JWKS did not answer', { cause: error });
         throw new AuthenticationError(error instanceof Error ? error.message : 'token rejected');
       }
       return { subject: payload.sub ?? '', scopes: scopesOf(payload) };
     },
   };
+}
+
+/**
+ * jose reports a bad token with its own `ERR_J…` codes. A key set that timed out, answered
+ * with an error status (ERR_JOSE_GENERIC from the fetch) or could not be reached at all (a
+ * network error without a jose code) says nothing about the token: the caller should retry.
+ */
+function isKeySetUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC') return true;
+  return typeof code !== 'string' || !code.startsWith('ERR_J');
 }
 
 function scopesOf(payload: JWTPayload): ReadonlySet<string> {
@@ -126,6 +146,12 @@ export function requireScope(authenticator: Authenticator, scope: Scope, logger:
     try {
       principal = await authenticator.verify(match[1]!);
     } catch (error) {
+      if (error instanceof AuthUnavailableError) {
+        logger.error('auth_failed', { requestId: response.locals.requestId, reason: 'issuer_unavailable', detail: String(error.cause) });
+        response.setHeader('retry-after', String(authRetryAfterSeconds));
+        sendError(response, 'auth_unavailable');
+        return;
+      }
       if (!(error instanceof AuthenticationError)) throw error;
       logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'token_invalid', detail: error.message });
       sendError(response, 'unauthorized', { reason: 'token_invalid' });

@@ -13,7 +13,7 @@ export interface AwsConfig {
 
 export function readAwsConfig(reader: ConfigReader): AwsConfig {
   return {
-    region: reader.text('FLOW_AWS_REGION', process.env.AWS_REGION ?? 'us-east-1'),
+    region: reader.text('FLOW_AWS_REGION', reader.text('AWS_REGION', 'us-east-1')),
     endpoint: reader.url('FLOW_AWS_ENDPOINT'),
   };
 }

@@ -1,3 +1,5 @@
+// Configuration parsing: every bad variable reported at once by name, bounds refused rather
+// than clamped, defaults for absent values, and a deeply frozen result.
 import { ConfigError, configReader } from './config.ts';
 
 describe('config reader', () => {

@@ -1,3 +1,5 @@
+// The HTTP error contract on a real Express app: registry codes and statuses, no leaks of
+// internal errors, request ids and one access log line per request.
 import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';

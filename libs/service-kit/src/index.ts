@@ -4,6 +4,8 @@
 // (`startTracing` is also imported on its own, `@flow/service-kit/tracing`, before anything else.)
 export {
   AuthenticationError,
+  AuthUnavailableError,
+  authRetryAfterSeconds,
   createAuthenticator,
   embeddedAudience,
   embeddedIssuer,
