@@ -6,8 +6,13 @@
 // "the broker has it" (DESIGN §3, I4). A circuit breaker guards the publish; while it is open a
 // request fails at once without calling SNS.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { encodePostingMessage, limits, type Posting } from '@flow/contracts';
+import type { Posting } from '@flow/contracts';
 import { createBreaker, type Breaker, type Logger } from '@flow/service-kit';
+import { createMessageSender } from './message-sender.ts';
+import { createPostingPacker, type Waiter } from './posting-packer.ts';
+import { BrokerUnavailableError } from './publish-failure.ts';
+
+export { BrokerUnavailableError, type PublishFailureReason } from './publish-failure.ts';
 
 /**
  * Postings accepted but not yet handed to SNS. A slow broker makes them pile up; past this
@@ -15,19 +20,6 @@ import { createBreaker, type Breaker, type Logger } from '@flow/service-kit';
  * 100 000 postings of ~400 bytes are ~40 MB.
  */
 export const queuedPostingsMax = 100_000;
-
-export type PublishFailureReason = 'breaker_open' | 'timeout' | 'broker_error' | 'overloaded' | 'stopped';
-
-/** An expected failure: the broker did not confirm, so the request must not get a 202. */
-export class BrokerUnavailableError extends Error {
-  override readonly name = 'BrokerUnavailableError';
-  readonly reason: PublishFailureReason;
-
-  constructor(reason: PublishFailureReason, cause?: unknown) {
-    super(`the request topic did not confirm the publish (${reason})`, { cause });
-    this.reason = reason;
-  }
-}
 
 export interface PublisherOptions {
   readonly sns: SNSClient;
@@ -47,102 +39,25 @@ export interface PostingPublisher {
   close(): Promise<void>;
 }
 
-/** One `publish` call waiting for its messages. */
-interface Waiter {
-  postingsUnpacked: number;
-  messagesUnconfirmed: number;
-  settled: boolean;
-  resolve(): void;
-  reject(error: BrokerUnavailableError): void;
-}
-
-interface QueuedPosting {
-  readonly text: string;
-  readonly bytes: number;
-  readonly waiter: Waiter;
-}
-
-interface Message {
-  readonly body: string;
-  readonly postingCount: number;
-  readonly waiters: ReadonlySet<Waiter>;
-}
-
-// The envelope around the postings, taken from the contract's own encoder so the body built
-// here is byte for byte `encodePostingMessage(postings)` without stringifying each posting twice.
-const emptyEnvelope = encodePostingMessage([]);
-const envelopeHead = emptyEnvelope.slice(0, emptyEnvelope.indexOf('[]') + 1);
-const envelopeTail = emptyEnvelope.slice(emptyEnvelope.indexOf('[]') + 1);
-const envelopeBytes = Buffer.byteLength(emptyEnvelope);
-
 export function createPostingPublisher(options: PublisherOptions, logger: Logger): PostingPublisher {
   const breaker = createTopicBreaker(options, logger);
-  let pending: QueuedPosting[] = [];
-  let pendingBytes = envelopeBytes;
+  const sender = createMessageSender(breaker, options.inFlightMax, notifyIdle);
+  const packer = createPostingPacker((message) => sender.enqueue(message));
   let lingerTimer: NodeJS.Timeout | undefined;
-  const ready: Message[] = [];
-  let queuedPostings = 0;
-  let inFlight = 0;
   let closed = false;
   const idleWaiters: (() => void)[] = [];
 
-  function enqueue(posting: Posting, waiter: Waiter): void {
-    const text = JSON.stringify(posting);
-    const bytes = Buffer.byteLength(text) + 1; // the comma between postings
-    // Bug, not input: validation bounds a posting far below a message (limits.ts).
-    if (envelopeBytes + bytes > limits.messageBytesMax) throw new Error(`a posting of ${bytes} bytes cannot fit a message`);
-    if (pending.length > 0 && pendingBytes + bytes > limits.messageBytesMax) packPending();
-    pending.push({ text, bytes, waiter });
-    pendingBytes += bytes;
-  }
-
-  function packPending(): void {
-    // The rest of a request that already failed is not sent: its client got a 503 and retries.
-    const postings = pending.filter(({ waiter }) => !waiter.settled);
-    queuedPostings -= pending.length - postings.length;
-    pending = [];
-    pendingBytes = envelopeBytes;
-    if (postings.length === 0) return;
-    const waiters = new Set<Waiter>();
-    for (const { waiter } of postings) {
-      waiter.postingsUnpacked -= 1;
-      if (!waiters.has(waiter)) waiter.messagesUnconfirmed += 1;
-      waiters.add(waiter);
-    }
-    const body = envelopeHead + postings.map(({ text }) => text).join(',') + envelopeTail;
-    // Bug, not input: the running byte count must have kept the message within the limit.
-    if (Buffer.byteLength(body) > limits.messageBytesMax) throw new Error(`packed a message of ${Buffer.byteLength(body)} bytes`);
-    ready.push({ body, postingCount: postings.length, waiters });
-  }
-
   function lingerThenPack(): void {
-    if (pending.length === 0 || lingerTimer !== undefined) return;
+    if (packer.queuedPostings() === 0 || lingerTimer !== undefined) return;
     lingerTimer = setTimeout(() => {
       lingerTimer = undefined;
-      packPending();
-      sendReady();
+      packer.pack();
+      sender.sendReady();
     }, options.lingerMs);
   }
 
-  function sendReady(): void {
-    while (inFlight < options.inFlightMax && ready.length > 0) {
-      const message = ready.shift()!;
-      queuedPostings -= message.postingCount;
-      if (everyWaiterSettled(message)) continue; // every request in it already got its 503
-      inFlight += 1;
-      breaker.fire(message.body).then(
-        () => confirm(message),
-        (error: unknown) => fail(message, new BrokerUnavailableError(failureReason(error), error)),
-      ).finally(() => {
-        inFlight -= 1;
-        sendReady();
-        notifyIdle();
-      });
-    }
-  }
-
   function notifyIdle(): void {
-    if (inFlight > 0 || ready.length > 0 || pending.length > 0) return;
+    if (!sender.isIdle() || packer.queuedPostings() > 0) return;
     for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
@@ -150,15 +65,15 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
     publish(postings) {
       if (closed) return Promise.reject(new BrokerUnavailableError('stopped'));
       if (breaker.opened) return Promise.reject(new BrokerUnavailableError('breaker_open'));
-      if (queuedPostings + postings.length > queuedPostingsMax) return Promise.reject(new BrokerUnavailableError('overloaded'));
+      const queued = packer.queuedPostings() + sender.queuedPostings();
+      if (queued + postings.length > queuedPostingsMax) return Promise.reject(new BrokerUnavailableError('overloaded'));
       if (postings.length === 0) return Promise.resolve();
       const settled = new Promise<void>((resolve, reject) => {
         const waiter: Waiter = { postingsUnpacked: postings.length, messagesUnconfirmed: 0, settled: false, resolve, reject };
-        for (const posting of postings) enqueue(posting, waiter);
+        for (const posting of postings) packer.add(posting, waiter);
       });
-      queuedPostings += postings.length;
       lingerThenPack();
-      sendReady();
+      sender.sendReady();
       return settled;
     },
     isAvailable: () => !breaker.opened,
@@ -166,8 +81,8 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
       closed = true;
       clearTimeout(lingerTimer);
       lingerTimer = undefined;
-      packPending();
-      sendReady();
+      packer.pack();
+      sender.sendReady();
       await new Promise<void>((resolve) => {
         idleWaiters.push(resolve);
         notifyIdle();
@@ -175,38 +90,6 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
       breaker.shutdown();
     },
   };
-}
-
-function confirm(message: Message): void {
-  for (const waiter of message.waiters) {
-    waiter.messagesUnconfirmed -= 1;
-    if (!waiter.settled && waiter.postingsUnpacked === 0 && waiter.messagesUnconfirmed === 0) {
-      waiter.settled = true;
-      waiter.resolve();
-    }
-  }
-}
-
-/** The first failed message decides; the request's other messages may still be delivered. */
-function fail(message: Message, error: BrokerUnavailableError): void {
-  for (const waiter of message.waiters) {
-    waiter.messagesUnconfirmed -= 1;
-    if (waiter.settled) continue;
-    waiter.settled = true;
-    waiter.reject(error);
-  }
-}
-
-function everyWaiterSettled(message: Message): boolean {
-  for (const waiter of message.waiters) if (!waiter.settled) return false;
-  return true;
-}
-
-function failureReason(error: unknown): PublishFailureReason {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'EOPENBREAKER') return 'breaker_open';
-  if (code === 'ETIMEDOUT') return 'timeout';
-  return 'broker_error';
 }
 
 /**
