@@ -67,7 +67,8 @@ describe.each(['reset', 'silent'] as const)('a broker that is down (%s)', (mode)
     }
     expect(deadBroker.connections()).toBe(connectionsBefore);
     const ready = await request(ingest.app).get('/health/ready');
-    expect(ready.body.checks.broker).toMatch(/breaker is open/);
+    expect(ready.body.checks).toEqual({ broker: 'unavailable', accepting: 'ok' });
+    expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'readiness_failed', check: 'broker', error: expect.objectContaining({ message: expect.stringMatching(/breaker is open/) }) }));
   });
 });
 
