@@ -40,15 +40,15 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   // Repeated parameters arrive as arrays and are refused; no nested objects from `a[b]=c`.
   app.set('query parser', 'simple');
   app.use(requestContext(logger));
-  app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }]));
+  app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
   app.use(openApiRoutes(buildOpenApiDocument('query-api')));
-  app.use(express.json({ limit: catalogBodyBytesMax }));
 
   const routes: RouteDependencies = {
     readDatabase,
     primaryDatabase,
     requireRead: requireScope(authenticator, 'flow:read', logger),
     requireAdmin: requireScope(authenticator, 'flow:admin', logger),
+    jsonBody: express.json({ limit: catalogBodyBytesMax }),
   };
   app.use(transactionRoutes(routes));
   app.use(statementRoutes(routes));

@@ -20,7 +20,7 @@ const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.branchLengthMax}}$`);
 const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.accountLengthMax}}$`);
 
 export function accountRoutes(dependencies: RouteDependencies): Router {
-  const { primaryDatabase, requireAdmin } = dependencies;
+  const { primaryDatabase, requireAdmin, jsonBody } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts', requireAdmin, async (request, response) => {
@@ -34,7 +34,7 @@ export function accountRoutes(dependencies: RouteDependencies): Router {
     response.json(catalogPage(rows, limit, (last) => encodeCatalogCursor('accounts', [last.branch, last.account])));
   });
 
-  router.post('/v1/accounts', requireAdmin, async (request, response) => {
+  router.post('/v1/accounts', requireAdmin, jsonBody, async (request, response) => {
     const body = new BodyFields(request.body, accountFields);
     const branch = body.text('branch', branchPattern, `1 to ${limits.branchLengthMax} letters or digits`, true);
     const account = body.text('account', accountPattern, `1 to ${limits.accountLengthMax} letters or digits`, true);
@@ -53,7 +53,7 @@ export function accountRoutes(dependencies: RouteDependencies): Router {
     response.json(found);
   });
 
-  router.patch('/v1/accounts/:branch/:account', requireAdmin, async (request, response) => {
+  router.patch('/v1/accounts/:branch/:account', requireAdmin, jsonBody, async (request, response) => {
     const key = accountKeyOf(request);
     const body = new BodyFields(request.body, accountChanges);
     body.requireAny(accountChanges);

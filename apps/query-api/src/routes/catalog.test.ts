@@ -84,6 +84,9 @@ describe.each(databaseTargets())('catalog routes on $name', (target) => {
 
   test('the catalog needs the admin scope: 401 without a token, 403 with a read token', async () => {
     expect((await request(api.app).get('/v1/events').expect(401)).body.code).toBe('unauthorized');
+    // The token is checked before the body is read: an anonymous malformed body is a 401, not a 400.
+    const anonymous = await request(api.app).post('/v1/events').set('content-type', 'application/json').send('{"code":');
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'unauthorized']);
     const forbidden = await request(api.app).post('/v1/accounts').set('authorization', api.auth.reader).send({ branch: '1', account: '2' }).expect(403);
     expect(forbidden.body).toMatchObject({ code: 'forbidden', details: { requiredScope: 'flow:admin' } });
     await request(api.app).get('/v1/accounts/0001/VIRT').set('authorization', api.auth.reader).expect(403);

@@ -1,4 +1,4 @@
-// What every route group is built from: the databases and the two scope guards.
+// What every route group is built from: the databases, the two scope guards and the body parser.
 import type { Database } from '@flow/ledger-core';
 import type { RequestHandler } from 'express';
 
@@ -10,4 +10,6 @@ export interface RouteDependencies {
   /** Guards for `flow:read` and `flow:admin`. */
   readonly requireRead: RequestHandler;
   readonly requireAdmin: RequestHandler;
+  /** Parses a JSON body; mounted after the scope guard, so anonymous bodies are never parsed. */
+  readonly jsonBody: RequestHandler;
 }

@@ -16,7 +16,7 @@ const descriptionPattern = new RegExp(`^.{1,${limits.descriptionLengthMax}}$`, '
 const descriptionExpected = `a text of 1 to ${limits.descriptionLengthMax} characters`;
 
 export function eventRoutes(dependencies: RouteDependencies): Router {
-  const { primaryDatabase, requireAdmin } = dependencies;
+  const { primaryDatabase, requireAdmin, jsonBody } = dependencies;
   const router = Router();
 
   router.get('/v1/events', requireAdmin, async (request, response) => {
@@ -29,7 +29,7 @@ export function eventRoutes(dependencies: RouteDependencies): Router {
     response.json(catalogPage(rows, limit, (last) => encodeCatalogCursor('events', [last.code])));
   });
 
-  router.post('/v1/events', requireAdmin, async (request, response) => {
+  router.post('/v1/events', requireAdmin, jsonBody, async (request, response) => {
     const body = new BodyFields(request.body, eventFields);
     const code = body.integer('code', limits.eventCodeMin, limits.eventCodeMax, true);
     const description = body.text('description', descriptionPattern, descriptionExpected, true);
@@ -50,7 +50,7 @@ export function eventRoutes(dependencies: RouteDependencies): Router {
     response.json(event);
   });
 
-  router.patch('/v1/events/:code', requireAdmin, async (request, response) => {
+  router.patch('/v1/events/:code', requireAdmin, jsonBody, async (request, response) => {
     const code = eventCodeOf(request);
     const body = new BodyFields(request.body, eventChanges);
     body.requireAny(eventChanges);
