@@ -77,7 +77,10 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
       if (!(error instanceof BrokerUnavailableError)) throw error;
       const cause = error.cause === undefined ? {} : errorFields(error.cause);
       logger.warn('publish_failed', { requestId, count: postings.length, reason: error.reason, ...cause });
-      throw new ApiError('broker_unavailable', { reason: error.reason }, { 'Retry-After': retryAfterSeconds });
+      // Some of the request's messages may have landed (a timed-out publish too), so the client
+      // must retry with exactly these ids: the ledger then treats a repeat as a replay.
+      const assigned = acceptedBody(parsed.form, postings);
+      throw new ApiError('broker_unavailable', { reason: error.reason, ...assigned }, { 'Retry-After': retryAfterSeconds });
     }
     logger.info('postings_accepted', { requestId, count: postings.length, ...acceptedFields(parsed.form, postings) });
     response.status(202).json(acceptedBody(parsed.form, postings));

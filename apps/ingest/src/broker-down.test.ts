@@ -2,10 +2,23 @@
 // with Retry-After, the breaker opens after repeated failures, readiness reports it, and while
 // it is open requests fail without a single connection to the broker. Assertions are on
 // behaviour (statuses, reasons, connection counts), never on how many milliseconds things took.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { limits } from '@flow/contracts';
 import { startLocalBroker } from '@flow/service-kit/local-broker';
 import request from 'supertest';
-import { bearer, buildTestIngest, postingBody, startDeadBroker, testEnvironment, type DeadBroker, type TestIngest } from './test-support.ts';
+import {
+  bearer,
+  buildTestIngest,
+  drainPostingMessages,
+  postingBody,
+  startDeadBroker,
+  startHalfBroker,
+  testEnvironment,
+  type DeadBroker,
+  type TestIngest,
+} from './test-support.ts';
 
+const uuidV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const topicArn = 'arn:aws:sns:us-east-1:000000000000:flow-request';
 /** Requests sent before expecting the breaker open: its volume threshold is 3 at 50 % failures. */
 const requestsUntilOpenMax = 10;
@@ -63,7 +76,8 @@ describe.each(['reset', 'silent'] as const)('a broker that is down (%s)', (mode)
     const responses = await Promise.all(Array.from({ length: 5 }, () => post(ingest)));
     for (const response of responses) {
       expectBrokerUnavailable(response);
-      expect(response.body.details).toEqual({ reason: 'breaker_open' });
+      // Ids are assigned before the publish, so even a 503 that sent nothing names them.
+      expect(response.body.details).toEqual({ reason: 'breaker_open', id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
     }
     expect(deadBroker.connections()).toBe(connectionsBefore);
     const ready = await request(ingest.app).get('/health/ready');
@@ -84,5 +98,40 @@ test('a broker that stops mid-life: 202 before, 503 after, never a 202 without t
     expectBrokerUnavailable(await post(ingest));
   } finally {
     await ingest.close();
+  }
+});
+
+test('a batch whose second message fails: 503 naming every assigned id, and what landed is among them', async () => {
+  const broker = await startLocalBroker();
+  const halfBroker = await startHalfBroker(broker.endpoint, 1);
+  const sqs = new SQSClient({ region: broker.region, endpoint: broker.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const ingest = buildTestIngest(testEnvironment(halfBroker.endpoint, broker.requestTopicArn, {
+    FLOW_PUBLISH_BREAKER_RESET_MS: String(breakerResetMs),
+  }));
+  try {
+    // ~3.9 KiB of details each: 100 of them need two messages (256 KiB each), in one request.
+    const details = { note: 'x'.repeat(limits.detailsBytesMax - 200) };
+    const bodies = Array.from({ length: 100 }, () => postingBody({ details }));
+    const response = await request(ingest.app).post('/v1/transactions').set('authorization', token).send({ transactions: bodies });
+    expectBrokerUnavailable(response);
+    expect(response.body.details.reason).toBe('broker_error');
+    const assigned = response.body.details.transactions as { id: string; traceKey: string }[];
+    expect(assigned).toHaveLength(bodies.length);
+    for (const { id, traceKey } of assigned) expect({ id, traceKey }).toEqual({ id: expect.stringMatching(uuidV7), traceKey: assigned[0]!.traceKey });
+    await ingest.close(); // every publish under way has answered
+    expect(halfBroker.forwarded()).toBe(1);
+    expect(halfBroker.reset()).toBeGreaterThan(0);
+    const landed = (await drainPostingMessages(sqs, broker.transactionQueueUrl)).flatMap((message) => message.postings);
+    expect(landed.length).toBeGreaterThan(0);
+    expect(landed.length).toBeLessThan(bodies.length);
+    const assignedIds = new Set(assigned.map(({ id }) => id));
+    for (const { id } of landed) expect(assignedIds).toContain(id);
+    // In request order: each landed posting sits at the index its body had.
+    for (const posting of landed) expect(posting.account).toBe(bodies[assigned.findIndex(({ id }) => id === posting.id)]!.account);
+  } finally {
+    await ingest.close();
+    sqs.destroy();
+    await halfBroker.stop();
+    await broker.stop();
   }
 });

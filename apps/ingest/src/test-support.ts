@@ -1,6 +1,7 @@
 // What ingest's suites share: a real broker (fauxqs, Flow's topology) or a dead one, an ingest
 // app wired to it with the real publisher, tokens, captured log lines, and a reader of the
 // transaction queue that decodes what the worker would receive. Not imported by the service.
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
@@ -157,6 +158,49 @@ export async function startDeadBroker(mode: 'reset' | 'silent'): Promise<DeadBro
     connections: () => connections,
     async stop() {
       for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface HalfBroker {
+  readonly endpoint: string;
+  /** HTTP requests passed on to the real broker, and the ones whose connection was reset. */
+  forwarded(): number;
+  reset(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A broker that fails halfway: the first `forwardMax` HTTP requests are passed on to the real
+ * broker at `target`, every later one has its connection reset (the SDK sees a network error,
+ * and its retries are reset too). So a request spread over two messages lands one and fails one.
+ */
+export async function startHalfBroker(target: string, forwardMax: number): Promise<HalfBroker> {
+  let forwarded = 0;
+  let reset = 0;
+  const server = createHttpServer((incoming, outgoing) => {
+    if (forwarded >= forwardMax) {
+      reset += 1;
+      incoming.socket.resetAndDestroy();
+      return;
+    }
+    forwarded += 1;
+    const upstream = httpRequest(`${target}${incoming.url ?? '/'}`, { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    upstream.on('error', () => outgoing.destroy());
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    forwarded: () => forwarded,
+    reset: () => reset,
+    async stop() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -5,7 +5,7 @@ import { apiErrorCodes } from '../codes.ts';
 import * as limits from '../limits.ts';
 import { validatePostingDraft } from '../posting.ts';
 import { buildOpenApiDocument } from './document.ts';
-import { postTransactionsErrorCodes } from './ingest-paths.ts';
+import { postTransactionsErrorCodes, retryWithSameIds } from './ingest-paths.ts';
 
 type Node = Record<string, unknown>;
 const document = buildOpenApiDocument('ingest') as Node;
@@ -28,6 +28,15 @@ describe('ingest OpenAPI document', () => {
   test('the 503 tells the client when to retry, and 202 is the only success', () => {
     expect(at(postResponses, '503', 'headers')).toHaveProperty('Retry-After');
     expect(Object.keys(postResponses).filter((status) => status.startsWith('2'))).toEqual(['202']);
+  });
+
+  test('the 503 names the assigned ids and says to retry with exactly them', () => {
+    expect(at(postResponses, '503', 'content', 'application/json', 'schema')).toEqual({ $ref: '#/components/schemas/BrokerUnavailableError' });
+    const details = at(schemas, 'BrokerUnavailableError', 'allOf', '1', 'properties', 'details');
+    expect(Object.keys(at(details, 'properties'))).toEqual(['reason', 'id', 'traceKey', 'transactions']);
+    expect(at(details, 'properties', 'transactions', 'items')).toEqual({ $ref: '#/components/schemas/PostingAccepted' });
+    expect(String(details.description)).toContain(retryWithSameIds);
+    expect(String(at(document, 'paths', '/v1/transactions', 'post').description)).toContain(retryWithSameIds);
   });
 
   test('the bounds of the posting and the batch are the limits of the contract', () => {

@@ -32,6 +32,9 @@ const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 /** Greater than zero (some digit 1–9), at most 13 integer digits after leading zeros, 2 decimals. */
 const amountPattern = `^(?=[0.]*[1-9])0*\\d{1,${amountIntegerDigitsMax}}(\\.\\d{1,${amountDecimalPlacesMax}})?$`;
 
+/** What a client does with the ids a 503 `broker_unavailable` names. */
+export const retryWithSameIds = 'retry with exactly these ids; the ledger treats a repeat as a replay.';
+
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schemaValue: unknown) => ({ 'application/json': { schema: schemaValue } });
 
@@ -58,6 +61,9 @@ function postTransactions(): Record<string, unknown> {
       'without one, publishes them to the request topic and answers 202 only after the broker confirmed.',
       'The outcome (posted or rejected with its code) arrives later on the callback topic and in the query API.',
       'Send your own `id`: a retried request is then an idempotent replay.',
+      'A 503 may come after some of the request\'s postings reached the broker; its `details` list every assigned',
+      '`{ id, traceKey }` (`details.id`/`details.traceKey` for one posting, `details.transactions` in request order for a batch):',
+      retryWithSameIds,
       `Body at most ${requestBodyBytesMax} bytes; at most ${requestPostingsMax} postings per batch. Scope \`flow:post\`.`,
     ].join(' '),
     security: [{ bearer: ['flow:post'] }],
@@ -73,7 +79,7 @@ function postTransactions(): Record<string, unknown> {
         content: json({ oneOf: [schema('PostingAccepted'), schema('PostingBatchAccepted')] }),
       },
       ...errors,
-      503: { ...errors['503'], headers: { 'Retry-After': retryAfter } },
+      503: { ...errors['503'], headers: { 'Retry-After': retryAfter }, content: json(schema('BrokerUnavailableError')) },
     },
   };
 }
@@ -112,6 +118,7 @@ export function ingestSchemas(): Record<string, unknown> {
       required: ['transactions'],
       properties: { transactions: { type: 'array', items: schema('PostingAccepted') } },
     },
+    BrokerUnavailableError: brokerUnavailableErrorSchema(),
     HealthStatus: {
       type: 'object',
       required: ['status'],
@@ -152,6 +159,30 @@ function postingRequestSchema(): Record<string, unknown> {
       },
       dateRef: { type: 'string', format: 'date', description: 'Business date "YYYY-MM-DD".' },
     },
+  };
+}
+
+/** The 503: the ids already assigned travel in `details`, since part of the request may have landed. */
+function brokerUnavailableErrorSchema(): Record<string, unknown> {
+  const reasons = ['broker_error', 'timeout', 'breaker_open', 'overloaded', 'stopped'];
+  return {
+    allOf: [schema('Error'), {
+      type: 'object',
+      required: ['details'],
+      properties: {
+        details: {
+          type: 'object',
+          description: `The assigned ids: \`id\` and \`traceKey\` for one posting, \`transactions\` in request order for a batch; ${retryWithSameIds}`,
+          required: ['reason'],
+          properties: {
+            reason: { type: 'string', enum: reasons },
+            id: { type: 'string', format: 'uuid' },
+            traceKey: { type: 'string', format: 'uuid' },
+            transactions: { type: 'array', items: schema('PostingAccepted') },
+          },
+        },
+      },
+    }],
   };
 }
 
