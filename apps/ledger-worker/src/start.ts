@@ -10,7 +10,7 @@ import {
 } from '@flow/service-kit';
 import { createBatchApplier } from './batch/apply-entries.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
-import { isDatabaseUnavailable } from './batch/database-failure.ts';
+import { pauseReasonOf } from './batch/database-failure.ts';
 import { readWorkerConfig, serviceName, type WorkerConfig } from './config.ts';
 import { createDatabaseGuard } from './consumer/database-guard.ts';
 import { createQueueConsumers } from './consumer/queue-consumers.ts';
@@ -46,7 +46,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   const engine = createLedgerEngine({ database, rules: config.rules });
   const breaker = createBreaker((postings: readonly Posting[]) => engine.applyBatch(postings), {
     name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
-    isHealthyError: (error) => !isDatabaseUnavailable(error),
+    isHealthyError: (error) => pauseReasonOf(error) === null,
   }, logger);
   const applyBatch = async (postings: readonly Posting[]): Promise<BatchResult> => {
     try {

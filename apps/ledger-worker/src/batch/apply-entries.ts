@@ -9,7 +9,7 @@
 import type { Posting } from '@flow/contracts';
 import type { BatchResult } from '@flow/ledger-core';
 import { errorFields, type Logger } from '@flow/service-kit';
-import { isDatabaseUnavailable } from './database-failure.ts';
+import { pauseReasonOf } from './database-failure.ts';
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
@@ -77,7 +77,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
         await applyOne(batch.postings);
       } catch (error) {
         logger.error('batch_failed', { postings: batch.postings.length, messages: batch.entryIndexes.length, ...errorFields(error) });
-        if (isDatabaseUnavailable(error) || batch.entryIndexes.length === 1) {
+        if (pauseReasonOf(error) !== null || batch.entryIndexes.length === 1) {
           batch.entryIndexes.forEach((index) => fail(index, error));
           continue;
         }

@@ -5,7 +5,7 @@
 // fail the first batches fast until its reset timeout).
 import type { Database } from '@flow/ledger-core';
 import { errorFields, type Logger } from '@flow/service-kit';
-import { isDatabaseUnavailable } from '../batch/database-failure.ts';
+import { pauseReasonOf } from '../batch/database-failure.ts';
 
 export interface DatabaseGuardOptions {
   readonly database: Database;
@@ -58,7 +58,7 @@ export function createDatabaseGuard(options: DatabaseGuardOptions): DatabaseGuar
 
   return {
     reportFailure(error) {
-      if (isDatabaseUnavailable(error)) pause(error instanceof Error ? error.message : String(error));
+      if (pauseReasonOf(error) !== null) pause(error instanceof Error ? error.message : String(error));
     },
     pause,
     isPaused: () => paused,
