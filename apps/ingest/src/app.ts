@@ -76,13 +76,13 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
     } catch (error) {
       if (!(error instanceof BrokerUnavailableError)) throw error;
       const cause = error.cause === undefined ? {} : errorFields(error.cause);
-      logger.warn('publish_failed', { requestId, count: postings.length, reason: error.reason, ...cause });
+      logger.warn('publish_failed', { requestId, count: postings.length, reason: error.reason, ...postingLogFields(parsed.form, postings), ...cause });
       // Some of the request's messages may have landed (a timed-out publish too), so the client
       // must retry with exactly these ids: the ledger then treats a repeat as a replay.
       const assigned = acceptedBody(parsed.form, postings);
       throw new ApiError('broker_unavailable', { reason: error.reason, ...assigned }, { 'Retry-After': retryAfterSeconds });
     }
-    logger.info('postings_accepted', { requestId, count: postings.length, ...acceptedFields(parsed.form, postings) });
+    logger.info('postings_accepted', { requestId, count: postings.length, ...postingLogFields(parsed.form, postings) });
     response.status(202).json(acceptedBody(parsed.form, postings));
   };
 }
@@ -90,8 +90,11 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
 /** Distinct traceKeys listed in one log line; a batch may give each posting its own. */
 export const logTraceKeysMax = 100;
 
-/** id and traceKey of a single posting; the distinct traceKeys of a batch (ids would flood the log). */
-function acceptedFields(form: RequestForm, postings: readonly Posting[]): Record<string, unknown> {
+/**
+ * What every log line about a request's postings carries: id and traceKey of a single posting,
+ * the distinct traceKeys of a batch (ids would flood the log).
+ */
+function postingLogFields(form: RequestForm, postings: readonly Posting[]): Record<string, unknown> {
   if (form === 'single') return { id: postings[0]!.id, traceKey: postings[0]!.traceKey };
   const traceKeys = [...new Set(postings.map(({ traceKey }) => traceKey))];
   if (traceKeys.length <= logTraceKeysMax) return { traceKeys };

@@ -67,7 +67,9 @@ describe.each(['reset', 'silent'] as const)('a broker that is down (%s)', (mode)
     expect(deadBroker.connections()).toBeGreaterThan(0);
     const failures = ingest.logs.lines().filter((line) => line.code === 'publish_failed');
     expect(failures.length).toBeGreaterThan(0);
-    expect(failures[0]).toMatchObject({ reason: expectedReason, count: 1, requestId: expect.any(String) });
+    expect(failures[0]).toMatchObject({ reason: expectedReason, count: 1, requestId: expect.any(String), id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
+    // The refusals while the breaker opened are logged the same way.
+    for (const failure of failures) expect(failure).toHaveProperty('traceKey');
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'breaker_opened', breaker: 'request-topic' }));
   });
 
@@ -118,6 +120,9 @@ test('a batch whose second message fails: 503 naming every assigned id, and what
     const assigned = response.body.details.transactions as { id: string; traceKey: string }[];
     expect(assigned).toHaveLength(bodies.length);
     for (const { id, traceKey } of assigned) expect({ id, traceKey }).toEqual({ id: expect.stringMatching(uuidV7), traceKey: assigned[0]!.traceKey });
+    expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({
+      code: 'publish_failed', requestId: response.headers['x-request-id'], count: bodies.length, reason: 'broker_error', traceKeys: [assigned[0]!.traceKey],
+    }));
     await ingest.close(); // every publish under way has answered
     expect(halfBroker.forwarded()).toBe(1);
     expect(halfBroker.reset()).toBeGreaterThan(0);
