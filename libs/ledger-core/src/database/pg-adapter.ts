@@ -18,7 +18,11 @@ export interface PostgresOptions {
   /** Connections in the pool. */
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Milliseconds to wait for a new connection; without it a silent host hangs until TCP gives up. */
+  readonly connectTimeoutMs?: number;
 }
+
+export const connectTimeoutMsDefault = 5_000;
 
 export function connectPostgres(options: PostgresOptions): Database {
   const pool = new pg.Pool({
@@ -26,6 +30,7 @@ export function connectPostgres(options: PostgresOptions): Database {
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'flow',
     types: flowTypes,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? connectTimeoutMsDefault,
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -34,6 +39,8 @@ export function connectPostgres(options: PostgresOptions): Database {
     query: (text, params) => runQuery(pool, text, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A client whose rollback failed lost its connection: destroyed, not returned to the pool.
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const result = await work({
@@ -43,10 +50,12 @@ export function connectPostgres(options: PostgresOptions): Database {
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async runScript(text) {
