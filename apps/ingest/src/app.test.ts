@@ -94,8 +94,12 @@ describe('POST /v1/transactions accepts', () => {
   });
 
   test('concurrent requests share messages: fewer messages than requests, every posting exactly once', async () => {
+    // A linger far above the default 5 ms, so requests still share messages on a slow machine.
+    const lingering = buildTestIngest(testEnvironment(broker.endpoint, broker.requestTopicArn, { FLOW_PUBLISH_LINGER_MS: '50' }));
     const requests = 50;
-    const responses = await Promise.all(Array.from({ length: requests }, () => post(postingBody())));
+    const responses = await Promise.all(Array.from({ length: requests }, () =>
+      request(lingering.app).post('/v1/transactions').set('authorization', token).send(postingBody())))
+      .finally(() => lingering.close());
     expect(responses.map(({ status }) => status)).toEqual(Array(requests).fill(202));
     const messages = await drainPostingMessages(sqs, broker.transactionQueueUrl);
     expect(messages.length).toBeLessThan(requests);

@@ -33,6 +33,8 @@ export interface PublisherOptions {
 export interface PostingPublisher {
   /** Resolves once every posting is in a message the broker confirmed; else BrokerUnavailableError. */
   publish(postings: readonly Posting[]): Promise<void>;
+  /** Postings of `publish` calls not yet settled: in the batcher or in a publish under way. */
+  heldPostings(): number;
   /** False while the breaker is open (publishes fail fast). */
   isAvailable(): boolean;
   /** Refuses new publishes, sends what is queued without lingering, waits for every answer. */
@@ -45,6 +47,7 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
   const packer = createPostingPacker((message) => sender.enqueue(message));
   let lingerTimer: NodeJS.Timeout | undefined;
   let closed = false;
+  let heldPostings = 0;
   const idleWaiters: (() => void)[] = [];
 
   function lingerThenPack(): void {
@@ -68,14 +71,28 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
       const queued = packer.queuedPostings() + sender.queuedPostings();
       if (queued + postings.length > queuedPostingsMax) return Promise.reject(new BrokerUnavailableError('overloaded'));
       if (postings.length === 0) return Promise.resolve();
+      heldPostings += postings.length;
       const settled = new Promise<void>((resolve, reject) => {
-        const waiter: Waiter = { postingsUnpacked: postings.length, messagesUnconfirmed: 0, settled: false, resolve, reject };
+        const waiter: Waiter = {
+          postingsUnpacked: postings.length,
+          messagesUnconfirmed: 0,
+          settled: false,
+          resolve() {
+            heldPostings -= postings.length;
+            resolve();
+          },
+          reject(error) {
+            heldPostings -= postings.length;
+            reject(error);
+          },
+        };
         for (const posting of postings) packer.add(posting, waiter);
       });
       lingerThenPack();
       sender.sendReady();
       return settled;
     },
+    heldPostings: () => heldPostings,
     isAvailable: () => !breaker.opened,
     async close() {
       closed = true;

@@ -26,6 +26,8 @@ export interface RunningIngest {
   readonly port: number;
   /** Base URL for clients on this machine, e.g. http://127.0.0.1:8081. */
   readonly url: string;
+  /** Postings of requests still waiting for the broker (what a stop has to flush). */
+  heldPostings(): number;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
     await publisher.close();
     sns.destroy();
   };
-  return { port, url, stop: () => (stopped ??= stop()) };
+  return { port, url, heldPostings: () => publisher.heldPostings(), stop: () => (stopped ??= stop()) };
 }
 
 /** The address a local client dials: a wildcard bind is reachable on loopback. */
