@@ -9,6 +9,8 @@ import {
   publishTimeoutMsDefault,
   publishesInFlightDefault,
   readIngestConfig,
+  shutdownDrainMsDefault,
+  shutdownDrainMsMax,
 } from './config.ts';
 
 const minimal = {
@@ -42,7 +44,9 @@ describe('readIngestConfig', () => {
         breakerResetMs: breakerResetMsDefault,
         inFlightMax: publishesInFlightDefault,
       },
+      shutdownDrainMs: shutdownDrainMsDefault,
     });
+    expect(shutdownDrainMsDefault).toBe(0); // tests and the embedded stack stop at once
     expect(Object.isFrozen(config.publish)).toBe(true);
   });
 
@@ -51,12 +55,13 @@ describe('readIngestConfig', () => {
       ...minimal,
       FLOW_HOST: '127.0.0.1', FLOW_PORT: '9000', FLOW_LOG_LEVEL: 'debug', FLOW_AWS_ENDPOINT: 'http://127.0.0.1:4566',
       FLOW_AWS_REGION: 'sa-east-1', FLOW_PUBLISH_LINGER_MS: '0', FLOW_PUBLISH_TIMEOUT_MS: '500',
-      FLOW_PUBLISH_BREAKER_RESET_MS: '5000', FLOW_PUBLISH_IN_FLIGHT_MAX: '4',
+      FLOW_PUBLISH_BREAKER_RESET_MS: '5000', FLOW_PUBLISH_IN_FLIGHT_MAX: '4', FLOW_SHUTDOWN_DRAIN_MS: String(shutdownDrainMsMax),
     });
     expect(config).toMatchObject({
       host: '127.0.0.1', port: 9000, logLevel: 'debug',
       aws: { region: 'sa-east-1', endpoint: 'http://127.0.0.1:4566' },
       publish: { lingerMs: 0, timeoutMs: 500, breakerResetMs: 5000, inFlightMax: 4 },
+      shutdownDrainMs: shutdownDrainMsMax,
     });
   });
 
@@ -69,6 +74,8 @@ describe('readIngestConfig', () => {
     ['FLOW_PUBLISH_TIMEOUT_MS', { FLOW_PUBLISH_TIMEOUT_MS: '1.5' }],
     ['FLOW_PUBLISH_BREAKER_RESET_MS', { FLOW_PUBLISH_BREAKER_RESET_MS: '10' }],
     ['FLOW_PUBLISH_IN_FLIGHT_MAX', { FLOW_PUBLISH_IN_FLIGHT_MAX: '0' }],
+    ['FLOW_SHUTDOWN_DRAIN_MS', { FLOW_SHUTDOWN_DRAIN_MS: String(shutdownDrainMsMax + 1) }],
+    ['FLOW_SHUTDOWN_DRAIN_MS', { FLOW_SHUTDOWN_DRAIN_MS: '-1' }],
     ['FLOW_AWS_ENDPOINT', { FLOW_AWS_ENDPOINT: 'not a url' }],
     ['FLOW_JWT_SECRET', { FLOW_JWT_SECRET: 'short' }],
   ])('a bad %s is a ConfigError naming it', (variable, bad) => {

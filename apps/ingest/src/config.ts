@@ -34,6 +34,15 @@ export const breakerResetMsMax = 300_000;
 export const publishesInFlightDefault = 16;
 export const publishesInFlightMax = 256;
 
+/**
+ * Milliseconds a stopping ingest keeps serving while readiness answers 503, so the load balancer
+ * sees the failed health check and deregisters the task before its listener closes. 0 (tests,
+ * the embedded stack) closes at once; production sets the ALB health-check interval. Bounded so
+ * the drain, the flush and a publish timeout stay inside ECS's stop timeout.
+ */
+export const shutdownDrainMsDefault = 0;
+export const shutdownDrainMsMax = 60_000;
+
 export interface PublishConfig {
   readonly lingerMs: number;
   readonly timeoutMs: number;
@@ -49,6 +58,7 @@ export interface IngestConfig {
   readonly aws: AwsConfig;
   readonly requestTopicArn: string;
   readonly publish: PublishConfig;
+  readonly shutdownDrainMs: number;
 }
 
 /** Reads the environment; throws a ConfigError naming every bad or missing variable. */
@@ -77,6 +87,7 @@ export function readIngestConfig(environment: Environment): Readonly<IngestConfi
         max: publishesInFlightMax,
       }),
     },
+    shutdownDrainMs: reader.integer('FLOW_SHUTDOWN_DRAIN_MS', shutdownDrainMsDefault, { min: 0, max: shutdownDrainMsMax }),
   };
   return reader.finish(ingestService, config);
 }

@@ -10,6 +10,8 @@ export {
   publishTimeoutMsDefault,
   publishesInFlightDefault,
   readIngestConfig,
+  shutdownDrainMsDefault,
+  shutdownDrainMsMax,
   type IngestConfig,
   type PublishConfig,
 } from './config.ts';

@@ -51,6 +51,37 @@ describe('startIngest', () => {
     expect(published.flatMap((message) => message.postings.map(({ id }) => id)).sort()).toEqual(accepted.sort());
     await expect(fetch(`${ingest.url}/health/live`)).rejects.toThrow();
   });
+
+  test('with a drain, stop() keeps serving while readiness answers 503, then closes the listener', async () => {
+    const drainMs = 2_000;
+    const config = readIngestConfig(testEnvironment(broker.endpoint, broker.requestTopicArn, { FLOW_SHUTDOWN_DRAIN_MS: String(drainMs) }));
+    ingest = await startIngest(config, { logger: captureLogs().logger });
+    expect((await fetch(`${ingest.url}/health/ready`)).status).toBe(200);
+    let stopped = false;
+    const stopping = ingest.stop().then(() => (stopped = true));
+    const ready = await fetch(`${ingest.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ checks: { accepting: 'unavailable' } });
+    const answer = await fetch(`${ingest.url}/v1/transactions`, {
+      method: 'POST',
+      headers: { authorization: await bearer(), 'content-type': 'application/json' },
+      body: JSON.stringify(postingBody()),
+    });
+    expect(answer.status).toBe(202);
+    const { id } = await answer.json() as { id: string };
+    expect(stopped).toBe(false);
+    await stopping;
+    await expect(fetch(`${ingest.url}/health/live`)).rejects.toThrow();
+    const published = await drainPostingMessages(sqs, broker.transactionQueueUrl);
+    expect(published.flatMap((message) => message.postings.map((posting) => posting.id))).toEqual([id]);
+  });
+
+  test('without a drain (the default), stop() closes the listener at once', async () => {
+    ingest = await startIngest(readIngestConfig(testEnvironment(broker.endpoint, broker.requestTopicArn)), { logger: captureLogs().logger });
+    const url = ingest.url;
+    await ingest.stop();
+    await expect(fetch(`${url}/health/ready`)).rejects.toThrow();
+  });
 });
 
 describe('main.ts', () => {

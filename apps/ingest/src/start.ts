@@ -1,6 +1,7 @@
 // Wires ingest's real dependencies (logger, SNS client, publisher, authenticator), listens, and
-// stops in order: refuse new connections, answer the requests in flight, flush the batcher,
-// then close the SNS client. `runIngestFromEnvironment` is the process's whole life.
+// stops in order: readiness 503 for the drain while still serving, refuse new connections,
+// answer the requests in flight, flush the batcher, then close the SNS client. `runIngestFromEnvironment` is the process's whole life.
+import { setTimeout } from 'node:timers/promises';
 import {
   ConfigError,
   boundPort,
@@ -50,6 +51,8 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     accepting = false;
+    // Readiness answers 503 while requests are still served, until the load balancer has seen it.
+    if (config.shutdownDrainMs > 0) await setTimeout(config.shutdownDrainMs);
     await closeServer(server);
     await publisher.close();
     sns.destroy();
