@@ -11,7 +11,7 @@ import { readIngestConfig, startIngest } from '@flow/ingest';
 import { readWorkerConfig, startWorker } from '@flow/ledger-worker';
 import { connectPostgres, migrate, openPglite, type Database } from '@flow/ledger-core';
 import { readQueryApiConfig, startQueryApi } from '@flow/query-api';
-import type { Environment } from '@flow/service-kit';
+import { reachableHost, type Environment } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { readOrCreateSecret } from './local-secret.ts';
@@ -96,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       ingestUrl: ingest.url,
       queryApiUrl: queryApi.url,
-      workerHealthUrl: `http://${urlHost(options.host)}:${worker.healthPort}`,
+      workerHealthUrl: `http://${reachableHost(options.host)}:${worker.healthPort}`,
       broker,
       database,
       secret,
@@ -123,8 +123,4 @@ async function openDatabase(options: LocalStackOptions, dataDir: string): Promis
 /** Newest first: ingest stops taking requests before the worker drains and the broker goes. */
 async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
   for (const stop of stops.reverse()) await stop();
-}
-
-function urlHost(host: string): string {
-  return host === '0.0.0.0' ? '127.0.0.1' : host;
 }

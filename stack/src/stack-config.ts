@@ -1,7 +1,7 @@
 // The embedded stack's own variables (ports of the three apps and the broker, the data folder,
 // PostgreSQL instead of PGlite). Every other FLOW_* variable passes through to the apps, which
 // parse it as they do when they run alone.
-import { configReader, logLevels, type Environment } from '@flow/service-kit';
+import { configReader, logLevels, type Environment, type LogLevel } from '@flow/service-kit';
 
 const portBounds = { min: 0, max: 65_535 };
 
@@ -14,7 +14,7 @@ export interface StackConfig {
   readonly brokerPort: number;
   readonly databaseUrl: string | undefined;
   readonly seedDemo: boolean;
-  readonly logLevel: string;
+  readonly logLevel: LogLevel;
 }
 
 export function readStackConfig(environment: Environment): Readonly<StackConfig> {

@@ -2,28 +2,19 @@
 // curl example once everything listens. Ctrl-C (SIGINT) or SIGTERM stops it cleanly; the data
 // folder keeps every accepted posting, message and balance for the next start.
 import { businessDate } from '@flow/ledger-core';
-import { ConfigError, createLogger, onStopSignal } from '@flow/service-kit';
+import { runFromEnvironment, type Logger } from '@flow/service-kit';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { startLocalStack, type LocalStack } from './local-stack.ts';
 import { readStackConfig, type StackConfig } from './stack-config.ts';
 
-async function main(): Promise<void> {
-  let config: Readonly<StackConfig>;
-  try {
-    config = readStackConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const logger = createLogger({ service: 'local-stack', level: 'info' });
+async function startWithBanner(config: Readonly<StackConfig>, logger: Logger): Promise<LocalStack> {
   const stack = await startLocalStack({
     ...config,
     environment: { ...process.env, FLOW_LOG_LEVEL: config.logLevel },
   });
   logger.info('stack_ready', { ingestUrl: stack.ingestUrl, queryApiUrl: stack.queryApiUrl, dataDir: config.dataDir });
   process.stdout.write(banner(stack, config));
-  onStopSignal(() => stack.stop(), logger);
+  return stack;
 }
 
 function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
@@ -46,7 +37,7 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
     '',
     'Try it (in another terminal, from this folder):',
-    '  TOKEN=$(npm run token --silent)',
+    `  TOKEN=$(${config.dataDir === './.flow' ? '' : `FLOW_DATA_DIR=${config.dataDir} `}npm run token --silent)`,
     `  curl -s -X POST ${stack.ingestUrl}/v1/transactions -H "Authorization: Bearer $TOKEN" \\`,
     `    -H 'Content-Type: application/json' -d '${posting}'`,
     `  curl -s -H "Authorization: Bearer $TOKEN" '${stack.queryApiUrl}/v1/accounts/${demoBranch}/${demoAccount}/statement?from=${today}&to=${today}'`,
@@ -56,4 +47,4 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
   ].join('\n');
 }
 
-await main();
+await runFromEnvironment({ service: 'local-stack', environment: process.env, readConfig: readStackConfig, start: startWithBanner });

@@ -7,11 +7,11 @@ import { connectPostgres, type Database } from '@flow/ledger-core';
 import {
   boundPort,
   closeServer,
-  ConfigError,
   createAuthenticator,
   createLogger,
   listen,
-  onStopSignal,
+  reachableHost,
+  runFromEnvironment,
   type Environment,
   type Logger,
 } from '@flow/service-kit';
@@ -101,25 +101,12 @@ export function withStatementTimeout(url: string, timeoutMs: number): string {
   return parsed.toString();
 }
 
-/** A host a client can dial: the wildcard addresses are reached through loopback. */
-function reachableHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 /** The process entry (main.ts): config from the environment, start, stop on SIGTERM/SIGINT. */
-export async function runQueryApiFromEnvironment(environment: Environment = process.env): Promise<RunningQueryApi> {
-  let config: QueryApiConfig;
-  try {
-    config = readQueryApiConfig(environment);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const logger = createLogger({ service: queryApiService, level: config.logLevel });
-  const running = await startQueryApi(config, { logger });
-  onStopSignal(() => running.stop(), logger);
-  return running;
+export function runQueryApiFromEnvironment(environment: Environment = process.env): Promise<RunningQueryApi> {
+  return runFromEnvironment({
+    service: queryApiService,
+    environment,
+    readConfig: readQueryApiConfig,
+    start: (config, logger) => startQueryApi(config, { logger }),
+  });
 }

@@ -28,4 +28,4 @@ export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './he
 export { ApiError, errorHandler, notFound, requestContext, route, sendError } from './http.ts';
 export { createLogger, errorFields, logLevels, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export { openApiRoutes } from './openapi-routes.ts';
-export { boundPort, closeServer, listen, onStopSignal } from './server.ts';
+export { boundPort, closeServer, listen, onStopSignal, reachableHost, runFromEnvironment, type ProcessEntry } from './server.ts';

@@ -4,7 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import type { Logger } from './logger.ts';
+import { ConfigError, type Environment } from './config.ts';
+import { createLogger, type Logger, type LogLevel } from './logger.ts';
 
 export async function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -15,6 +16,13 @@ export async function listen(app: Express, port: number, host: string): Promise<
 
 export function boundPort(server: Server): number {
   return (server.address() as AddressInfo).port;
+}
+
+/** A host a client can dial for a listening address: the wildcard addresses via loopback. */
+export function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Milliseconds between sweeps of keep-alive sockets that went idle while the server closes. */
@@ -54,4 +62,33 @@ export function onStopSignal(shutdown: () => Promise<void>, logger: Logger): voi
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+export interface ProcessEntry<Config extends { readonly logLevel: LogLevel }, Running extends { stop(): Promise<void> }> {
+  readonly service: string;
+  readonly environment: Environment;
+  readonly readConfig: (environment: Environment) => Readonly<Config>;
+  readonly start: (config: Readonly<Config>, logger: Logger) => Promise<Running>;
+}
+
+/**
+ * A service process's whole life (each app's main.ts): parse the config — on a ConfigError print
+ * every problem to stderr and exit 1 before anything starts — then start, and stop cleanly on
+ * SIGTERM or SIGINT.
+ */
+export async function runFromEnvironment<Config extends { readonly logLevel: LogLevel }, Running extends { stop(): Promise<void> }>(
+  entry: ProcessEntry<Config, Running>,
+): Promise<Running> {
+  let config: Readonly<Config>;
+  try {
+    config = entry.readConfig(entry.environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: entry.service, level: config.logLevel });
+  const running = await entry.start(config, logger);
+  onStopSignal(() => running.stop(), logger);
+  return running;
 }

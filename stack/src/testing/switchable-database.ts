@@ -1,8 +1,8 @@
 // Fault injection for the "database down" suite: a real database (PGlite or PostgreSQL) behind
 // a switch. While switched off, every call fails the way a lost connection does (ECONNREFUSED),
 // so the worker's breaker, pause and probe run their real code; switched back on, calls reach
-// the same database with everything it had. (Against PostgreSQL, the suite also cuts a real TCP
-// proxy; PGlite is in-process, so it has no connection to cut.)
+// the same database with everything it had. On PGlite only: it is in-process, with no
+// connection to cut; on PostgreSQL the suite cuts a real TCP proxy instead (tcp-proxy.ts).
 import type { Database, Transaction } from '@flow/ledger-core';
 
 export interface SwitchableDatabase extends Database {
