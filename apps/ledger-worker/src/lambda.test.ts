@@ -1,13 +1,15 @@
 // The Lambda handler driven with an SQSEvent built from real messages received from the
 // transaction queue (fauxqs), on a real database: malformed records come back in
 // batchItemFailures, the others are applied and their outcomes are on the callback topic before
-// the handler returns; an unsent row from an earlier invocation is swept.
+// the handler returns; an unsent row from an earlier invocation is swept; rejected credentials
+// (fault injection, 28P01) make the instance rebuild its database on the next invocation.
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
 import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
-import { createLambdaHandler } from './lambda.ts';
+import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './lambda.ts';
+import { faultyDatabase } from './testing/faulty-database.ts';
 import { brokerClient, type BrokerClient } from './testing/broker-client.ts';
 import { captureLogs } from './testing/log-lines.ts';
 
@@ -79,5 +81,34 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
     expect(logs.withCode('batch_failed')).toHaveLength(1);
+  });
+
+  test('rejected credentials: the records fail, the instance is closed and the next invocation builds a new one', async () => {
+    const logs = captureLogs();
+    const built: { faulty: ReturnType<typeof faultyDatabase>; closed: boolean }[] = [];
+    const handler = createCachedHandler(async (): Promise<LambdaInstance> => {
+      const faulty = faultyDatabase(db.database);
+      // The first instance holds the password from before the rotation.
+      if (built.length === 0) faulty.failWith('28P01');
+      const entry = { faulty, closed: false };
+      built.push(entry);
+      let rejected = false;
+      const handle = createLambdaHandler({
+        database: faulty.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000,
+        logger: logs.logger, onCredentialsRejected: () => void (rejected = true),
+      });
+      return { handle, credentialsRejected: () => rejected, close: async () => void (entry.closed = true) };
+    });
+    const posting = makePosting({ dateRef: today, account: 'ROTATED' });
+    await client.publishPostings([[posting]]);
+    const event = await receiveEvent(client, broker, 1);
+
+    expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
+    expect(built.map((entry) => entry.closed)).toEqual([true]);
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    expect(built.map((entry) => entry.closed)).toEqual([true, false]);
+    expect((await client.drainOutcomes()).map((outcome) => outcome.id)).toContain(posting.id);
+    expect(await handler({ Records: [] })).toEqual({ batchItemFailures: [] });
+    expect(built).toHaveLength(2);
   });
 });

@@ -4,13 +4,16 @@
 // that are malformed or whose batch failed come back in `batchItemFailures`; the event source
 // deletes the rest. Cold start builds the dependencies once: config from the environment,
 // database credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no
-// FLOW_DATABASE_USER is.
+// FLOW_DATABASE_USER is. When the database rejects those credentials (the secret rotated), the
+// instance drops its pool and credentials after the invocation, so the next one reads the secret
+// again.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
 import { createLogger, createSnsClient, errorFields, type Environment, type Logger } from '@flow/service-kit';
-import { createBatchApplier } from './batch/apply-entries.ts';
+import { createBatchApplier, type EntryResult } from './batch/apply-entries.ts';
+import { pauseReasonOf } from './batch/database-failure.ts';
 import { decodeQueueMessage } from './batch/decode-message.ts';
 import { readWorkerConfig, serviceName } from './config.ts';
 import { lambdaPoolSize } from './limits.ts';
@@ -25,6 +28,8 @@ export interface LambdaDependencies {
   readonly logger: Logger;
   /** Sweep age floor; tests pass 0 to publish every unsent row. */
   readonly sweepAgeMinMs?: number;
+  /** Called when the database rejected the credentials (a batch or the sweep failed with 28P01/28000). */
+  readonly onCredentialsRejected?: () => void;
 }
 
 export type LambdaHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -53,31 +58,77 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     valid.forEach((item, index) => {
       if (!results[index]!.ok) failed.push(item.source);
     });
-    await relay.sweep().catch((error: unknown) => logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) }));
+    const sweep = await relay.sweep().catch((error: unknown) => {
+      logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) });
+      return { failure: error };
+    });
+    if (credentialsRejected(results, sweep.failure)) dependencies.onCredentialsRejected?.();
     return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
   };
 }
 
-let coldStart: Promise<LambdaHandler> | undefined;
-
-/** The deployed handler: builds its dependencies on the first invocation and keeps them. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  coldStart ??= initialize(process.env).catch((error: unknown) => {
-    coldStart = undefined;
-    throw error;
-  });
-  return (await coldStart)(event);
+function credentialsRejected(results: readonly EntryResult[], sweepFailure: unknown): boolean {
+  return pauseReasonOf(sweepFailure) === 'credentials_rejected'
+    || results.some((result) => !result.ok && pauseReasonOf(result.error) === 'credentials_rejected');
 }
 
-async function initialize(environment: Environment): Promise<LambdaHandler> {
+/** What one cold start built: the handler, how to release it, and whether its credentials went stale. */
+export interface LambdaInstance {
+  readonly handle: LambdaHandler;
+  readonly close: () => Promise<void>;
+  readonly credentialsRejected: () => boolean;
+}
+
+/**
+ * Builds the dependencies on the first invocation and keeps them; after an invocation whose
+ * database rejected the credentials, closes them and builds afresh on the next invocation (which
+ * reads FLOW_DATABASE_SECRET_ARN again). A failed build is retried on the next invocation.
+ */
+export function createCachedHandler(initialize: () => Promise<LambdaInstance>): LambdaHandler {
+  let current: Promise<LambdaInstance> | undefined;
+  return async (event) => {
+    const building = current ??= initialize().catch((error: unknown) => {
+      current = undefined;
+      throw error;
+    });
+    const instance = await building;
+    try {
+      return await instance.handle(event);
+    } finally {
+      if (instance.credentialsRejected() && current === building) {
+        current = undefined;
+        await instance.close().catch(() => undefined);
+      }
+    }
+  };
+}
+
+/** The deployed handler. */
+export const handler: LambdaHandler = createCachedHandler(() => initialize(process.env));
+
+async function initialize(environment: Environment): Promise<LambdaInstance> {
   const credentials = await databaseCredentials(environment);
   const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
   const logger = createLogger({ service: serviceName, level: config.logLevel });
   const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
-  return createLambdaHandler({
-    database, sns: createSnsClient(config.aws), callbackTopicArn: config.callbackTopicArn,
+  const sns = createSnsClient(config.aws);
+  let rejected = false;
+  const handle = createLambdaHandler({
+    database, sns, callbackTopicArn: config.callbackTopicArn,
     rules: config.rules, batchPostings: config.batchPostings, logger,
+    onCredentialsRejected: () => {
+      rejected = true;
+      logger.error('consumer_paused', { failure: 'credentials_rejected', action: 'dropping the pool; the next invocation reads the secret again' });
+    },
   });
+  return {
+    handle,
+    credentialsRejected: () => rejected,
+    close: async () => {
+      sns.destroy();
+      await database.close();
+    },
+  };
 }
 
 /** FLOW_DATABASE_USER/PASSWORD from the Secrets Manager secret, unless the environment has them. */

@@ -22,6 +22,12 @@ export interface WorkerOverrides {
   /** A database the caller owns (the embedded stack's PGlite): used as is, not closed by stop. */
   readonly database?: Database;
   readonly logger?: Logger;
+  /**
+   * Called once when the database rejects the worker's credentials (the secret rotated). The
+   * worker is paused by then. The container's entry stops it and exits 1 so ECS restarts the
+   * task with the new secret; by default nothing more happens (the embedded stack, tests).
+   */
+  readonly onFatal?: (reason: 'credentials_rejected') => void;
 }
 
 export interface RunningWorker {
@@ -66,6 +72,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   });
   const guard = createDatabaseGuard({
     database, probeIntervalMs: config.databaseProbeIntervalMs, logger,
+    onFatal: overrides.onFatal ?? (() => undefined),
     onPause: () => consumers.pause(),
     onResume: async () => {
       breaker.close();
@@ -104,9 +111,20 @@ export async function runWorkerFromEnvironment(environment: Environment): Promis
     process.exit(1);
   }
   const logger = createLogger({ service: serviceName, level: config.logLevel });
+  let worker: RunningWorker | undefined;
+  // Rejected credentials: stop gracefully (the batches in flight finish or fail, nothing is
+  // deleted uncommitted) and exit 1, so ECS starts a task that reads the rotated secret.
+  const onFatal = (reason: 'credentials_rejected') => {
+    logger.error('service_stopping', { reason: `database_${reason}`, exitCode: 1 });
+    void (worker?.stop() ?? Promise.resolve()).finally(() => {
+      logger.info('service_stopped', { reason: `database_${reason}`, exitCode: 1 });
+      process.exit(1);
+    });
+  };
   try {
-    const worker = await startWorker(config, { logger });
-    onStopSignal(() => worker.stop(), logger);
+    worker = await startWorker(config, { logger, onFatal });
+    const running = worker;
+    onStopSignal(() => running.stop(), logger);
   } catch (error) {
     logger.error('service_stopped', { phase: 'start', ...errorFields(error) });
     process.exit(1);

@@ -1,0 +1,46 @@
+// Fault injection around a real database for the failure tests: while a fault is set, every
+// query and transaction fails with an error of that SQLSTATE (e.g. 28P01, as after a secret
+// rotation), the way pg reports it; cleared, the real database answers again. Nothing is mocked:
+// the calls that go through reach PGlite or PostgreSQL.
+import type { Database } from '@flow/ledger-core';
+
+export interface FaultyDatabase {
+  readonly database: Database;
+  /** Fail every call with this SQLSTATE from now on; null lets calls through again. */
+  failWith(code: string | null): void;
+  /** Calls refused so far. */
+  refused(): number;
+}
+
+const faultMessages: Readonly<Record<string, string>> = {
+  '28P01': 'password authentication failed for user "flow"',
+  '57P01': 'terminating connection due to administrator command',
+};
+
+/** Wraps `real`; `close()` is a no-op because the test owns the real database. */
+export function faultyDatabase(real: Database): FaultyDatabase {
+  let fault: string | null = null;
+  let refused = 0;
+  const check = () => {
+    if (fault === null) return;
+    refused++;
+    throw Object.assign(new Error(faultMessages[fault] ?? `injected fault ${fault}`), { code: fault, severity: 'FATAL' });
+  };
+  const database: Database = {
+    kind: real.kind,
+    async query(text, params) {
+      check();
+      return real.query(text, params);
+    },
+    async runScript(text) {
+      check();
+      return real.runScript(text);
+    },
+    async transaction(work) {
+      check();
+      return real.transaction(work);
+    },
+    close: async () => undefined,
+  };
+  return { database, failWith: (code) => void (fault = code), refused: () => refused };
+}

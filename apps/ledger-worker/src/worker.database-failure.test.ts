@@ -1,0 +1,81 @@
+// The worker against a database that stops serving it, by fault injection around a real
+// database (PGlite, and PostgreSQL when FLOW_TEST_DATABASE_URL is set) and the real SNS/SQS
+// protocol (fauxqs). Rejected credentials (28P01, a rotated secret) pause the consumers like an
+// outage, call the fatal hook once, burn no receives while paused, send nothing to the DLQ, and
+// the worker applies everything once the credentials are accepted again.
+import type { PostingOutcomeMessage } from '@flow/contracts';
+import { businessDate, reconcileBalances } from '@flow/ledger-core';
+import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { readWorkerConfig } from './config.ts';
+import { startWorker, type RunningWorker } from './start.ts';
+import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
+import { faultyDatabase } from './testing/faulty-database.ts';
+import { captureLogs } from './testing/log-lines.ts';
+
+const today = businessDate(new Date(), 'America/Sao_Paulo');
+/** Short, so a message the worker received again while paused would show within the test. */
+const visibilityTimeoutSeconds = 1;
+
+describe.each(databaseTargets())('ledger worker when the database fails, on $name', (target) => {
+  let db: TestDatabase;
+  let broker: LocalBroker;
+  let client: BrokerClient;
+  let worker: RunningWorker | undefined;
+
+  beforeAll(async () => {
+    db = await target.create();
+    await seedCatalog(db.database);
+    broker = await startLocalBroker({ visibilityTimeoutSeconds });
+    client = brokerClient(broker);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    client.destroy();
+    await broker.stop();
+    await db.drop();
+  });
+
+  test('rejected credentials pause without burning receives, call the fatal hook once, and lose nothing', async () => {
+    const faulty = faultyDatabase(db.database);
+    const logs = captureLogs();
+    const fatal: string[] = [];
+    const config = readWorkerConfig(workerEnvironment(broker, {
+      FLOW_DATABASE_PROBE_INTERVAL_MS: '100',
+    }), { databaseInjected: true });
+    faulty.failWith('28P01');
+    worker = await startWorker(config, { database: faulty.database, logger: logs.logger, onFatal: (reason) => fatal.push(reason) });
+    const messages = [0, 1, 2].map((message) => [makePosting({ dateRef: today, account: `ROT${message}` }), makePosting({ dateRef: today, account: 'ROT' })]);
+    const ids = new Set(messages.flat().map((posting) => posting.id));
+    await client.publishPostings(messages);
+
+    await waitFor(async () => logs.withCode('consumer_paused').some((line) => line.failure === 'credentials_rejected' && line.fatal !== true), 10_000, 20);
+    expect(fatal).toEqual(['credentials_rejected']);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the last long poll (1 s) ends
+    const failedBatches = logs.withCode('batch_failed').length;
+    expect(failedBatches).toBeGreaterThan(0);
+    const ready = await fetch(`http://127.0.0.1:${worker.healthPort}/health/ready`);
+    expect(ready.status).toBe(503);
+
+    // Paused: several visibility timeouts pass, probes keep failing, and nothing is received again.
+    const refusedBefore = faulty.refused();
+    await new Promise((resolve) => setTimeout(resolve, 3_000 * visibilityTimeoutSeconds));
+    expect(faulty.refused()).toBeGreaterThan(refusedBefore);
+    expect(logs.withCode('batch_failed')).toHaveLength(failedBatches);
+    expect(fatal).toEqual(['credentials_rejected']);
+    expect(await client.queueDepth(broker.deadLetterQueueUrl)).toBe(0);
+
+    faulty.failWith(null);
+    const outcomes: PostingOutcomeMessage[] = [];
+    await waitFor(async () => {
+      outcomes.push(...await client.drainOutcomes());
+      return new Set(outcomes.map((outcome) => outcome.id)).size === ids.size && (await client.queueDepth(broker.transactionQueueUrl)) === 0;
+    }, 20_000, 100);
+    expect(outcomes.every((outcome) => outcome.status === 'posted')).toBe(true);
+    expect(logs.withCode('consumer_resumed').length).toBeGreaterThan(0);
+    expect(await client.queueDepth(broker.deadLetterQueueUrl)).toBe(0);
+    expect(await reconcileBalances(db.database)).toEqual([]);
+    await worker.stop();
+    worker = undefined;
+  });
+});
