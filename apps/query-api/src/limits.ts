@@ -1,12 +1,9 @@
-// Bounds of the query API, in one place (STYLE §3). Page sizes come from ledger-core
-// (`pageLimitMax`, `pageLimitDefault`), so the API and its queries can never disagree.
+// Bounds of the query API, in one place (STYLE §3). Page sizes and the date range are the API
+// contract's (libs/contracts limits), which ledger-core's queries enforce too.
+import { limits } from '@flow/contracts';
 
-/**
- * Days one statement, balance or search request may span, from and to inclusive. A leap year
- * covers any annual statement; longer ranges are asked for in pieces, so one request never
- * touches more than thirteen monthly partitions of flow.transaction.
- */
-export const dateRangeDaysMax = 366;
+/** Days one from–to request may span, inclusive. */
+export const dateRangeDaysMax = limits.dateRangeDaysMax;
 
 /** Bytes of a catalog request body: an event or an account is a few hundred bytes. */
 export const catalogBodyBytesMax = 16_384;

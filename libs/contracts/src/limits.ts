@@ -30,3 +30,14 @@ export const requestBodyBytesMax = 1_048_576;
  * details) is far below it, so every posting fits in a message of its own.
  */
 export const messageBytesMax = 262_144;
+/** Items per page of every list of the query API (and of ledger-core's list queries). */
+export const pageLimitMax = 500;
+export const pageLimitDefault = 100;
+/**
+ * Days one statement, balance or search request may span, from and to inclusive. A leap year
+ * covers any annual statement; longer ranges are asked for in pieces, so one request never
+ * touches more than thirteen monthly partitions of flow.transaction.
+ */
+export const dateRangeDaysMax = 366;
+/** An account holder's name in the catalog. */
+export const holderNameLengthMax = 200;

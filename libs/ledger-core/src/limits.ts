@@ -1,4 +1,5 @@
 // Bounds of the ledger core, in one place (STYLE §3). Test presets may lower them.
+import { limits } from '@flow/contracts';
 
 /**
  * Postings in one engine batch: one database transaction. Larger input is a caller bug. It also
@@ -10,6 +11,6 @@ export const batchPostingsMax = 2_000;
 export const batchAttemptsMax = 3;
 /** Days of retro window a deployment may configure; it bounds the daily-balance cascade. */
 export const retroWindowDaysMax = 31;
-/** Rows per page of every list query. */
-export const pageLimitMax = 500;
-export const pageLimitDefault = 100;
+/** Rows per page of every list query: the API contract's bounds, defined in libs/contracts. */
+export const pageLimitMax = limits.pageLimitMax;
+export const pageLimitDefault = limits.pageLimitDefault;

@@ -15,7 +15,7 @@ const accountStatuses: readonly AccountStatus[] = ['active', 'blocked', 'closed'
 const accountFields = ['branch', 'account', 'status', 'holderName'];
 const accountChanges = ['status', 'holderName'];
 /** The schema's bound on holder_name. */
-const holderNameLengthMax = 200;
+const holderNameLengthMax = limits.holderNameLengthMax;
 const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.branchLengthMax}}$`);
 const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.accountLengthMax}}$`);
 

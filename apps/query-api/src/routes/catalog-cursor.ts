@@ -1,7 +1,7 @@
 // Opaque cursors of the catalog lists, in the same form as ledger-core's (base64url JSON tagged
 // with the list it belongs to) and refused the same way, with a CursorError (400
 // `cursor_invalid`). The catalog functions page by key; this turns a key into a cursor and back.
-import { CursorError, pageLimitMax } from '@flow/ledger-core';
+import { CursorError } from '@flow/ledger-core';
 
 export function encodeCatalogCursor(kind: 'events' | 'accounts', key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
@@ -32,13 +32,9 @@ function decode(kind: string, cursor: string, length: number): unknown[] {
   return decoded.slice(1);
 }
 
-/**
- * A page of `limit` items from rows fetched with `limit + 1`. The catalog functions cap a fetch
- * at `pageLimitMax`, so at that limit the extra row cannot come back: a full page then always
- * gets a cursor, and the page after it may be empty (with a null cursor).
- */
+/** A page of `limit` items from rows fetched with `limit + 1`: the extra row says there is more. */
 export function catalogPage<Item>(rows: Item[], limit: number, cursorOf: (last: Item) => string): { items: Item[]; nextCursor: string | null } {
-  const full = rows.length > limit || (rows.length === limit && limit >= pageLimitMax);
+  const full = rows.length > limit;
   const items = rows.slice(0, limit);
   return { items, nextCursor: full && items.length > 0 ? cursorOf(items[items.length - 1]!) : null };
 }

@@ -1,23 +1,19 @@
 // OpenAPI paths and schemas of apps/query-api: ledger reads (scope flow:read) and the catalog
-// admin (scope flow:admin). Bounds come from the contracts' limits; the page and range bounds
-// below repeat the query API's own (ledger-core's pageLimitMax, the app's dateRangeDaysMax),
-// and a query-api test fails if they drift apart.
+// admin (scope flow:admin). Every bound comes from the contracts' limits, which the query API
+// and ledger-core enforce.
 import {
   accountLengthMax,
   branchLengthMax,
+  dateRangeDaysMax,
   descriptionLengthMax,
   eventCodeMax,
   eventCodeMin,
+  holderNameLengthMax,
+  pageLimitDefault,
+  pageLimitMax,
 } from '../limits.ts';
 import { errorResponses } from './document.ts';
 
-/** Rows per page of every list: ledger-core's `pageLimitMax` and `pageLimitDefault`. */
-export const queryPageLimitMax = 500;
-export const queryPageLimitDefault = 100;
-/** Days a from–to range may span, inclusive: apps/query-api's `dateRangeDaysMax`. */
-export const queryDateRangeDaysMax = 366;
-/** The schema's bound on an account holder's name. */
-export const holderNameLengthMax = 200;
 
 type Schema = Record<string, unknown>;
 
@@ -39,9 +35,9 @@ function parameter(name: string, location: 'query' | 'path', schema: Schema, des
 }
 
 const limitParameter = parameter('limit', 'query',
-  { type: 'integer', minimum: 1, maximum: queryPageLimitMax, default: queryPageLimitDefault }, 'Items per page.');
+  { type: 'integer', minimum: 1, maximum: pageLimitMax, default: pageLimitDefault }, 'Items per page.');
 const cursorParameter = parameter('cursor', 'query', { type: 'string' }, 'The `nextCursor` of the previous page (opaque).');
-const rangeNote = `from ≤ to, spanning at most ${queryDateRangeDaysMax} days.`;
+const rangeNote = `from ≤ to, spanning at most ${dateRangeDaysMax} days.`;
 const fromParameter = (required: boolean) => parameter('from', 'query', calendarDate, `First business date, inclusive; ${rangeNote}`, required);
 const toParameter = (required: boolean) => parameter('to', 'query', calendarDate, `Last business date, inclusive; ${rangeNote}`, required);
 const branchPath = parameter('branch', 'path', branch, 'Branch (agência).');

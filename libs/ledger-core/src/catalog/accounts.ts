@@ -60,7 +60,8 @@ export async function findAccount(db: Queryable, branch: string, account: string
 export async function listAccounts(
   db: Queryable, page: { branch?: string; limit?: number; after?: { branch: string; account: string } } = {},
 ): Promise<StoredAccount[]> {
-  const limit = Math.min(page.limit ?? pageLimitDefault, pageLimitMax);
+  // One row past a full page is allowed, so a caller can look ahead for a next page.
+  const limit = Math.min(page.limit ?? pageLimitDefault, pageLimitMax + 1);
   const { rows } = await db.query<StoredAccount>(
     `select ${accountColumns} from flow.account
      where ($1::text is null or branch = $1) and (branch, account) > ($2, $3)

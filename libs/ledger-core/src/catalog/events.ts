@@ -50,7 +50,8 @@ export async function findEvent(db: Queryable, code: number): Promise<StoredEven
 
 /** Events by ascending code, after `afterCode`. */
 export async function listEvents(db: Queryable, page: { limit?: number; afterCode?: number } = {}): Promise<StoredEvent[]> {
-  const limit = Math.min(page.limit ?? pageLimitDefault, pageLimitMax);
+  // One row past a full page is allowed, so a caller can look ahead for a next page.
+  const limit = Math.min(page.limit ?? pageLimitDefault, pageLimitMax + 1);
   const { rows } = await db.query<StoredEvent>(
     `select ${eventColumns} from flow.event where code > $1 order by code limit $2`, [page.afterCode ?? 0, limit]);
   return rows;
