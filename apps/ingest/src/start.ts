@@ -3,14 +3,14 @@
 // answer the requests in flight, flush the batcher, then close the SNS client. `runIngestFromEnvironment` is the process's whole life.
 import { setTimeout } from 'node:timers/promises';
 import {
-  ConfigError,
   boundPort,
   closeServer,
   createAuthenticator,
   createLogger,
   createSnsClient,
   listen,
-  onStopSignal,
+  reachableHost,
+  runFromEnvironment,
   type Environment,
   type Logger,
 } from '@flow/service-kit';
@@ -46,7 +46,7 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
   });
   const server = await listen(app, config.port, config.host);
   const port = boundPort(server);
-  const url = `http://${localHost(config.host)}:${port}`;
+  const url = `http://${reachableHost(config.host)}:${port}`;
   logger.info('service_started', { url, requestTopicArn: config.requestTopicArn, auth: config.auth.mode });
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -60,25 +60,12 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
   return { port, url, heldPostings: () => publisher.heldPostings(), stop: () => (stopped ??= stop()) };
 }
 
-/** The address a local client dials: a wildcard bind is reachable on loopback. */
-function localHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 /** Parses the environment (exit 1 with every problem on stderr), starts, stops on SIGTERM/SIGINT. */
-export async function runIngestFromEnvironment(environment: Environment): Promise<RunningIngest> {
-  let config: Readonly<IngestConfig>;
-  try {
-    config = readIngestConfig(environment);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const logger = createLogger({ service: ingestService, level: config.logLevel });
-  const running = await startIngest(config, { logger });
-  onStopSignal(running.stop, logger);
-  return running;
+export function runIngestFromEnvironment(environment: Environment): Promise<RunningIngest> {
+  return runFromEnvironment({
+    service: ingestService,
+    environment,
+    readConfig: readIngestConfig,
+    start: (config, logger) => startIngest(config, { logger }),
+  });
 }
