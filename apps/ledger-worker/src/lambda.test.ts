@@ -2,12 +2,14 @@
 // transaction queue (fauxqs), on a real database: malformed records come back in
 // batchItemFailures, the others are applied and their outcomes are on the callback topic before
 // the handler returns; an unsent row from an earlier invocation is swept; rejected credentials
-// (fault injection, 28P01) make the instance rebuild its database on the next invocation.
+// (fault injection, 28P01) make the instance rebuild its database on the next invocation; records
+// failed by an unavailable database get the backoff visibility on the real queue.
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
 import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { queueUrlFromArn, redeliveryVisibilitySeconds } from './consumer/redelivery-backoff.ts';
 import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './lambda.ts';
 import { faultyDatabase } from './testing/faulty-database.ts';
 import { brokerClient, type BrokerClient } from './testing/broker-client.ts';
@@ -16,11 +18,11 @@ import { captureLogs } from './testing/log-lines.ts';
 const rules = ledgerRules({ autoOpenAccounts: true });
 const today = businessDate(new Date(), rules.businessTimeZone);
 
-async function receiveEvent(client: BrokerClient, broker: LocalBroker, count: number): Promise<SQSEvent> {
+async function receiveEvent(client: BrokerClient, broker: LocalBroker, count: number, waitTimeSeconds = 1): Promise<SQSEvent> {
   const records: SQSRecord[] = [];
   while (records.length < count) {
     const { Messages = [] } = await client.sqs.send(new ReceiveMessageCommand({
-      QueueUrl: broker.transactionQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'],
+      QueueUrl: broker.transactionQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: waitTimeSeconds, MessageSystemAttributeNames: ['All'],
     }));
     for (const message of Messages) {
       records.push({
@@ -32,6 +34,17 @@ async function receiveEvent(client: BrokerClient, broker: LocalBroker, count: nu
   }
   return { Records: records };
 }
+
+test.each([[1, 60], [2, 240], [3, 960], [4, 3_840], [5, 15_360], [6, 43_200], [50, 43_200], [0, 60]])(
+  'a record failed by the database on its receive %i stays invisible %i s',
+  (receiveCount, seconds) => expect(redeliveryVisibilitySeconds(receiveCount)).toBe(seconds),
+);
+
+test('queue URLs derive from the event source ARN', () => {
+  expect(queueUrlFromArn('arn:aws:sqs:sa-east-1:123456789012:flow-transaction')).toBe('https://sqs.sa-east-1.amazonaws.com/123456789012/flow-transaction');
+  expect(queueUrlFromArn('arn:aws:sqs:us-east-1:000000000000:flow-transaction', 'http://127.0.0.1:4566/')).toBe('http://127.0.0.1:4566/000000000000/flow-transaction');
+  expect(() => queueUrlFromArn('arn:aws:sns:us-east-1:000000000000:flow-callback')).toThrow('not an SQS queue ARN');
+});
 
 describe.each(databaseTargets())('Lambda handler on $name', (target) => {
   let db: TestDatabase;
@@ -60,7 +73,7 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     const malformedId = event.Records.find((record) => record.body.includes('"nope"'))!.messageId;
 
     const logs = captureLogs();
-    const handler = createLambdaHandler({ database: db.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0 });
+    const handler = createLambdaHandler({ database: db.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0 });
     const response = await handler(event);
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: malformedId }] });
@@ -77,10 +90,42 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     await client.publishPostings([[makePosting({ dateRef: today })]]);
     const event = await receiveEvent(client, broker, 1);
     const logs = captureLogs();
-    const handler = createLambdaHandler({ database: broken.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
+    const handler = createLambdaHandler({ database: broken.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
     expect(logs.withCode('batch_failed')).toHaveLength(1);
+  });
+
+  test('records failed by an unavailable database stay invisible (backoff); a record failed for its own reason comes back', async () => {
+    // A queue whose own visibility is 1 s: without the backoff both records would be back at once.
+    const shortBroker = await startLocalBroker({ visibilityTimeoutSeconds: 1 });
+    const shortClient = brokerClient(shortBroker);
+    try {
+      const handlerFailingWith = (code: string) => {
+        const faulty = faultyDatabase(db.database);
+        faulty.failWith(code);
+        return createLambdaHandler({
+          database: faulty.database, sns: shortClient.sns, sqs: shortClient.sqs, awsEndpoint: shortBroker.endpoint,
+          callbackTopicArn: shortBroker.callbackTopicArn, rules, batchPostings: 1000, logger: captureLogs().logger,
+        });
+      };
+      await shortClient.publishPostings([[makePosting({ dateRef: today, account: 'OUTAGE' })]]);
+      const outage = await receiveEvent(shortClient, shortBroker, 1);
+      expect(outage.Records[0]!.attributes.ApproximateReceiveCount).toBe('1');
+      expect(await handlerFailingWith('57P01')(outage)).toEqual({ batchItemFailures: [{ itemIdentifier: outage.Records[0]!.messageId }] });
+
+      await shortClient.publishPostings([[makePosting({ dateRef: today, account: 'OWN' })]]);
+      const own = await receiveEvent(shortClient, shortBroker, 1);
+      expect(await handlerFailingWith('42601')(own)).toEqual({ batchItemFailures: [{ itemIdentifier: own.Records[0]!.messageId }] });
+
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const again = await receiveEvent(shortClient, shortBroker, 1, 2);
+      expect(again.Records.map((record) => record.messageId)).toEqual([own.Records[0]!.messageId]);
+      expect(await shortClient.queueDepth(shortBroker.transactionQueueUrl)).toBe(2);
+    } finally {
+      shortClient.destroy();
+      await shortBroker.stop();
+    }
   });
 
   test('rejected credentials: the records fail, the instance is closed and the next invocation builds a new one', async () => {
@@ -94,7 +139,7 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
       built.push(entry);
       let rejected = false;
       const handle = createLambdaHandler({
-        database: faulty.database, sns: client.sns, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000,
+        database: faulty.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000,
         logger: logs.logger, onCredentialsRejected: () => void (rejected = true),
       });
       return { handle, credentialsRejected: () => rejected, close: async () => void (entry.closed = true) };

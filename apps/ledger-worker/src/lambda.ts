@@ -2,26 +2,36 @@
 // decode and apply code as the container (batch/), then the batch's outbox rows are published
 // before returning and a bounded sweep publishes rows earlier invocations left unsent. Records
 // that are malformed or whose batch failed come back in `batchItemFailures`; the event source
-// deletes the rest. Cold start builds the dependencies once: config from the environment,
+// deletes the rest. Records that failed because the database could not serve them first get a
+// visibility that grows with their receive count (consumer/redelivery-backoff.ts), so an outage
+// of hours does not push them to the DLQ. Cold start builds the dependencies once: config from the environment,
 // database credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no
 // FLOW_DATABASE_USER is. When the database rejects those credentials (the secret rotated), the
 // instance drops its pool and credentials after the invocation, so the next one reads the secret
 // again.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
-import { createLogger, createSnsClient, errorFields, type Environment, type Logger } from '@flow/service-kit';
+import { createLogger, createSnsClient, createSqsClient, errorFields, type Environment, type Logger } from '@flow/service-kit';
 import { createBatchApplier, type EntryResult } from './batch/apply-entries.ts';
 import { pauseReasonOf } from './batch/database-failure.ts';
 import { decodeQueueMessage } from './batch/decode-message.ts';
 import { readWorkerConfig, serviceName } from './config.ts';
+import { delayRedelivery, queueUrlFromArn } from './consumer/redelivery-backoff.ts';
 import { lambdaPoolSize } from './limits.ts';
 import { createOutboxRelay } from './relay/outbox-relay.ts';
 
 export interface LambdaDependencies {
   readonly database: Database;
   readonly sns: SNSClient;
+  /** Sets the backoff visibility of records that failed because the database could not serve them. */
+  readonly sqs: SQSClient;
+  /** The records' queue (FLOW_TRANSACTION_QUEUE_URL); when empty, derived from each record's eventSourceARN. */
+  readonly transactionQueueUrl?: string;
+  /** FLOW_AWS_ENDPOINT, for deriving queue URLs on a local broker. */
+  readonly awsEndpoint?: string;
   readonly callbackTopicArn: string;
   readonly rules: LedgerRules;
   readonly batchPostings: number;
@@ -55,9 +65,14 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     const failed: SQSRecord[] = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
     const results = valid.length === 0 ? [] : await apply(valid.map((item) => item.postings));
+    const delayed: SQSRecord[] = [];
     valid.forEach((item, index) => {
-      if (!results[index]!.ok) failed.push(item.source);
+      const result = results[index]!;
+      if (result.ok) return;
+      failed.push(item.source);
+      if (pauseReasonOf(result.error) !== null) delayed.push(item.source);
     });
+    if (delayed.length > 0) await delayRedelivery(dependencies.sqs, delayed.map((record) => redelivery(record)), logger);
     const sweep = await relay.sweep().catch((error: unknown) => {
       logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) });
       return { failure: error };
@@ -65,6 +80,13 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     if (credentialsRejected(results, sweep.failure)) dependencies.onCredentialsRejected?.();
     return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
   };
+
+  function redelivery(record: SQSRecord) {
+    const queueUrl = dependencies.transactionQueueUrl !== undefined && dependencies.transactionQueueUrl !== ''
+      ? dependencies.transactionQueueUrl
+      : queueUrlFromArn(record.eventSourceARN, dependencies.awsEndpoint);
+    return { queueUrl, receiptHandle: record.receiptHandle, receiveCount: Number(record.attributes.ApproximateReceiveCount) };
+  }
 }
 
 function credentialsRejected(results: readonly EntryResult[], sweepFailure: unknown): boolean {
@@ -112,9 +134,11 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
   const logger = createLogger({ service: serviceName, level: config.logLevel });
   const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
   const sns = createSnsClient(config.aws);
+  const sqs = createSqsClient(config.aws);
   let rejected = false;
   const handle = createLambdaHandler({
-    database, sns, callbackTopicArn: config.callbackTopicArn,
+    database, sns, sqs, transactionQueueUrl: config.transactionQueueUrl, awsEndpoint: config.aws.endpoint,
+    callbackTopicArn: config.callbackTopicArn,
     rules: config.rules, batchPostings: config.batchPostings, logger,
     onCredentialsRejected: () => {
       rejected = true;
@@ -126,6 +150,7 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
     credentialsRejected: () => rejected,
     close: async () => {
       sns.destroy();
+      sqs.destroy();
       await database.close();
     },
   };

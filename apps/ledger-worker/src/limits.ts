@@ -47,3 +47,15 @@ export const stopDrainMsMax = 25_000;
 export const databasePoolSizeDefault = 6;
 /** A Lambda instance handles one event at a time: a batch, the sweep, and one spare. */
 export const lambdaPoolSize = 2;
+/**
+ * Lambda: visibility given to a record whose batch failed because the database could not serve
+ * it, by its receive count n: min(first · factor^(n−1), max). With the DLQ after 5 receives this
+ * is 60 s, 4 min, 16 min, 64 min and 256 min: an outage of about 5 h 41 min passes before a good
+ * message reaches the DLQ (the plain 60 s visibility would allow about 5 minutes). 43,200 s is
+ * SQS's largest visibility timeout.
+ */
+export const redeliveryVisibilitySecondsFirst = 60;
+export const redeliveryBackoffFactor = 4;
+export const redeliveryVisibilitySecondsMax = 43_200;
+/** SQS takes at most 10 entries per ChangeMessageVisibilityBatch. */
+export const visibilityBatchEntriesMax = 10;
