@@ -12,12 +12,15 @@ export async function startTracing(service: string, environment: NodeJS.ProcessE
     throw new Error(`FLOW_DD_TRACE_ENABLED must be true or false, got "${enabled}"`);
   }
   if (enabled !== 'true' && enabled !== '1') return false;
-  // The ESM loader hook first, so modules imported after this are instrumented.
+  // dd-trace's ESM entry initialises the tracer as it loads, from DD_* variables; so the
+  // service name and log injection are set there first (an operator's own DD_* values win).
+  process.env.DD_SERVICE ??= service;
+  process.env.DD_LOGS_INJECTION ??= 'true';
   // (A variable specifier: the hook module ships no type declarations.)
   const loaderHook = 'dd-trace/initialize.mjs';
   await import(loaderHook);
   const module = await import('dd-trace');
-  tracer = module.default.init({ service: environment.DD_SERVICE ?? service, logInjection: true });
+  tracer = module.default;
   return true;
 }
 
