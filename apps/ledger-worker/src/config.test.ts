@@ -44,6 +44,7 @@ describe('readWorkerConfig', () => {
     ['FLOW_BATCH_POSTINGS_MAX', '2001'],
     ['FLOW_BATCH_WAIT_MS', '-1'],
     ['FLOW_RECEIVE_WAIT_SECONDS', '21'],
+    ['FLOW_VISIBILITY_TIMEOUT_SECONDS', '1'],
     ['FLOW_MIGRATE_ON_START', 'yes'],
   ])('%s=%s is refused, naming the variable', (name, value) => {
     const attempt = () => readWorkerConfig({ ...required, [name]: value });

@@ -10,6 +10,7 @@ import {
   batchPostingsDefault, batchPostingsMax, batchWaitMsDefault, batchWaitMsMax, batchesInFlightDefault,
   batchesInFlightMax, databasePoolSizeDefault, databaseProbeIntervalMsDefault, outboxSweepAgeMinMs, outboxSweepIntervalMsDefault,
   receiveWaitSecondsDefault, receiveWaitSecondsMax, receivesInFlightDefault, receivesInFlightMax,
+  visibilityTimeoutSecondsDefault, visibilityTimeoutSecondsMax, visibilityTimeoutSecondsMin,
 } from './limits.ts';
 
 export const serviceName = 'flow-ledger-worker';
@@ -28,6 +29,7 @@ export interface WorkerConfig {
   readonly batchWaitMs: number;
   readonly batchesInFlight: number;
   readonly receiveWaitSeconds: number;
+  readonly visibilityTimeoutSeconds: number;
   readonly outboxSweepIntervalMs: number;
   readonly outboxSweepAgeMinMs: number;
   readonly databaseProbeIntervalMs: number;
@@ -63,6 +65,9 @@ export function readWorkerConfig(environment: Environment, options: WorkerConfig
     batchWaitMs: reader.integer('FLOW_BATCH_WAIT_MS', batchWaitMsDefault, { min: 0, max: batchWaitMsMax }),
     batchesInFlight: reader.integer('FLOW_BATCHES_IN_FLIGHT', batchesInFlightDefault, { min: 1, max: batchesInFlightMax }),
     receiveWaitSeconds: reader.integer('FLOW_RECEIVE_WAIT_SECONDS', receiveWaitSecondsDefault, { min: 0, max: receiveWaitSecondsMax }),
+    visibilityTimeoutSeconds: reader.integer('FLOW_VISIBILITY_TIMEOUT_SECONDS', visibilityTimeoutSecondsDefault, {
+      min: visibilityTimeoutSecondsMin, max: visibilityTimeoutSecondsMax,
+    }),
     outboxSweepIntervalMs: reader.integer('FLOW_OUTBOX_SWEEP_INTERVAL_MS', outboxSweepIntervalMsDefault, { min: 100, max: 3_600_000 }),
     outboxSweepAgeMinMs: reader.integer('FLOW_OUTBOX_SWEEP_AGE_MIN_MS', outboxSweepAgeMinMs, { min: 0, max: 3_600_000 }),
     databaseProbeIntervalMs: reader.integer('FLOW_DATABASE_PROBE_INTERVAL_MS', databaseProbeIntervalMsDefault, { min: 50, max: 600_000 }),

@@ -28,6 +28,17 @@ export const batchTimeoutMs = 30_000;
 export const databaseBreakerResetMs = 5_000;
 /** While paused, `select 1` every this many ms until the database answers. */
 export const databaseProbeIntervalMsDefault = 2_000;
+/** Longest wait before resuming after a resume whose first batch failed again (doubles up to this). */
+export const resumeDelayMsMax = 60_000;
+/**
+ * The transaction queue's visibility timeout (the messaging stack's
+ * TransactionVisibilityTimeoutSeconds). While a received message waits in the assembler or its
+ * batch runs, the consumer extends its visibility to this every third of it (a heartbeat), so a
+ * slow batch is never redelivered mid-flight.
+ */
+export const visibilityTimeoutSecondsDefault = 60;
+export const visibilityTimeoutSecondsMin = 2;
+export const visibilityTimeoutSecondsMax = 43_200;
 /** Sweep of unsent outbox rows every this many ms. */
 export const outboxSweepIntervalMsDefault = 5_000;
 /**

@@ -56,7 +56,9 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   }, logger);
   const applyBatch = async (postings: readonly Posting[]): Promise<BatchResult> => {
     try {
-      return await breaker.fire(postings);
+      const result = await breaker.fire(postings);
+      guard.reportSuccess();
+      return result;
     } catch (error) {
       guard.reportFailure(error);
       throw error;
@@ -68,7 +70,8 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   });
   const assembler = createBatchAssembler({ apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight });
   const consumers = createQueueConsumers({
-    sqs, queueUrl: config.transactionQueueUrl, count: config.receivesInFlight, receiveWaitSeconds: config.receiveWaitSeconds, assembler, logger,
+    sqs, queueUrl: config.transactionQueueUrl, count: config.receivesInFlight, receiveWaitSeconds: config.receiveWaitSeconds,
+    visibilityTimeoutSeconds: config.visibilityTimeoutSeconds, assembler, logger,
   });
   const guard = createDatabaseGuard({
     database, probeIntervalMs: config.databaseProbeIntervalMs, logger,

@@ -2,7 +2,8 @@
 // database (PGlite, and PostgreSQL when FLOW_TEST_DATABASE_URL is set) and the real SNS/SQS
 // protocol (fauxqs). Rejected credentials (28P01, a rotated secret) pause the consumers like an
 // outage, call the fatal hook once, burn no receives while paused, send nothing to the DLQ, and
-// the worker applies everything once the credentials are accepted again.
+// the worker applies everything once the credentials are accepted again. A batch slower than the
+// queue's visibility timeout is not redelivered while it runs (the visibility heartbeat).
 import type { PostingOutcomeMessage } from '@flow/contracts';
 import { businessDate, reconcileBalances } from '@flow/ledger-core';
 import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
@@ -75,6 +76,28 @@ describe.each(databaseTargets())('ledger worker when the database fails, on $nam
     expect(logs.withCode('consumer_resumed').length).toBeGreaterThan(0);
     expect(await client.queueDepth(broker.deadLetterQueueUrl)).toBe(0);
     expect(await reconcileBalances(db.database)).toEqual([]);
+    await worker.stop();
+    worker = undefined;
+  });
+
+  test('a batch slower than the queue visibility is not redelivered mid-flight (visibility heartbeat)', async () => {
+    const faulty = faultyDatabase(db.database);
+    const logs = captureLogs();
+    const config = readWorkerConfig(workerEnvironment(broker, { FLOW_VISIBILITY_TIMEOUT_SECONDS: '2' }), { databaseInjected: true });
+    faulty.slowDown(3_000 * visibilityTimeoutSeconds);
+    worker = await startWorker(config, { database: faulty.database, logger: logs.logger });
+    const posting = makePosting({ dateRef: today, account: 'SLOW' });
+    await client.publishPostings([[posting]]);
+    const outcomes: PostingOutcomeMessage[] = [];
+    await waitFor(async () => {
+      outcomes.push(...await client.drainOutcomes());
+      return outcomes.length > 0 && (await client.queueDepth(broker.transactionQueueUrl)) === 0;
+    }, 20_000, 100);
+    faulty.slowDown(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    outcomes.push(...await client.drainOutcomes());
+    expect(outcomes).toEqual([expect.objectContaining({ id: posting.id, status: 'posted', replay: false })]);
+    expect(logs.withCode('batch_applied')).toHaveLength(1);
     await worker.stop();
     worker = undefined;
   });

@@ -3,6 +3,10 @@
 // not push good messages to the dead-letter queue. The guard probes with `select 1` every
 // `probeIntervalMs`; the first answer resumes (and closes the breaker, which would otherwise
 // fail the first batches fast until its reset timeout).
+// Resuming backs off: when the first batch after a resume fails again (a database that answers
+// `select 1` but not yet a batch, e.g. mid-failover), the next resume waits twice as long as the
+// last (from one probe interval up to `resumeDelayMsMax`); a committed batch resets the wait. That
+// stops a flapping database from turning into a receive-fail-pause loop that burns receives.
 // Rejected credentials (28P01/28000: the RDS secret rotated, and ECS injects the password only
 // at task start) pause the same way and call `onFatal` once: the container then stops
 // gracefully and exits non-zero so ECS starts a task with the fresh secret. Probing goes on
@@ -11,6 +15,7 @@
 import type { Database } from '@flow/ledger-core';
 import { errorFields, type Logger } from '@flow/service-kit';
 import { pauseReasonOf, type PauseReason } from '../batch/database-failure.ts';
+import { resumeDelayMsMax } from '../limits.ts';
 
 export interface DatabaseGuardOptions {
   readonly database: Database;
@@ -25,6 +30,8 @@ export interface DatabaseGuardOptions {
 export interface DatabaseGuard {
   /** Pauses when `error` says the database cannot serve the worker; other errors are the batch's own. */
   reportFailure(error: unknown): void;
+  /** A batch committed: the next resume after an outage need not wait. */
+  reportSuccess(): void;
   pause(reason: string, failure?: PauseReason): void;
   isPaused(): boolean;
   stop(): void;
@@ -36,12 +43,18 @@ export function createDatabaseGuard(options: DatabaseGuardOptions): DatabaseGuar
   let stopped = false;
   let fatalReported = false;
   let timer: NodeJS.Timeout | undefined;
+  /** Wait between a successful probe and the resume; 0 until a resume is followed by a failure. */
+  let resumeDelayMs = 0;
+  /** Resumed, and no batch committed since. */
+  let resumedUnproven = false;
 
   function pause(reason: string, failure: PauseReason = 'unavailable'): void {
     if (failure === 'credentials_rejected') reportFatal();
     if (paused || stopped) return;
     paused = true;
-    logger.warn('consumer_paused', { reason, failure });
+    if (resumedUnproven) resumeDelayMs = Math.min(Math.max(options.probeIntervalMs, resumeDelayMs * 2), resumeDelayMsMax);
+    resumedUnproven = false;
+    logger.warn('consumer_paused', { reason, failure, resumeDelayMs });
     options.onPause();
     scheduleProbe();
   }
@@ -68,8 +81,11 @@ export function createDatabaseGuard(options: DatabaseGuardOptions): DatabaseGuar
       return;
     }
     if (stopped) return;
+    if (resumeDelayMs > 0) await new Promise<void>((resolve) => (timer = setTimeout(resolve, resumeDelayMs)));
+    if (stopped) return;
     paused = false;
-    logger.info('consumer_resumed', {});
+    resumedUnproven = true;
+    logger.info('consumer_resumed', { resumeDelayMs });
     await options.onResume();
   }
 
@@ -77,6 +93,10 @@ export function createDatabaseGuard(options: DatabaseGuardOptions): DatabaseGuar
     reportFailure(error) {
       const failure = pauseReasonOf(error);
       if (failure !== null) pause(error instanceof Error ? error.message : String(error), failure);
+    },
+    reportSuccess() {
+      resumedUnproven = false;
+      resumeDelayMs = 0;
     },
     pause,
     isPaused: () => paused,

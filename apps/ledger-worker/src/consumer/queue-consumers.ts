@@ -6,7 +6,11 @@
 // bounds memory. Malformed messages are made visible again at once (visibility 0) and never
 // deleted, so they reach the dead-letter queue after the redrive count without waiting out a
 // visibility timeout each time; messages of a failed batch keep their visibility timeout (see
-// README "Breaker and pause").
+// README "Breaker and pause"). While valid messages wait for their batch, a heartbeat extends
+// their visibility to `visibilityTimeoutSeconds` every third of it, so a message that waits in
+// the assembler (the worker paused, batches in flight) or in a slow batch is not handed to
+// another worker mid-flight. Our own heartbeat rather than sqs-consumer's: the library's would
+// also re-hide the malformed messages we just made visible.
 import { ChangeMessageVisibilityBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { errorFields, type Logger } from '@flow/service-kit';
 import { Consumer } from 'sqs-consumer';
@@ -19,6 +23,7 @@ export interface QueueConsumersOptions {
   readonly queueUrl: string;
   readonly count: number;
   readonly receiveWaitSeconds: number;
+  readonly visibilityTimeoutSeconds: number;
   readonly assembler: BatchAssembler;
   readonly logger: Logger;
 }
@@ -45,17 +50,22 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       messageId: message.MessageId ?? '', body: message.Body ?? '', receiveCount: receiveCountOf(message.Attributes),
     }, message, logger));
     const malformed = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
-    const released = malformed.length === 0 ? Promise.resolve() : makeVisible(malformed);
+    const released = malformed.length === 0 ? Promise.resolve() : changeVisibility(malformed, 0, 'change_visibility');
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
-    const results = await Promise.all(valid.map((item) => assembler.submit(item.postings)));
+    const heartbeat = valid.length === 0 ? undefined : setInterval(
+      () => void changeVisibility(valid.map((item) => item.source), options.visibilityTimeoutSeconds, 'heartbeat'),
+      (options.visibilityTimeoutSeconds * 1000) / 3,
+    );
+    const results = await Promise.all(valid.map((item) => assembler.submit(item.postings))).finally(() => clearInterval(heartbeat));
     await released;
     return valid.filter((_item, index) => results[index]!.ok).map((item) => item.source);
   }
 
-  async function makeVisible(messages: readonly Message[]): Promise<void> {
-    const entries = messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 }));
+  /** At most 10 messages (one receive), so one batch call. */
+  async function changeVisibility(messages: readonly Message[], seconds: number, action: string): Promise<void> {
+    const entries = messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: seconds }));
     await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
-      .catch((error: unknown) => logger.warn('consumer_error', { action: 'change_visibility', ...errorFields(error) }));
+      .catch((error: unknown) => logger.warn('consumer_error', { action, ...errorFields(error) }));
   }
 
   const consumers = Array.from({ length: options.count }, () => {

@@ -1,7 +1,7 @@
 // Fault injection around a real database for the failure tests: while a fault is set, every
 // query and transaction fails with an error of that SQLSTATE (e.g. 28P01, as after a secret
 // rotation), the way pg reports it; cleared, the real database answers again. Nothing is mocked:
-// the calls that go through reach PGlite or PostgreSQL.
+// the calls that go through reach PGlite or PostgreSQL. It can also slow every transaction down.
 import type { Database } from '@flow/ledger-core';
 
 export interface FaultyDatabase {
@@ -10,6 +10,8 @@ export interface FaultyDatabase {
   failWith(code: string | null): void;
   /** Calls refused so far. */
   refused(): number;
+  /** Delay every transaction by this many ms before it starts (a slow batch); 0 for none. */
+  slowDown(ms: number): void;
 }
 
 const faultMessages: Readonly<Record<string, string>> = {
@@ -21,6 +23,7 @@ const faultMessages: Readonly<Record<string, string>> = {
 export function faultyDatabase(real: Database): FaultyDatabase {
   let fault: string | null = null;
   let refused = 0;
+  let delayMs = 0;
   const check = () => {
     if (fault === null) return;
     refused++;
@@ -38,9 +41,10 @@ export function faultyDatabase(real: Database): FaultyDatabase {
     },
     async transaction(work) {
       check();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return real.transaction(work);
     },
     close: async () => undefined,
   };
-  return { database, failWith: (code) => void (fault = code), refused: () => refused };
+  return { database, failWith: (code) => void (fault = code), refused: () => refused, slowDown: (ms) => void (delayMs = ms) };
 }
