@@ -46,7 +46,7 @@ export const outboxSweepIntervalMsDefault = 5_000;
  * after commit; without it a sweep and that publish would often send the same row twice.
  */
 export const outboxSweepAgeMinMs = 10_000;
-/** Rows one sweep pass claims: bounds the pass's transaction and its publishes. */
+/** Rows one sweep pass reads: bounds the pass's publishes (no transaction is held across them). */
 export const outboxSweepRowsMax = 50;
 /** Callback publishes (SNS Publish calls) in flight at once. */
 export const publishesInFlightMax = 8;

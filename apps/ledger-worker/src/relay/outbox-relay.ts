@@ -3,7 +3,9 @@
 // holds in memory, at most `publishesInFlightMax` rows at once and `publishQueueMax` waiting;
 // beyond that, or when a publish fails, the row stays unsent and the periodic sweep publishes
 // it from the database (a crash between commit and publish ends the same way). Delivery is at
-// least once: a row can be published by both paths; producers dedupe by posting id.
+// least once: a row can be published by both paths, or by two workers' sweeps (the sweep holds
+// no lock or transaction across publishes, see ledger-core's sweep-outbox.ts); producers dedupe
+// by posting id.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { encodeOutcomeMessages } from '@flow/contracts';
 import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';

@@ -1,8 +1,12 @@
-// Claims the oldest unsent outbox rows for the relay's sweep, row-locked until the caller's
-// transaction ends. `skip locked` lets several workers sweep at once without waiting on (or
-// publishing) each other's rows; the age floor leaves a fresh row to the worker that committed
+// Reads the oldest unsent outbox rows for the relay's sweep, without locking them and outside
+// any transaction: the sweep then publishes each row and marks it with a conditional update
+// (`sent_at is null`). Holding row locks across SNS publishes kept a transaction (and a pool
+// connection) open for as long as the topic took to answer, seconds under a slow topic; without
+// them two sweeps may publish the same row, which at-least-once delivery already allows
+// (consumers dedupe by posting id). The age floor leaves a fresh row to the worker that committed
 // it, which publishes it right after commit. Order is by created_at, never by id: ids are taken
-// before the account locks, so they do not follow commit order.
+// before the account locks, so they do not follow commit order. (The name is kept from when this
+// claimed rows with `for update skip locked`; it is part of ledger-core's exports.)
 import type { Queryable } from '../database/port.ts';
 import type { PostingOutcome } from '../engine/outcome.ts';
 
@@ -13,9 +17,9 @@ export interface OutboxRow {
 }
 
 export interface ClaimUnsentOptions {
-  /** Rows claimed at most (bounds the sweep's transaction and its publishes). */
+  /** Rows read at most (bounds one pass's publishes). */
   readonly rowsMax: number;
-  /** Only rows committed at least this long ago; 0 claims every unsent row. */
+  /** Only rows committed at least this long ago; 0 reads every unsent row. */
   readonly ageMinMs: number;
 }
 
@@ -24,11 +28,9 @@ const claimUnsentOutboxSql = `
   from flow.outbox
   where sent_at is null and created_at <= now() - make_interval(secs => $1::double precision / 1000)
   order by created_at, id
-  limit $2
-  for update skip locked`;
+  limit $2`;
 
-/** Must run inside a transaction: the row locks are what keeps concurrent sweeps apart. */
-export async function claimUnsentOutbox(tx: Queryable, options: ClaimUnsentOptions): Promise<OutboxRow[]> {
-  const { rows } = await tx.query<OutboxRow>(claimUnsentOutboxSql, [options.ageMinMs, options.rowsMax]);
+export async function claimUnsentOutbox(db: Queryable, options: ClaimUnsentOptions): Promise<OutboxRow[]> {
+  const { rows } = await db.query<OutboxRow>(claimUnsentOutboxSql, [options.ageMinMs, options.rowsMax]);
   return rows;
 }

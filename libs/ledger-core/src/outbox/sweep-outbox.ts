@@ -1,8 +1,11 @@
-// One pass of the outbox sweep: claim the oldest unsent rows (row-locked, skipping rows another
-// worker holds), publish each through `publish`, and mark the published ones sent, all in one
-// transaction so a crash mid-pass leaves the rest unsent for the next pass (at-least-once: a
-// row published but not yet marked is published again; consumers dedupe by posting id).
-// A publish failure ends the pass early; the rows before it stay marked.
+// One pass of the outbox sweep: read the oldest unsent rows (no locks, no transaction), publish
+// each through `publish`, and mark each one sent right after its publish with
+// `update … where id = $1 and sent_at is null`. Nothing is held open across a publish, so a slow
+// callback topic costs no database connection or lock. The trade-off is duplicates: two workers
+// sweeping at once may both publish a row, and a crash between a publish and its mark publishes
+// that one row again. Both are within at-least-once delivery (consumers dedupe by posting id),
+// and the age floor keeps the sweep off rows their own worker is still publishing. A publish
+// failure ends the pass early; the rows before it stay marked.
 import type { Database } from '../database/port.ts';
 import { claimUnsentOutbox, type ClaimUnsentOptions, type OutboxRow } from './claim-unsent-outbox.ts';
 import { markOutboxSent } from './mark-outbox-sent.ts';
@@ -19,22 +22,18 @@ export async function sweepOutbox(
   publish: (row: OutboxRow) => Promise<void>,
   options: ClaimUnsentOptions,
 ): Promise<SweepResult> {
-  return database.transaction(async (tx) => {
-    const rows = await claimUnsentOutbox(tx, options);
-    const published: string[] = [];
-    let outcomesPublished = 0;
-    let failure: unknown = undefined;
-    for (const row of rows) {
-      try {
-        await publish(row);
-      } catch (error) {
-        failure = error;
-        break;
-      }
-      published.push(row.id);
-      outcomesPublished += row.outcomes.length;
+  const rows = await claimUnsentOutbox(database, options);
+  let rowsPublished = 0;
+  let outcomesPublished = 0;
+  for (const row of rows) {
+    try {
+      await publish(row);
+    } catch (error) {
+      return { rowsPublished, outcomesPublished, failure: error };
     }
-    await markOutboxSent(tx, published);
-    return { rowsPublished: published.length, outcomesPublished, failure };
-  });
+    await markOutboxSent(database, [row.id]);
+    rowsPublished++;
+    outcomesPublished += row.outcomes.length;
+  }
+  return { rowsPublished, outcomesPublished, failure: undefined };
 }
