@@ -81,19 +81,23 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     expect(outcomes.map((outcome) => outcome.id).sort()).toEqual([earlier, ...valid.flat()].map((posting) => posting.id).sort());
     expect(outcomes.every((outcome) => outcome.status === 'posted' && !outcome.replay)).toBe(true);
     expect(await countUnsentOutbox(db.database)).toBe(0);
+    expect(logs.withCode('batch_applied')).toEqual([expect.objectContaining({
+      traceKeys: expect.arrayContaining(valid.flat().map((item) => item.traceKey)), traceKeysCount: valid.flat().length,
+    })]);
     expect(logs.withCode('message_malformed')).toEqual([expect.objectContaining({ messageId: malformedId, problem: 'postings_missing' })]);
   });
 
   test('a record whose batch fails (database closed) is reported, not lost', async () => {
     const broken = await target.create();
     await broken.drop();
-    await client.publishPostings([[makePosting({ dateRef: today })]]);
+    const posting = makePosting({ dateRef: today });
+    await client.publishPostings([[posting]]);
     const event = await receiveEvent(client, broker, 1);
     const logs = captureLogs();
     const handler = createLambdaHandler({ database: broken.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
-    expect(logs.withCode('batch_failed')).toHaveLength(1);
+    expect(logs.withCode('batch_failed')).toEqual([expect.objectContaining({ traceKeys: [posting.traceKey], traceKeysCount: 1 })]);
   });
 
   test('records failed by an unavailable database stay invisible (backoff); a record failed for its own reason comes back', async () => {

@@ -9,6 +9,7 @@
 import type { Posting } from '@flow/contracts';
 import type { BatchResult } from '@flow/ledger-core';
 import { errorFields, type Logger } from '@flow/service-kit';
+import { traceKeysLoggedMax } from '../limits.ts';
 import { pauseReasonOf } from './database-failure.ts';
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
@@ -76,7 +77,9 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
       try {
         await applyOne(batch.postings);
       } catch (error) {
-        logger.error('batch_failed', { postings: batch.postings.length, messages: batch.entryIndexes.length, ...errorFields(error) });
+        logger.error('batch_failed', {
+          postings: batch.postings.length, messages: batch.entryIndexes.length, ...traceKeyFields(batch.postings), ...errorFields(error),
+        });
         if (pauseReasonOf(error) !== null || batch.entryIndexes.length === 1) {
           batch.entryIndexes.forEach((index) => fail(index, error));
           continue;
@@ -107,5 +110,15 @@ function logBatch(logger: Logger, result: BatchResult, ms: number): void {
   }
   logger.info('batch_applied', {
     postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxId: result.outboxId,
+    ...traceKeyFields(result.outcomes),
   });
+}
+
+/**
+ * The batch's distinct traceKeys for its log line, so a producer's traceKey finds the batch that
+ * carried it: the first `traceKeysLoggedMax` and how many there are in all.
+ */
+export function traceKeyFields(items: readonly { readonly traceKey: string }[]): { traceKeys: string[]; traceKeysCount: number } {
+  const distinct = new Set(items.map((item) => item.traceKey));
+  return { traceKeys: [...distinct].slice(0, traceKeysLoggedMax), traceKeysCount: distinct.size };
 }
