@@ -4,7 +4,10 @@
 // many messages (some messages sent twice, some ids repeated across messages), SIGKILLs the
 // child after its first committed batches, starts a new one and waits for the queue to drain.
 // Then: one stored outcome per distinct id, balances reconcile, no outbox row left unsent, and
-// every id reached the callback topic at least once.
+// every id reached the callback topic at least once. The kill is made to hit the window between
+// commit and relay: the first child's outbox marks are held back (FLOW_TEST_WORKER_MARK_DELAY_MS),
+// and the test checks that committed-but-unsent outbox rows existed before the restart, rows only
+// the second worker's sweep can publish.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ const postingsPerMessage = 30;
 const resentMessagesCount = 15;
 const batchesBeforeKill = 3;
 const harness = join(import.meta.dirname, 'testing', 'worker-process.ts');
+/** Longer than the first child lives: none of its outbox rows is marked sent before the kill. */
+const markDelayMs = 120_000;
 
 function crashWorkload(): Posting[][] {
   const messages = Array.from({ length: messagesCount }, (_m, message) => Array.from({ length: postingsPerMessage }, (_p, index) =>
@@ -89,6 +94,15 @@ describe('ledger worker killed mid-load', () => {
     return { database, close: () => database.close() };
   }
 
+  async function withCheckDatabase<T>(check: (database: Database) => Promise<T>): Promise<T> {
+    const { database, close } = await openForChecks();
+    try {
+      return await check(database);
+    } finally {
+      await close();
+    }
+  }
+
   test(`every id has one outcome and balances reconcile after a SIGKILL (${postgres === null ? 'pglite folder' : 'postgres'})`, async () => {
     const environment = {
       ...workerEnvironment(broker), ...(await prepareDatabase()),
@@ -97,13 +111,17 @@ describe('ledger worker killed mid-load', () => {
     const messages = crashWorkload();
     const ids = new Set(messages.flat().map((posting) => posting.id));
 
-    const first = spawnWorker(environment);
+    const first = spawnWorker({ ...environment, FLOW_TEST_WORKER_MARK_DELAY_MS: String(markDelayMs) });
     children.push(first);
     const publishing = client.publishPostings(messages);
     await waitFor(async () => first.batchesApplied() >= batchesBeforeKill, 60_000, 5);
     first.child.kill('SIGKILL');
     await first.exited;
     await publishing;
+
+    // The kill hit the window: batches committed whose outcomes were never marked sent.
+    const unsentAtKill = await withCheckDatabase(countUnsentOutbox);
+    expect(unsentAtKill).toBeGreaterThanOrEqual(batchesBeforeKill);
 
     const second = spawnWorker(environment);
     children.push(second);
