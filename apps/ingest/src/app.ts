@@ -13,6 +13,7 @@ import {
   requestContext,
   requireScope,
   sendError,
+  traceKeyFields,
   type Authenticator,
   type Logger,
 } from '@flow/service-kit';
@@ -87,16 +88,11 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
   };
 }
 
-/** Distinct traceKeys listed in one log line; a batch may give each posting its own. */
-export const logTraceKeysMax = 100;
-
 /**
  * What every log line about a request's postings carries: id and traceKey of a single posting,
  * the distinct traceKeys of a batch (ids would flood the log).
  */
 function postingLogFields(form: RequestForm, postings: readonly Posting[]): Record<string, unknown> {
   if (form === 'single') return { id: postings[0]!.id, traceKey: postings[0]!.traceKey };
-  const traceKeys = [...new Set(postings.map(({ traceKey }) => traceKey))];
-  if (traceKeys.length <= logTraceKeysMax) return { traceKeys };
-  return { traceKeys: traceKeys.slice(0, logTraceKeysMax), traceKeyCount: traceKeys.length };
+  return traceKeyFields(postings);
 }

@@ -82,7 +82,7 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     expect(outcomes.every((outcome) => outcome.status === 'posted' && !outcome.replay)).toBe(true);
     expect(await countUnsentOutbox(db.database)).toBe(0);
     expect(logs.withCode('batch_applied')).toEqual([expect.objectContaining({
-      traceKeys: expect.arrayContaining(valid.flat().map((item) => item.traceKey)), traceKeysCount: valid.flat().length,
+      traceKeys: expect.arrayContaining(valid.flat().map((item) => item.traceKey)), traceKeyCount: valid.flat().length,
     })]);
     expect(logs.withCode('message_malformed')).toEqual([expect.objectContaining({ messageId: malformedId, problem: 'postings_missing' })]);
   });
@@ -97,7 +97,7 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     const handler = createLambdaHandler({ database: broken.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
-    expect(logs.withCode('batch_failed')).toEqual([expect.objectContaining({ traceKeys: [posting.traceKey], traceKeysCount: 1 })]);
+    expect(logs.withCode('batch_failed')).toEqual([expect.objectContaining({ traceKeys: [posting.traceKey], traceKeyCount: 1 })]);
   });
 
   test('records failed by an unavailable database stay invisible (backoff); a record failed for its own reason comes back', async () => {

@@ -70,5 +70,4 @@ export const redeliveryBackoffFactor = 4;
 export const redeliveryVisibilitySecondsMax = 43_200;
 /** SQS takes at most 10 entries per ChangeMessageVisibilityBatch. */
 export const visibilityBatchEntriesMax = 10;
-/** Distinct traceKeys written on one batch log line (batch_applied, batch_failed); the rest are counted. */
-export const traceKeysLoggedMax = 20;
+

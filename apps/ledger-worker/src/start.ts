@@ -5,8 +5,8 @@
 import type { Posting } from '@flow/contracts';
 import { connectPostgres, createLedgerEngine, migrate, type BatchResult, type Database } from '@flow/ledger-core';
 import {
-  boundPort, closeServer, ConfigError, createBreaker, createLogger, createSnsClient, createSqsClient, errorFields,
-  listen, onStopSignal, type Environment, type Logger,
+  boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
+  listen, runFromEnvironment, type Environment, type Logger,
 } from '@flow/service-kit';
 import { createBatchApplier } from './batch/apply-entries.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
@@ -84,7 +84,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   });
   breaker.on('open', () => guard.pause('database breaker opened'));
 
-  const server = await listen(createHealthApp({ database, receiving: () => !guard.isPaused() && consumers.running() }), config.healthPort, config.host);
+  const server = await listen(createHealthApp({ database, receiving: () => !guard.isPaused() && consumers.running(), logger }), config.healthPort, config.host);
   consumers.start();
   relay.start();
   logger.info('service_started', { healthPort: boundPort(server), database: database.kind, receivesInFlight: config.receivesInFlight });
@@ -103,33 +103,17 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   return { healthPort: boundPort(server), stop };
 }
 
-/** The container entry: parse the environment, start, stop on SIGTERM/SIGINT. */
-export async function runWorkerFromEnvironment(environment: Environment): Promise<void> {
-  let config: Readonly<WorkerConfig>;
-  try {
-    config = readWorkerConfig(environment);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const logger = createLogger({ service: serviceName, level: config.logLevel });
-  let worker: RunningWorker | undefined;
-  // Rejected credentials: stop gracefully (the batches in flight finish or fail, nothing is
-  // deleted uncommitted) and exit 1, so ECS starts a task that reads the rotated secret.
-  const onFatal = (reason: 'credentials_rejected') => {
-    logger.error('service_stopping', { reason: `database_${reason}`, exitCode: 1 });
-    void (worker?.stop() ?? Promise.resolve()).finally(() => {
-      logger.info('service_stopped', { reason: `database_${reason}`, exitCode: 1 });
-      process.exit(1);
-    });
-  };
-  try {
-    worker = await startWorker(config, { logger, onFatal });
-    const running = worker;
-    onStopSignal(() => running.stop(), logger);
-  } catch (error) {
-    logger.error('service_stopped', { phase: 'start', ...errorFields(error) });
-    process.exit(1);
-  }
+/**
+ * The container entry: parse the environment, start, stop on SIGTERM/SIGINT. Rejected database
+ * credentials stop the worker gracefully (batches in flight finish or fail; nothing uncommitted
+ * is deleted) and exit 1, so ECS starts a task that reads the rotated secret.
+ */
+export function runWorkerFromEnvironment(environment: Environment): Promise<RunningWorker> {
+  return runFromEnvironment({
+    service: serviceName,
+    environment,
+    readConfig: readWorkerConfig,
+    start: (config, logger, exitAfterStop) =>
+      startWorker(config, { logger, onFatal: (reason) => exitAfterStop(`database_${reason}`) }),
+  });
 }

@@ -26,6 +26,6 @@ export { ConfigError, configReader, type ConfigReader, type Environment, type In
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export { ApiError, errorHandler, notFound, requestContext, route, sendError } from './http.ts';
-export { createLogger, errorFields, logLevels, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
+export { createLogger, errorFields, logLevels, logTraceKeysMax, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export { openApiRoutes } from './openapi-routes.ts';
 export { boundPort, closeServer, listen, onStopSignal, reachableHost, runFromEnvironment, type ProcessEntry } from './server.ts';

@@ -68,3 +68,16 @@ export function errorFields(error: unknown): LogFields {
   const code = (error as { code?: unknown }).code;
   return { error: { name: error.name, message: error.message, code, stack: error.stack } };
 }
+
+/** Distinct traceKeys listed in one log line about many postings; the count says how many in all. */
+export const logTraceKeysMax = 20;
+
+/**
+ * The log fields of a line about many postings, the same in every service: the first
+ * `logTraceKeysMax` distinct traceKeys and how many there are, so a producer's traceKey finds
+ * the request or batch that carried it.
+ */
+export function traceKeyFields(items: readonly { readonly traceKey: string }[]): { traceKeys: string[]; traceKeyCount: number } {
+  const distinct = [...new Set(items.map(({ traceKey }) => traceKey))];
+  return { traceKeys: distinct.slice(0, logTraceKeysMax), traceKeyCount: distinct.length };
+}

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { ConfigError, type Environment } from './config.ts';
-import { createLogger, type Logger, type LogLevel } from './logger.ts';
+import { createLogger, errorFields, type Logger, type LogLevel } from './logger.ts';
 
 export async function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -68,13 +68,18 @@ export interface ProcessEntry<Config extends { readonly logLevel: LogLevel }, Ru
   readonly service: string;
   readonly environment: Environment;
   readonly readConfig: (environment: Environment) => Readonly<Config>;
-  readonly start: (config: Readonly<Config>, logger: Logger) => Promise<Running>;
+  /**
+   * Starts the service. `exitAfterStop(reason)` is for failures a restart cures (rotated
+   * database credentials): it stops the service gracefully, then exits 1 so the orchestrator
+   * starts a fresh task.
+   */
+  readonly start: (config: Readonly<Config>, logger: Logger, exitAfterStop: (reason: string) => void) => Promise<Running>;
 }
 
 /**
  * A service process's whole life (each app's main.ts): parse the config — on a ConfigError print
- * every problem to stderr and exit 1 before anything starts — then start, and stop cleanly on
- * SIGTERM or SIGINT.
+ * every problem to stderr and exit 1 before anything starts — then start (a failed start is
+ * logged and exits 1), and stop cleanly on SIGTERM or SIGINT.
  */
 export async function runFromEnvironment<Config extends { readonly logLevel: LogLevel }, Running extends { stop(): Promise<void> }>(
   entry: ProcessEntry<Config, Running>,
@@ -88,7 +93,24 @@ export async function runFromEnvironment<Config extends { readonly logLevel: Log
     process.exit(1);
   }
   const logger = createLogger({ service: entry.service, level: config.logLevel });
-  const running = await entry.start(config, logger);
-  onStopSignal(() => running.stop(), logger);
-  return running;
+  let running: Running | undefined;
+  let exiting = false;
+  const exitAfterStop = (reason: string) => {
+    if (exiting) return;
+    exiting = true;
+    logger.error('service_stopping', { reason, exitCode: 1 });
+    void (running?.stop() ?? Promise.resolve()).finally(() => {
+      logger.info('service_stopped', { reason, exitCode: 1 });
+      process.exit(1);
+    });
+  };
+  try {
+    running = await entry.start(config, logger, exitAfterStop);
+  } catch (error) {
+    logger.error('service_stopped', { phase: 'start', ...errorFields(error) });
+    process.exit(1);
+  }
+  const started = running;
+  onStopSignal(() => started.stop(), logger);
+  return started;
 }

@@ -8,8 +8,7 @@
 // dead-letter queue by itself instead of dragging its neighbours along.
 import type { Posting } from '@flow/contracts';
 import type { BatchResult } from '@flow/ledger-core';
-import { errorFields, type Logger } from '@flow/service-kit';
-import { traceKeysLoggedMax } from '../limits.ts';
+import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
 import { pauseReasonOf } from './database-failure.ts';
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
@@ -112,13 +111,4 @@ function logBatch(logger: Logger, result: BatchResult, ms: number): void {
     postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxId: result.outboxId,
     ...traceKeyFields(result.outcomes),
   });
-}
-
-/**
- * The batch's distinct traceKeys for its log line, so a producer's traceKey finds the batch that
- * carried it: the first `traceKeysLoggedMax` and how many there are in all.
- */
-export function traceKeyFields(items: readonly { readonly traceKey: string }[]): { traceKeys: string[]; traceKeysCount: number } {
-  const distinct = new Set(items.map((item) => item.traceKey));
-  return { traceKeys: [...distinct].slice(0, traceKeysLoggedMax), traceKeysCount: distinct.size };
 }

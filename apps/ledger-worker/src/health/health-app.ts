@@ -2,12 +2,14 @@
 // the database answers `select 1` and the consumers are receiving (not paused, not stopping).
 import express, { type Express } from 'express';
 import type { Database } from '@flow/ledger-core';
-import { healthRoutes } from '@flow/service-kit';
+import { healthRoutes, type Logger } from '@flow/service-kit';
 
 export interface HealthDependencies {
   readonly database: Database;
   /** True while the consumers receive. */
   readonly receiving: () => boolean;
+  /** Where failed readiness checks are logged (the probe itself shows no reasons). */
+  readonly logger: Logger;
 }
 
 export function createHealthApp(dependencies: HealthDependencies): Express {
@@ -21,6 +23,6 @@ export function createHealthApp(dependencies: HealthDependencies): Express {
         if (!dependencies.receiving()) throw new Error('not receiving (paused or stopping)');
       },
     },
-  ]));
+  ], dependencies.logger));
   return app;
 }
