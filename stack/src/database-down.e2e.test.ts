@@ -12,7 +12,7 @@ import { businessDate, migrate, openPglite, reconcileBalances, type Database } f
 import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { startLocalStack, type LocalStack } from './local-stack.ts';
-import { byId, call, collectOutcomes, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
 import { switchable } from './testing/switchable-database.ts';
 import { startTcpProxy } from './testing/tcp-proxy.ts';
 
@@ -118,12 +118,4 @@ function acceptedIds(answer: { status: number; body: unknown }): string[] {
 
 function posting(amount: string) {
   return { branch: demoBranch, account: demoAccount, amount, debitCredit: 'C', eventCode: demoEventCode, dateRef: today };
-}
-
-async function eventually(condition: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

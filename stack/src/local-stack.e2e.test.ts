@@ -10,7 +10,7 @@ import { addDays, businessDate, reconcileBalances } from '@flow/ledger-core';
 import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { startLocalStack, type LocalStack } from './local-stack.ts';
-import { byId, call, collectOutcomes, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 const posting = (fields: Record<string, unknown> = {}) => ({
@@ -146,7 +146,7 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     const marker = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: posting() });
     await collectOutcomes(stack, [(marker.body as { id: string }).id]);
     expect(await postingCount(stack)).toBe(before + 1);
-    expect(await queueDepth(stack, stack.broker.transactionQueueUrl)).toBe(0);
+    await eventually(async () => (await queueDepth(stack, stack.broker.transactionQueueUrl)) === 0);
   });
 });
 

@@ -16,6 +16,9 @@ import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-brok
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { readOrCreateSecret } from './local-secret.ts';
 
+/** Seconds of each worker long poll under the stack; it bounds how long a stop waits. */
+export const localReceiveWaitSeconds = 1;
+
 export interface LocalStackOptions {
   /** Folder for PGlite, fauxqs and the secret; created when missing. */
   readonly dataDir: string;
@@ -63,8 +66,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
     });
     stops.push(() => broker.stop());
+    const given = options.environment ?? process.env;
     const shared: Environment = {
-      ...(options.environment ?? process.env),
+      ...given,
+      // Short long polls: Ctrl-C waits for the worker's polls to end (the AWS default is 20 s).
+      FLOW_RECEIVE_WAIT_SECONDS: given.FLOW_RECEIVE_WAIT_SECONDS ?? String(localReceiveWaitSeconds),
       FLOW_HOST: options.host,
       FLOW_AWS_ENDPOINT: broker.endpoint,
       FLOW_AWS_REGION: broker.region,
@@ -121,6 +127,6 @@ async function openDatabase(options: LocalStackOptions, dataDir: string): Promis
 }
 
 /** Newest first: ingest stops taking requests before the worker drains and the broker goes. */
-async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
-  for (const stop of stops.reverse()) await stop();
+async function stopAll(stops: readonly (() => Promise<void>)[]): Promise<void> {
+  for (const stop of [...stops].reverse()) await stop();
 }

@@ -37,7 +37,7 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
     '',
     'Try it (in another terminal, from this folder):',
-    `  TOKEN=$(${config.dataDir === './.flow' ? '' : `FLOW_DATA_DIR=${config.dataDir} `}npm run token --silent)`,
+    `  TOKEN=$(${config.dataDir === './.flow' ? '' : `FLOW_DATA_DIR='${config.dataDir}' `}npm run token --silent)`,
     `  curl -s -X POST ${stack.ingestUrl}/v1/transactions -H "Authorization: Bearer $TOKEN" \\`,
     `    -H 'Content-Type: application/json' -d '${posting}'`,
     `  curl -s -H "Authorization: Bearer $TOKEN" '${stack.queryApiUrl}/v1/accounts/${demoBranch}/${demoAccount}/statement?from=${today}&to=${today}'`,

@@ -9,6 +9,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { brokerNames } from '@flow/contracts';
 import { startFauxqs } from 'fauxqs';
+import { reachableHost } from './server.ts';
 
 export const callbackTapQueue = 'flow-callback-local';
 /** Matches the messaging stack's default `TransactionVisibilityTimeoutSeconds`. */
@@ -78,7 +79,7 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
   const queueUrl = (name: string) => created.queues.find((queue) => queue.name === name)!.url;
   const topicArn = (name: string) => created.topics.find((topic) => topic.name === name)!.arn;
   return {
-    endpoint: `http://${host}:${server.port}`,
+    endpoint: `http://${reachableHost(host)}:${server.port}`,
     region,
     requestTopicArn: topicArn(brokerNames.requestTopic),
     callbackTopicArn: topicArn(brokerNames.callbackTopic),

@@ -84,3 +84,12 @@ export function byId(outcomes: readonly PostingOutcomeMessage[]): Map<string, Po
   for (const outcome of outcomes) map.set(outcome.id, [...(map.get(outcome.id) ?? []), outcome]);
   return map;
 }
+
+/** Resolves once `condition` holds, polling; fails after the deadline. For states, not timings. */
+export async function eventually(condition: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
