@@ -20,7 +20,7 @@ export { findTransaction, searchTransactions, type Page, type TransactionSearch,
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
 export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';
-export { claimUnsentOutbox, type ClaimUnsentOptions, type OutboxRow } from './outbox/claim-unsent-outbox.ts';
+export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';

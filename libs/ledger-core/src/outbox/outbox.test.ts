@@ -1,4 +1,4 @@
-// The outbox relay's queries on PGlite and PostgreSQL: the sweep claims unsent rows oldest
+// The outbox relay's queries on PGlite and PostgreSQL: the sweep finds unsent rows oldest
 // first, bounded, leaves fresh rows to the worker that wrote them, marks what it published and
 // nothing it failed to publish, holds no lock while it publishes, and (on PostgreSQL) two
 // concurrent sweeps leave no row unsent (a row may be published by both: at-least-once).
@@ -7,11 +7,11 @@ import type { PostingOutcome } from '../engine/outcome.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
 import { businessDate } from '../rules/business-date.ts';
 import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
-import { claimUnsentOutbox } from './claim-unsent-outbox.ts';
+import { findUnsentOutbox } from './find-unsent-outbox.ts';
 import { countUnsentOutbox } from './count-unsent-outbox.ts';
 import { markOutboxSent } from './mark-outbox-sent.ts';
 import { sweepOutbox } from './sweep-outbox.ts';
-import type { OutboxRow } from './claim-unsent-outbox.ts';
+import type { OutboxRow } from './find-unsent-outbox.ts';
 
 const rules = ledgerRules({ autoOpenAccounts: true });
 const today = businessDate(new Date(), rules.businessTimeZone);
@@ -34,16 +34,16 @@ describe.each(databaseTargets())('outbox relay queries on $name', (target) => {
     return ids;
   };
 
-  test('claims unsent rows oldest first, at most rowsMax, with their outcomes', async () => {
+  test('finds unsent rows oldest first, at most rowsMax, with their outcomes', async () => {
     const ids = await applyBatches(3);
-    const rows = await claimUnsentOutbox(db.database, { rowsMax: 2, ageMinMs: 0 });
+    const rows = await findUnsentOutbox(db.database, { rowsMax: 2, ageMinMs: 0 });
     expect(rows.map((row) => row.id)).toEqual(ids.slice(0, 2));
     expect(rows[0]!.outcomes).toEqual([expect.objectContaining<Partial<PostingOutcome>>({ status: 'posted', account: 'ACC0' })]);
   });
 
   test('leaves rows younger than ageMinMs to the worker that committed them', async () => {
     await applyBatches(1);
-    const rows = await claimUnsentOutbox(db.database, { rowsMax: 10, ageMinMs: 60_000 });
+    const rows = await findUnsentOutbox(db.database, { rowsMax: 10, ageMinMs: 60_000 });
     expect(rows).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe.each(databaseTargets())('outbox relay queries on $name', (target) => {
     await markOutboxSent(db.database, [first!]);
     const { rows: after } = await db.database.query<{ sentAt: Date }>('select sent_at as "sentAt" from flow.outbox where id = $1', [first]);
     expect(after[0]!.sentAt).toEqual(before[0]!.sentAt);
-    const rows = await claimUnsentOutbox(db.database, { rowsMax: 10, ageMinMs: 0 });
+    const rows = await findUnsentOutbox(db.database, { rowsMax: 10, ageMinMs: 0 });
     expect(rows.map((row) => row.id)).toEqual([second]);
   });
 

@@ -7,7 +7,7 @@
 // and the age floor keeps the sweep off rows their own worker is still publishing. A publish
 // failure ends the pass early; the rows before it stay marked.
 import type { Database } from '../database/port.ts';
-import { claimUnsentOutbox, type ClaimUnsentOptions, type OutboxRow } from './claim-unsent-outbox.ts';
+import { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './find-unsent-outbox.ts';
 import { markOutboxSent } from './mark-outbox-sent.ts';
 
 export interface SweepResult {
@@ -20,9 +20,9 @@ export interface SweepResult {
 export async function sweepOutbox(
   database: Database,
   publish: (row: OutboxRow) => Promise<void>,
-  options: ClaimUnsentOptions,
+  options: FindUnsentOptions,
 ): Promise<SweepResult> {
-  const rows = await claimUnsentOutbox(database, options);
+  const rows = await findUnsentOutbox(database, options);
   let rowsPublished = 0;
   let outcomesPublished = 0;
   for (const row of rows) {

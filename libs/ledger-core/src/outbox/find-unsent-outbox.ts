@@ -5,8 +5,7 @@
 // them two sweeps may publish the same row, which at-least-once delivery already allows
 // (consumers dedupe by posting id). The age floor leaves a fresh row to the worker that committed
 // it, which publishes it right after commit. Order is by created_at, never by id: ids are taken
-// before the account locks, so they do not follow commit order. (The name is kept from when this
-// claimed rows with `for update skip locked`; it is part of ledger-core's exports.)
+// before the account locks, so they do not follow commit order.
 import type { Queryable } from '../database/port.ts';
 import type { PostingOutcome } from '../engine/outcome.ts';
 
@@ -16,21 +15,21 @@ export interface OutboxRow {
   readonly createdAt: Date;
 }
 
-export interface ClaimUnsentOptions {
+export interface FindUnsentOptions {
   /** Rows read at most (bounds one pass's publishes). */
   readonly rowsMax: number;
   /** Only rows committed at least this long ago; 0 reads every unsent row. */
   readonly ageMinMs: number;
 }
 
-const claimUnsentOutboxSql = `
+const findUnsentOutboxSql = `
   select id, outcomes, created_at as "createdAt"
   from flow.outbox
   where sent_at is null and created_at <= now() - make_interval(secs => $1::double precision / 1000)
   order by created_at, id
   limit $2`;
 
-export async function claimUnsentOutbox(db: Queryable, options: ClaimUnsentOptions): Promise<OutboxRow[]> {
-  const { rows } = await db.query<OutboxRow>(claimUnsentOutboxSql, [options.ageMinMs, options.rowsMax]);
+export async function findUnsentOutbox(db: Queryable, options: FindUnsentOptions): Promise<OutboxRow[]> {
+  const { rows } = await db.query<OutboxRow>(findUnsentOutboxSql, [options.ageMinMs, options.rowsMax]);
   return rows;
 }
