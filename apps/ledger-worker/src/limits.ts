@@ -22,8 +22,19 @@ export const batchesInFlightMax = 16;
 /** ReceiveMessage long-poll seconds; SQS allows 0–20. */
 export const receiveWaitSecondsDefault = 10;
 export const receiveWaitSecondsMax = 20;
-/** A batch that takes longer counts as a database failure for the breaker. */
+/**
+ * The database breaker stops waiting for a batch after this long and fails it as `batch_timeout`:
+ * the batch's own failure, retried message by message, never a pause. Stopping to wait cancels
+ * nothing, so on PostgreSQL the worker's connections also carry `batchStatementTimeoutMs`.
+ */
 export const batchTimeoutMs = 30_000;
+/**
+ * PostgreSQL statement_timeout of the worker's own connections, below `batchTimeoutMs` so the
+ * server cancels a slow batch statement (57014), rolling back its transaction and releasing its
+ * connection and account locks, before the breaker gives up on it. The 2 s margin covers the
+ * cancel, the rollback and the round trip.
+ */
+export const batchStatementTimeoutMs = batchTimeoutMs - 2_000;
 /** Seconds the database breaker stays open before it lets a call through again. */
 export const databaseBreakerResetMs = 5_000;
 /** While paused, `select 1` every this many ms until the database answers. */

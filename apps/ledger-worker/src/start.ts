@@ -3,7 +3,7 @@
 // them in the order that keeps the invariants: stop receiving → finish the batches in flight
 // (commit, then delete) → flush the relay → close the pool.
 import type { Posting } from '@flow/contracts';
-import { connectPostgres, createLedgerEngine, migrate, type BatchResult, type Database } from '@flow/ledger-core';
+import { createLedgerEngine, migrate, type BatchResult, type Database } from '@flow/ledger-core';
 import {
   boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
   listen, runFromEnvironment, type Environment, type Logger,
@@ -13,6 +13,7 @@ import { createBatchAssembler } from './batch/batch-assembler.ts';
 import { pauseReasonOf } from './batch/database-failure.ts';
 import { readWorkerConfig, serviceName, type WorkerConfig } from './config.ts';
 import { createDatabaseGuard } from './consumer/database-guard.ts';
+import { connectWorkerDatabase, migrateOnOwnConnection } from './database/worker-database.ts';
 import { createQueueConsumers } from './consumer/queue-consumers.ts';
 import { createHealthApp } from './health/health-app.ts';
 import { batchTimeoutMs, databaseBreakerResetMs } from './limits.ts';
@@ -37,13 +38,13 @@ export interface RunningWorker {
 
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
   const logger = overrides.logger ?? createLogger({ service: serviceName, level: config.logLevel });
-  const database = overrides.database ?? connectPostgres({
-    connectionString: config.database.url, poolSize: config.database.poolSize, applicationName: serviceName,
-  });
   if (config.migrateOnStart) {
-    const applied = await migrate(database);
+    const applied = overrides.database === undefined ? await migrateOnOwnConnection(config.database.url) : await migrate(overrides.database);
     logger.info('migrations_applied', { applied });
   }
+  // The worker's own pool carries the statement timeout (worker-database.ts). An injected database
+  // is the caller's: the embedded stack's PGlite has no statement_timeout to set (see README).
+  const database = overrides.database ?? connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize });
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,

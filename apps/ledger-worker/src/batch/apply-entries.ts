@@ -9,7 +9,7 @@
 import type { Posting } from '@flow/contracts';
 import type { BatchResult } from '@flow/ledger-core';
 import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
-import { pauseReasonOf } from './database-failure.ts';
+import { batchFailureKind, pauseReasonOf } from './database-failure.ts';
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
@@ -77,7 +77,8 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
         await applyOne(batch.postings);
       } catch (error) {
         logger.error('batch_failed', {
-          postings: batch.postings.length, messages: batch.entryIndexes.length, ...traceKeyFields(batch.postings), ...errorFields(error),
+          postings: batch.postings.length, messages: batch.entryIndexes.length, failure: batchFailureKind(error) ?? undefined,
+          ...traceKeyFields(batch.postings), ...errorFields(error),
         });
         if (pauseReasonOf(error) !== null || batch.entryIndexes.length === 1) {
           batch.entryIndexes.forEach((index) => fail(index, error));

@@ -1,17 +1,33 @@
 // Which failures pause the worker: ledger-core's unavailable and credentials_rejected, plus the
-// breaker's own "open"; a statement timeout and a bug are the batch's own.
-import { pauseReasonOf, type PauseReason } from './database-failure.ts';
+// breaker's own "open"; a statement timeout, the breaker's timeout and a bug are the batch's own.
+import CircuitBreaker from 'opossum';
+import { batchFailureKind, pauseReasonOf, type BatchFailureKind, type PauseReason } from './database-failure.ts';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
-test.each<[string, unknown, PauseReason | null]>([
-  ['connection refused', withCode('ECONNREFUSED'), 'unavailable'],
-  ['read-only transaction during a failover', withCode('25006'), 'unavailable'],
-  ['the database breaker is open', withCode('EOPENBREAKER', 'Breaker is open'), 'unavailable'],
-  ['the batch timed out in the breaker', withCode('ETIMEDOUT', 'Timed out after 30000ms'), 'unavailable'],
-  ['password rejected after a secret rotation', withCode('28P01'), 'credentials_rejected'],
-  ['statement timeout: the batch is retried alone', withCode('57014'), null],
-  ['a bug', new TypeError('x is undefined'), null],
-])('%s', (_name, error, reason) => {
+test.each<[string, unknown, BatchFailureKind | null, PauseReason | null]>([
+  ['connection refused', withCode('ECONNREFUSED'), 'unavailable', 'unavailable'],
+  ['a socket timeout', withCode('ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.5:5432'), 'unavailable', 'unavailable'],
+  ['read-only transaction during a failover', withCode('25006'), 'unavailable', 'unavailable'],
+  ['the database breaker is open', withCode('EOPENBREAKER', 'Breaker is open'), 'unavailable', 'unavailable'],
+  ['the batch timed out in the breaker', withCode('ETIMEDOUT', 'Timed out after 30000ms'), 'batch_timeout', null],
+  ['password rejected after a secret rotation', withCode('28P01'), 'credentials_rejected', 'credentials_rejected'],
+  ['statement timeout: the batch is retried alone', withCode('57014'), 'timeout', null],
+  ['a bug', new TypeError('x is undefined'), null, null],
+])('%s', (_name, error, kind, reason) => {
+  expect(batchFailureKind(error)).toBe(kind);
   expect(pauseReasonOf(error)).toBe(reason);
+});
+
+test("opossum's own timeout error is a batch_timeout, not an outage", async () => {
+  const never = () => new Promise<never>(() => undefined);
+  const breaker = new CircuitBreaker(never, { timeout: 1 });
+  try {
+    const error: unknown = await breaker.fire().then(() => undefined, (rejection: unknown) => rejection);
+    expect(error).toMatchObject({ code: 'ETIMEDOUT' });
+    expect(batchFailureKind(error)).toBe('batch_timeout');
+    expect(pauseReasonOf(error)).toBeNull();
+  } finally {
+    breaker.shutdown();
+  }
 });

@@ -12,6 +12,14 @@ const socketErrorCodes = new Set([
 ]);
 
 /**
+ * opossum's timeout (node_modules/opossum/lib/circuit.js `buildError`) borrows the socket code
+ * ETIMEDOUT with the message "Timed out after N ms". It means the caller stopped waiting, not that
+ * the database is gone: a slow batch, not an outage. It is not a database failure, so it is left
+ * to the caller that set the deadline (the worker calls it `batch_timeout`).
+ */
+const breakerTimeoutMessage = /^Timed out after \d+ms$/;
+
+/**
  * SQLSTATEs of a server that cannot serve now (class 08, connection exception, is matched by
  * prefix): 57P01–57P03 admin or crash shutdown and "cannot connect now" (a failover or a
  * restart), 53300 too many connections, and 25006 read-only transaction: during an RDS/Aurora
@@ -42,6 +50,7 @@ export function databaseFailureKind(error: unknown): DatabaseFailureKind | null 
   if (typeof error !== 'object' || error === null) return null;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
+    if (code === 'ETIMEDOUT' && typeof message === 'string' && breakerTimeoutMessage.test(message)) return null;
     if (credentialsRejectedSqlStates.has(code)) return 'credentials_rejected';
     if (timeoutSqlStates.has(code)) return 'timeout';
     if (socketErrorCodes.has(code) || unavailableSqlStates.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return 'unavailable';
