@@ -33,6 +33,12 @@ export interface WorkerOverrides {
 
 export interface RunningWorker {
   readonly healthPort: number;
+  /**
+   * True when the worker neither receives nor applies anything: it is paused or stopping, and the
+   * last long poll of every consumer has ended along with its messages' batches. Tests wait for
+   * it rather than for a guessed time.
+   */
+  quiescent(): boolean;
   stop(): Promise<void>;
 }
 
@@ -101,7 +107,8 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
     sns.destroy();
     if (overrides.database === undefined) await database.close();
   })());
-  return { healthPort: boundPort(server), stop };
+  const quiescent = () => !consumers.running() && consumers.idle();
+  return { healthPort: boundPort(server), quiescent, stop };
 }
 
 /**

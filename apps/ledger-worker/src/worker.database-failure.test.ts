@@ -17,6 +17,9 @@ import { captureLogs } from './testing/log-lines.ts';
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 /** Short, so a message the worker received again while paused would show within the test. */
 const visibilityTimeoutSeconds = 1;
+const probeIntervalMs = 100;
+/** Failed probes that take at least three visibility timeouts. */
+const probesOverVisibilityTimeouts = Math.ceil((3 * visibilityTimeoutSeconds * 1000) / probeIntervalMs);
 
 describe.each(databaseTargets())('ledger worker when the database fails, on $name', (target) => {
   let db: TestDatabase;
@@ -42,7 +45,7 @@ describe.each(databaseTargets())('ledger worker when the database fails, on $nam
     const logs = captureLogs();
     const fatal: string[] = [];
     const config = readWorkerConfig(workerEnvironment(broker, {
-      FLOW_DATABASE_PROBE_INTERVAL_MS: '100',
+      FLOW_DATABASE_PROBE_INTERVAL_MS: String(probeIntervalMs),
     }), { databaseInjected: true });
     faulty.failWith('28P01');
     worker = await startWorker(config, { database: faulty.database, logger: logs.logger, onFatal: (reason) => fatal.push(reason) });
@@ -52,17 +55,21 @@ describe.each(databaseTargets())('ledger worker when the database fails, on $nam
 
     await waitFor(async () => logs.withCode('consumer_paused').some((line) => line.failure === 'credentials_rejected' && line.fatal !== true), 10_000, 20);
     expect(fatal).toEqual(['credentials_rejected']);
-    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the last long poll (1 s) ends
+    // Paused: the consumers' last long polls end, and with them their messages' batches.
+    await waitFor(async () => worker!.quiescent(), 10_000, 20);
     const failedBatches = logs.withCode('batch_failed').length;
     expect(failedBatches).toBeGreaterThan(0);
     const ready = await fetch(`http://127.0.0.1:${worker.healthPort}/health/ready`);
     expect(ready.status).toBe(503);
 
-    // Paused: several visibility timeouts pass, probes keep failing, and nothing is received again.
-    const refusedBefore = faulty.refused();
-    await new Promise((resolve) => setTimeout(resolve, 3_000 * visibilityTimeoutSeconds));
-    expect(faulty.refused()).toBeGreaterThan(refusedBefore);
+    // Several visibility timeouts pass while probes keep failing, and nothing is received again.
+    // The time is counted in the guard's own failed probes, each at least one probe interval
+    // after the last, so a slow machine only makes the wait longer, never too short.
+    const failedProbes = () => logs.withCode('consumer_paused').filter((line) => line.probe === 'failed').length;
+    const probesBefore = failedProbes();
+    await waitFor(async () => failedProbes() >= probesBefore + probesOverVisibilityTimeouts, 60_000, 20);
     expect(logs.withCode('batch_failed')).toHaveLength(failedBatches);
+    expect(worker.quiescent()).toBe(true);
     expect(fatal).toEqual(['credentials_rejected']);
     expect(await client.queueDepth(broker.deadLetterQueueUrl)).toBe(0);
 
@@ -94,11 +101,12 @@ describe.each(databaseTargets())('ledger worker when the database fails, on $nam
       return outcomes.length > 0 && (await client.queueDepth(broker.transactionQueueUrl)) === 0;
     }, 20_000, 100);
     faulty.slowDown(0);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // A copy received mid-flight would be in a poll, a batch or a publish now; stop waits for all
+    // of them, so whatever it produced is on the topic when stop resolves.
+    await worker.stop();
+    worker = undefined;
     outcomes.push(...await client.drainOutcomes());
     expect(outcomes).toEqual([expect.objectContaining({ id: posting.id, status: 'posted', replay: false })]);
     expect(logs.withCode('batch_applied')).toHaveLength(1);
-    await worker.stop();
-    worker = undefined;
   });
 });

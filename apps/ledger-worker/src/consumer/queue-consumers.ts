@@ -37,6 +37,8 @@ export interface QueueConsumers {
   /** Stops receiving and waits (bounded) for the last polls and their batches and deletes. */
   stop(): Promise<void>;
   running(): boolean;
+  /** No consumer has a receive or a handler (its messages' batches) in flight. */
+  idle(): boolean;
 }
 
 const idlePollMs = 25;
@@ -111,5 +113,6 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       await assembler.idle();
     },
     running: () => !paused && consumers.every((consumer) => consumer.status.isRunning),
+    idle: allIdle,
   };
 }
