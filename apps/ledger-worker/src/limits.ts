@@ -23,9 +23,10 @@ export const batchesInFlightMax = 16;
 export const receiveWaitSecondsDefault = 10;
 export const receiveWaitSecondsMax = 20;
 /**
- * The database breaker stops waiting for a batch after this long and fails it as `batch_timeout`:
- * the batch's own failure, retried message by message, never a pause. Stopping to wait cancels
- * nothing, so on PostgreSQL the worker's connections also carry `batchStatementTimeoutMs`.
+ * The database breaker stops waiting for a batch after this long and fails it as `batch_timeout`,
+ * which pauses the worker: the server cancels slow statements itself before this (see
+ * `batchStatementTimeoutMs`), so reaching it means the server did not answer. Stopping to wait
+ * cancels nothing, which is why the worker's connections carry the statement timeout.
  */
 export const batchTimeoutMs = 30_000;
 /**

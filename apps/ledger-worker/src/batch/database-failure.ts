@@ -3,8 +3,12 @@
 // first kind may stop the worker: a poison message must reach the dead-letter queue, while an
 // outage or a rotated secret must not push good messages there. The classification itself is
 // ledger-core's `databaseFailureKind`, shared with the query API; this adds the database
-// breaker's own errors. A statement timeout (57014) and the breaker's timeout are the batch's
-// own: it is retried alone, and a batch that keeps timing out is poison, not an outage.
+// breaker's own errors. A statement timeout (57014) is the batch's own: the server cancelled a
+// slow statement, so the batch is retried alone, and one that keeps timing out is poison. The
+// breaker's timeout is different: the server cancels any statement itself before it
+// (`batchStatementTimeoutMs` < `batchTimeoutMs`), so when the breaker's clock runs out first the
+// server did not answer at all — a hung or unreachable database — and the worker pauses, which
+// keeps good messages' receive counts (and so the DLQ) out of it.
 import { databaseFailureKind, type DatabaseFailureKind } from '@flow/ledger-core';
 
 /** Why the worker pauses: the database is not there, or it refuses our (rotated) credentials. */
@@ -36,5 +40,6 @@ export function batchFailureKind(error: unknown): BatchFailureKind | null {
 
 export function pauseReasonOf(error: unknown): PauseReason | null {
   const kind = batchFailureKind(error);
+  if (kind === 'batch_timeout') return 'unavailable';
   return kind === 'unavailable' || kind === 'credentials_rejected' ? kind : null;
 }
