@@ -39,8 +39,14 @@ export function connectPostgres(options: PostgresOptions): Database {
     query: (text, params) => runQuery(pool, text, params),
     async transaction(work) {
       const client = await pool.connect();
-      // A client whose rollback failed lost its connection: destroyed, not returned to the pool.
+      // A client that lost its connection (an 'error' event between statements, or a failed
+      // rollback) is destroyed, not returned to the pool. pg emits that event on the checked-out
+      // client, where the pool's own listener is not; unheard, it would crash the process.
       let broken: Error | undefined;
+      const onLost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('begin');
         const result = await work({
@@ -55,6 +61,7 @@ export function connectPostgres(options: PostgresOptions): Database {
         });
         throw error;
       } finally {
+        client.off('error', onLost);
         client.release(broken);
       }
     },

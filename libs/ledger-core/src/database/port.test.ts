@@ -33,4 +33,19 @@ describe.each(databaseTargets())('database port on $name', (target) => {
     const { rows } = await db.database.query<{ n: number }>('select n from port_probe order by n');
     expect(rows).toEqual([{ n: 1 }]);
   });
+
+  test('a connection lost inside a transaction fails that transaction only; the process and the pool carry on', async () => {
+    if (target.name !== 'postgres') return; // PGlite is in-process: it has no connection to lose.
+    const failed = db.database.transaction(async (tx) => {
+      const { rows } = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+      // Killed from another connection while this one sits between statements: pg reports the
+      // loss as an 'error' event on the checked-out client, which nothing else listens to.
+      await db.database.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await tx.query('select 1');
+    });
+    await expect(failed).rejects.toThrow();
+    const { rows } = await db.database.query<{ one: number }>('select 1 as one');
+    expect(rows).toEqual([{ one: 1 }]);
+  });
 });
