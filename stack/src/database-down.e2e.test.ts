@@ -3,17 +3,16 @@
 // worker drains the backlog and every accepted posting has exactly one outcome (I1, I4), none
 // of them parked in the dead-letter queue. On PostgreSQL the stack reaches the server through
 // a TCP proxy the test cuts while batches are in flight (real lost connections, mid-batch and
-// at commit included); PGlite is in-process, so there a switch around the real database fails
-// every call the way a lost connection does.
+// at commit included); PGlite is in-process, so there a fault injected around the real database
+// fails every call the way a lost connection does.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { businessDate, migrate, openPglite, reconcileBalances, type Database } from '@flow/ledger-core';
-import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
+import { databaseTargets, faultyDatabase, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
-import { startLocalStack, type LocalStack } from './local-stack.ts';
+import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
 import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
-import { switchable } from './testing/switchable-database.ts';
 import { startTcpProxy } from './testing/tcp-proxy.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -43,17 +42,13 @@ describe.each(databaseTargets())('database down on $name', (target) => {
     } else {
       real = await openPglite({ dataDir: join(dataDir, 'pglite') });
       await migrate(real);
-      const database = switchable(real);
-      through = { database };
-      outage = { down: () => database.down(), up: () => database.up(), close: async () => {} };
+      const faulty = faultyDatabase(real);
+      through = { database: faulty.database };
+      outage = { down: () => faulty.failWith('ECONNREFUSED'), up: () => faulty.failWith(null), close: async () => {} };
     }
     stack = await startLocalStack({
       dataDir,
-      host: '127.0.0.1',
-      ingestPort: 0,
-      queryApiPort: 0,
-      workerHealthPort: 0,
-      brokerPort: 0,
+      ...freePortsOnLoopback,
       seedDemo: true,
       ...through,
       // Failed batches come back soon instead of after the default minute.

@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, businessDate, reconcileBalances } from '@flow/ledger-core';
-import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
+import { businessDate, reconcileBalances } from '@flow/ledger-core';
+import { databaseTargets, statementExample, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
-import { startLocalStack, type LocalStack } from './local-stack.ts';
+import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
 import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -34,11 +34,7 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     testDatabase = target.name === 'postgres' ? await target.create() : undefined;
     stack = await startLocalStack({
       dataDir,
-      host: '127.0.0.1',
-      ingestPort: 0,
-      queryApiPort: 0,
-      workerHealthPort: 0,
-      brokerPort: 0,
+      ...freePortsOnLoopback,
       seedDemo: true,
       ...(testDatabase === undefined ? {} : { database: testDatabase.database }),
       environment: { FLOW_LOG_LEVEL: 'warn' },
@@ -78,20 +74,15 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
 
   test('the five-day statement example, posted out of order through HTTP', async () => {
     const account = 'STMT' + randomUUID().slice(0, 6).toUpperCase();
-    const day = (n: number) => addDays(today, n - 5);
+    const example = statementExample(today);
+    const day = example.day;
     const admin = await call(`${stack.queryApiUrl}/v1/accounts`, token, {
       method: 'POST',
       body: { branch: demoBranch, account, status: 'active', holderName: 'Extrato' },
     });
     expect(admin.status).toBe(201);
-    const entries = [
-      posting({ account, dateRef: day(1), debitCredit: 'C', amount: '8.00' }),
-      posting({ account, dateRef: day(2), debitCredit: 'C', amount: '1.00' }),
-      posting({ account, dateRef: day(3), debitCredit: 'D', amount: '1.00' }),
-      posting({ account, dateRef: day(4), debitCredit: 'D', amount: '10.00' }),
-      posting({ account, dateRef: day(5), debitCredit: 'C', amount: '14.00' }),
-    ];
-    for (const index of [4, 1, 3, 0, 2]) {
+    const entries = example.entries.map((fields) => posting({ account, ...fields }));
+    for (const index of example.applyOrder) {
       const accepted = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: entries[index] });
       expect(accepted.status).toBe(202);
       await collectOutcomes(stack, [(accepted.body as { id: string }).id]);
@@ -107,16 +98,10 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
       lines: { dateRef: string; debit: string | null; credit: string | null; balanceBefore: string; balanceAfter: string }[];
     };
     expect(body.openingBalance).toBe('0.00');
-    expect(body.lines.map((line) => [line.dateRef, line.debit, line.credit, line.balanceBefore, line.balanceAfter])).toEqual([
-      [day(1), null, '8.00', '0.00', '8.00'],
-      [day(2), null, '1.00', '8.00', '9.00'],
-      [day(3), '1.00', null, '9.00', '8.00'],
-      [day(4), '10.00', null, '8.00', '-2.00'],
-      [day(5), null, '14.00', '-2.00', '12.00'],
-    ]);
+    expect(body.lines.map((line) => [line.dateRef, line.debit, line.credit, line.balanceBefore, line.balanceAfter])).toEqual(example.lines);
     expect(body.closingBalance).toBe('12.00');
     const balances = await call(`${stack.queryApiUrl}/v1/accounts/${demoBranch}/${account}/balances?from=${day(1)}&to=${today}`, token);
-    expect((balances.body as { items: { balance: string }[] }).items.map((row) => row.balance)).toEqual(['8.00', '9.00', '8.00', '-2.00', '12.00']);
+    expect((balances.body as { items: { balance: string }[] }).items.map((row) => row.balance)).toEqual(example.balances);
   });
 
   test('re-posting the same ids creates nothing new: replays carry the original outcome', async () => {

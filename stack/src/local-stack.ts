@@ -15,27 +15,30 @@ import { reachableHost, type Environment } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import { seedDemoCatalog } from './demo-catalog.ts';
 import { readOrCreateSecret } from './local-secret.ts';
+import type { StackConfig } from './stack-config.ts';
 
 /** Seconds of each worker long poll under the stack; it bounds how long a stop waits. */
 export const localReceiveWaitSeconds = 1;
 
-export interface LocalStackOptions {
-  /** Folder for PGlite, fauxqs and the secret; created when missing. */
-  readonly dataDir: string;
-  readonly host: string;
-  readonly ingestPort: number;
-  readonly queryApiPort: number;
-  readonly workerHealthPort: number;
-  readonly brokerPort: number;
-  /** PostgreSQL instead of PGlite (a URL), or a database the caller opened (tests). */
+/** What `npm start` parses (StackConfig), plus what tests and the benchmark pass in directly. */
+export interface LocalStackOptions extends Omit<StackConfig, 'databaseUrl' | 'logLevel'> {
   readonly databaseUrl?: string;
+  /** A database the caller opened (tests, the benchmark) instead of PGlite or `databaseUrl`. */
   readonly database?: Database;
-  readonly seedDemo: boolean;
   /** Seconds a received message stays invisible; tests shorten it to see redeliveries sooner. */
   readonly visibilityTimeoutSeconds?: number;
   /** Variables passed on to the apps (retro window, log level, …); defaults to process.env. */
   readonly environment?: Environment;
 }
+
+/** Loopback with a free port for everything: the end-to-end suites and the benchmark. */
+export const freePortsOnLoopback = {
+  host: '127.0.0.1',
+  ingestPort: 0,
+  queryApiPort: 0,
+  workerHealthPort: 0,
+  brokerPort: 0,
+} as const satisfies Partial<LocalStackOptions>;
 
 export interface LocalStack {
   readonly ingestUrl: string;

@@ -6,13 +6,16 @@ import { configReader, logLevels, type Environment, type LogLevel } from '@flow/
 const portBounds = { min: 0, max: 65_535 };
 
 export interface StackConfig {
+  /** Folder for PGlite, fauxqs and the secret; created when missing. */
   readonly dataDir: string;
   readonly host: string;
   readonly ingestPort: number;
   readonly queryApiPort: number;
   readonly workerHealthPort: number;
   readonly brokerPort: number;
+  /** A PostgreSQL server to use instead of PGlite. */
   readonly databaseUrl: string | undefined;
+  /** On an empty catalog, register the demo event and account the banner's curl posts to. */
   readonly seedDemo: boolean;
   readonly logLevel: LogLevel;
 }

@@ -16,7 +16,7 @@ import {
   type Database,
 } from '@flow/ledger-core';
 import { demoEventCode } from './demo-catalog.ts';
-import { startLocalStack } from './local-stack.ts';
+import { freePortsOnLoopback, startLocalStack } from './local-stack.ts';
 import { call, tokenFor } from './testing/e2e-client.ts';
 
 const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const target = await openTarget(dataDir);
   await migrate(target.database);
   const stack = await startLocalStack({
-    dataDir, host: '127.0.0.1', ingestPort: 0, queryApiPort: 0, workerHealthPort: 0, brokerPort: 0, seedDemo: true,
+    dataDir, ...freePortsOnLoopback, seedDemo: true,
     database: target.database,
     environment: { ...process.env, FLOW_LOG_LEVEL: 'error', FLOW_AUTO_OPEN_ACCOUNTS: 'true' },
   });

@@ -7,12 +7,11 @@
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { databaseTargets, faultyDatabase, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import { queueUrlFromArn, redeliveryVisibilitySeconds } from './consumer/redelivery-backoff.ts';
 import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './lambda.ts';
-import { faultyDatabase } from './testing/faulty-database.ts';
-import { brokerClient, type BrokerClient } from './testing/broker-client.ts';
+import { brokerClient, openTestbed, type BrokerClient, type Testbed } from './testing/broker-client.ts';
 import { captureLogs } from './testing/log-lines.ts';
 
 const rules = ledgerRules({ autoOpenAccounts: true });
@@ -50,16 +49,13 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
   let db: TestDatabase;
   let broker: LocalBroker;
   let client: BrokerClient;
+  let testbed: Testbed;
   beforeAll(async () => {
-    db = await target.create();
-    await seedCatalog(db.database);
-    broker = await startLocalBroker();
-    client = brokerClient(broker);
+    testbed = await openTestbed(target);
+    ({ db, broker, client } = testbed);
   });
   afterAll(async () => {
-    client.destroy();
-    await broker.stop();
-    await db.drop();
+    await testbed.close();
   });
 
   test('applies valid records, reports malformed ones, publishes outcomes and sweeps earlier rows before returning', async () => {

@@ -3,11 +3,11 @@
 // it to flow-transaction-dlq, while the valid messages around it are applied as usual.
 import { brokerNames, encodePostingMessage } from '@flow/contracts';
 import { businessDate } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
-import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { databaseTargets, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
+import type { LocalBroker } from '@flow/service-kit/local-broker';
 import { readWorkerConfig } from './config.ts';
 import { startWorker } from './start.ts';
-import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
+import { openTestbed, waitFor, workerEnvironment, type BrokerClient, type Testbed } from './testing/broker-client.ts';
 import { captureLogs } from './testing/log-lines.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -16,16 +16,13 @@ describe.each(databaseTargets())('malformed messages on $name', (target) => {
   let db: TestDatabase;
   let broker: LocalBroker;
   let client: BrokerClient;
+  let testbed: Testbed;
   beforeAll(async () => {
-    db = await target.create();
-    await seedCatalog(db.database);
-    broker = await startLocalBroker({ visibilityTimeoutSeconds: 1 });
-    client = brokerClient(broker);
+    testbed = await openTestbed(target, { visibilityTimeoutSeconds: 1 });
+    ({ db, broker, client } = testbed);
   });
   afterAll(async () => {
-    client.destroy();
-    await broker.stop();
-    await db.drop();
+    await testbed.close();
   });
 
   test('go to the dead-letter queue after the redrive count; valid messages around them are applied', async () => {

@@ -6,12 +6,11 @@
 // queue's visibility timeout is not redelivered while it runs (the visibility heartbeat).
 import type { PostingOutcomeMessage } from '@flow/contracts';
 import { businessDate, reconcileBalances } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
-import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { databaseTargets, faultyDatabase, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
+import type { LocalBroker } from '@flow/service-kit/local-broker';
 import { readWorkerConfig } from './config.ts';
 import { startWorker, type RunningWorker } from './start.ts';
-import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
-import { faultyDatabase } from './testing/faulty-database.ts';
+import { openTestbed, waitFor, workerEnvironment, type BrokerClient, type Testbed } from './testing/broker-client.ts';
 import { captureLogs } from './testing/log-lines.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -25,19 +24,16 @@ describe.each(databaseTargets())('ledger worker when the database fails, on $nam
   let db: TestDatabase;
   let broker: LocalBroker;
   let client: BrokerClient;
+  let testbed: Testbed;
   let worker: RunningWorker | undefined;
 
   beforeAll(async () => {
-    db = await target.create();
-    await seedCatalog(db.database);
-    broker = await startLocalBroker({ visibilityTimeoutSeconds });
-    client = brokerClient(broker);
+    testbed = await openTestbed(target, { visibilityTimeoutSeconds });
+    ({ db, broker, client } = testbed);
   });
   afterAll(async () => {
     await worker?.stop();
-    client.destroy();
-    await broker.stop();
-    await db.drop();
+    await testbed.close();
   });
 
   test('rejected credentials pause without burning receives, call the fatal hook once, and lose nothing', async () => {

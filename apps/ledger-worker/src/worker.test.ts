@@ -7,11 +7,11 @@ import type { Posting, PostingOutcomeMessage } from '@flow/contracts';
 import {
   businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules, reconcileBalances,
 } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
-import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { databaseTargets, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
+import type { LocalBroker } from '@flow/service-kit/local-broker';
 import { readWorkerConfig } from './config.ts';
 import { startWorker, type RunningWorker } from './start.ts';
-import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
+import { openTestbed, waitFor, workerEnvironment, type BrokerClient, type Testbed } from './testing/broker-client.ts';
 import { captureLogs, type CapturedLogger } from './testing/log-lines.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -42,6 +42,7 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
   let db: TestDatabase;
   let broker: LocalBroker;
   let client: BrokerClient;
+  let testbed: Testbed;
   let logs: CapturedLogger;
   let worker: RunningWorker | undefined;
 
@@ -66,16 +67,12 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
   };
 
   beforeAll(async () => {
-    db = await target.create();
-    await seedCatalog(db.database);
-    broker = await startLocalBroker();
-    client = brokerClient(broker);
+    testbed = await openTestbed(target);
+    ({ db, broker, client } = testbed);
   });
   afterAll(async () => {
     await stop();
-    client.destroy();
-    await broker.stop();
-    await db.drop();
+    await testbed.close();
   });
   beforeEach(() => {
     logs = captureLogs();

@@ -3,8 +3,7 @@
 // committed batch resets the wait, and rejected credentials call the fatal hook once. The waits
 // are read from the guard's `consumer_resumed` lines, never measured on the clock: under CI load
 // elapsed times only grow, so a bound on them proves nothing and fails at random.
-import { databaseTargets, type TestDatabase } from '@flow/ledger-core/testing';
-import { faultyDatabase } from '../testing/faulty-database.ts';
+import { databaseTargets, faultyDatabase, type TestDatabase } from '@flow/ledger-core/testing';
 import { captureLogs } from '../testing/log-lines.ts';
 import { createDatabaseGuard } from './database-guard.ts';
 

@@ -8,7 +8,8 @@ import {
 import { decodeOutcomeMessage, encodePostingMessage, type Posting, type PostingOutcomeMessage } from '@flow/contracts';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { createSnsClient, createSqsClient, type Environment } from '@flow/service-kit';
-import type { LocalBroker } from '@flow/service-kit/local-broker';
+import { seedCatalog, type DatabaseTarget, type TestDatabase } from '@flow/ledger-core/testing';
+import { startLocalBroker, type LocalBroker, type LocalBrokerOptions } from '@flow/service-kit/local-broker';
 
 export interface BrokerClient {
   readonly sns: SNSClient;
@@ -87,4 +88,29 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs: numb
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** What every worker suite starts from: a fresh seeded database, a local broker and a client. */
+export interface Testbed {
+  readonly db: TestDatabase;
+  readonly broker: LocalBroker;
+  readonly client: BrokerClient;
+  close(): Promise<void>;
+}
+
+export async function openTestbed(target: DatabaseTarget, brokerOptions: LocalBrokerOptions = {}): Promise<Testbed> {
+  const db = await target.create();
+  await seedCatalog(db.database);
+  const broker = await startLocalBroker(brokerOptions);
+  const client = brokerClient(broker);
+  return {
+    db,
+    broker,
+    client,
+    async close() {
+      client.destroy();
+      await broker.stop();
+      await db.drop();
+    },
+  };
 }

@@ -1,14 +1,15 @@
 // The statement example of issue #2 through HTTP (five postings on five days, applied out of
 // order, running balances 8.00, 9.00, 8.00, −2.00, 12.00), read whole and page by page, with
 // the daily balances, the balance at a date and the consolidated report over the same ledger.
-import { addDays, createAccount, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { createAccount, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
+import { databaseTargets, makePosting, seedCatalog, statementExample, type TestDatabase } from '@flow/ledger-core/testing';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../testing.ts';
 
 const now = () => new Date('2026-11-24T15:00:00Z');
 const today = '2026-11-24';
-const day = (n: number) => addDays(today, n - 5);
+const example = statementExample(today);
+const day = example.day;
 
 interface Line { dateRef: string; debitCredit: string; debit: string | null; credit: string | null; amount: string; balanceBefore: string; balanceAfter: string }
 
@@ -21,14 +22,8 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
     await seedCatalog(db.database, [{ branch: '0001', account: '100001' }, { branch: '0001', account: '100002' }]);
     await createAccount(db.database, { branch: '0002', account: 'IDLE', status: 'active', holderName: null });
     const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now });
-    const entries = [
-      makePosting({ dateRef: day(1), debitCredit: 'C', amount: '8.00' }),
-      makePosting({ dateRef: day(2), debitCredit: 'C', amount: '1.00' }),
-      makePosting({ dateRef: day(3), debitCredit: 'D', amount: '1.00' }),
-      makePosting({ dateRef: day(4), debitCredit: 'D', amount: '10.00' }),
-      makePosting({ dateRef: day(5), debitCredit: 'C', amount: '14.00' }),
-    ];
-    for (const index of [4, 1, 3, 0, 2]) await engine.applyBatch([entries[index]!]);
+    const entries = example.entries.map((fields) => makePosting(fields));
+    for (const index of example.applyOrder) await engine.applyBatch([entries[index]!]);
     await engine.applyBatch([makePosting({ account: '100002', dateRef: day(4), debitCredit: 'C', amount: '0.50' })]);
     api = await createTestApp(db.database);
   });
@@ -40,13 +35,10 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
     const response = await get(`/v1/accounts/0001/100001/statement?from=${day(1)}&to=${today}`).expect(200);
     expect(response.body).toMatchObject({ branch: '0001', account: '100001', from: day(1), to: today,
       openingBalance: '0.00', closingBalance: '12.00', nextCursor: null });
-    expect(response.body.lines.map((line: Line) => [line.dateRef, line.debitCredit, line.debit, line.credit, line.amount, line.balanceBefore, line.balanceAfter])).toEqual([
-      [day(1), 'C', null, '8.00', '8.00', '0.00', '8.00'],
-      [day(2), 'C', null, '1.00', '1.00', '8.00', '9.00'],
-      [day(3), 'D', '1.00', null, '1.00', '9.00', '8.00'],
-      [day(4), 'D', '10.00', null, '10.00', '8.00', '-2.00'],
-      [day(5), 'C', null, '14.00', '14.00', '-2.00', '12.00'],
-    ]);
+    const lines: Line[] = response.body.lines;
+    expect(lines.map((line) => [line.dateRef, line.debit, line.credit, line.balanceBefore, line.balanceAfter])).toEqual(example.lines);
+    expect(lines.map((line) => [line.dateRef, line.debitCredit, line.amount]))
+      .toEqual(example.entries.map((entry) => [entry.dateRef, entry.debitCredit, entry.amount]));
     expect(Object.keys(response.body.lines[0]).sort()).toEqual([
       'amount', 'balanceAfter', 'balanceBefore', 'credit', 'dateRef', 'debit', 'debitCredit', 'description', 'eventCode', 'id', 'seq', 'traceKey',
     ]);

@@ -1,7 +1,6 @@
 // The statement example of issue #2: five postings on five consecutive days ending today,
 // applied out of order, give running balances 8.00, 9.00, 8.00, −2.00, 12.00.
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
-import { addDays } from '../rules/business-date.ts';
+import { databaseTargets, makePosting, seedCatalog, statementExample, type TestDatabase } from '../testing/index.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
 import { readDailyBalances, readBalanceAt } from '../queries/balances.ts';
 import { reconcileBalances } from '../queries/reconciliation.ts';
@@ -10,7 +9,8 @@ import { createLedgerEngine } from './apply-batch.ts';
 
 const now = () => new Date('2026-11-24T15:00:00Z');
 const today = '2026-11-24';
-const day = (n: number) => addDays(today, n - 5);
+const example = statementExample(today);
+const day = example.day;
 
 describe.each(databaseTargets())('statement example on $name', (target) => {
   let db: TestDatabase;
@@ -22,32 +22,20 @@ describe.each(databaseTargets())('statement example on $name', (target) => {
 
   test('out-of-order postings give the running balances in date order', async () => {
     const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now });
-    const entries = [
-      makePosting({ dateRef: day(1), debitCredit: 'C', amount: '8.00' }),
-      makePosting({ dateRef: day(2), debitCredit: 'C', amount: '1.00' }),
-      makePosting({ dateRef: day(3), debitCredit: 'D', amount: '1.00' }),
-      makePosting({ dateRef: day(4), debitCredit: 'D', amount: '10.00' }),
-      makePosting({ dateRef: day(5), debitCredit: 'C', amount: '14.00' }),
-    ];
-    for (const index of [4, 1, 3, 0, 2]) {
+    const entries = example.entries.map((fields) => makePosting(fields));
+    for (const index of example.applyOrder) {
       const { outcomes } = await engine.applyBatch([entries[index]!]);
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['posted']);
     }
 
     const statement = await readStatement(db.database, { branch: '0001', account: '100001', from: day(1), to: today });
     expect(statement.openingBalance).toBe('0.00');
-    expect(statement.lines.map((line) => [line.dateRef, line.debit, line.credit, line.balanceBefore, line.balanceAfter])).toEqual([
-      [day(1), null, '8.00', '0.00', '8.00'],
-      [day(2), null, '1.00', '8.00', '9.00'],
-      [day(3), '1.00', null, '9.00', '8.00'],
-      [day(4), '10.00', null, '8.00', '-2.00'],
-      [day(5), null, '14.00', '-2.00', '12.00'],
-    ]);
+    expect(statement.lines.map((line) => [line.dateRef, line.debit, line.credit, line.balanceBefore, line.balanceAfter])).toEqual(example.lines);
     expect(statement.closingBalance).toBe('12.00');
     expect(statement.nextCursor).toBeNull();
 
     const balances = await readDailyBalances(db.database, { branch: '0001', account: '100001', from: day(1), to: today });
-    expect(balances.items.map((row) => row.balance)).toEqual(['8.00', '9.00', '8.00', '-2.00', '12.00']);
+    expect(balances.items.map((row) => row.balance)).toEqual(example.balances);
     expect((await readBalanceAt(db.database, '0001', '100001', day(4))).balance).toBe('-2.00');
     expect(await reconcileBalances(db.database)).toEqual([]);
   });

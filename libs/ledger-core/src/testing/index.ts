@@ -1,2 +1,3 @@
 export { databaseTargets, pgliteTarget, postgresTarget, type DatabaseTarget, type TestDatabase } from './test-database.ts';
-export { fixtureEvents, makePosting, seedCatalog } from './fixtures.ts';
+export { fixtureEvents, makePosting, seedCatalog, statementExample, type StatementExample } from './fixtures.ts';
+export { faultyDatabase, type FaultyDatabase } from './faulty-database.ts';

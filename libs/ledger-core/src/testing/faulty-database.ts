@@ -1,12 +1,14 @@
-// Fault injection around a real database for the failure tests: while a fault is set, every
-// query and transaction fails with an error of that SQLSTATE (e.g. 28P01, as after a secret
-// rotation), the way pg reports it; cleared, the real database answers again. Nothing is mocked:
-// the calls that go through reach PGlite or PostgreSQL. It can also slow every transaction down.
-import type { Database } from '@flow/ledger-core';
+// Fault injection around a real database for the failure suites (the worker's, the stack's
+// "database down"): while a fault is set, every query and transaction fails with an error of
+// that code — a SQLSTATE such as 28P01 (a rotated secret) or a socket code such as ECONNREFUSED
+// (a database that is gone) — the way pg reports it; cleared, the real database answers again.
+// Nothing is mocked: the calls that go through reach PGlite or PostgreSQL. It can also slow
+// every transaction down. On PostgreSQL, a cut TCP proxy is the stronger test of a lost server.
+import type { Database } from '../database/port.ts';
 
 export interface FaultyDatabase {
   readonly database: Database;
-  /** Fail every call with this SQLSTATE from now on; null lets calls through again. */
+  /** Fail every call with this code from now on; null lets calls through again. */
   failWith(code: string | null): void;
   /** Calls refused so far. */
   refused(): number;
@@ -17,6 +19,7 @@ export interface FaultyDatabase {
 const faultMessages: Readonly<Record<string, string>> = {
   '28P01': 'password authentication failed for user "flow"',
   '57P01': 'terminating connection due to administrator command',
+  ECONNREFUSED: 'connect ECONNREFUSED (database switched off by the test)',
 };
 
 /** Wraps `real`; `close()` is a no-op because the test owns the real database. */
