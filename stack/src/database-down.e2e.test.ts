@@ -12,13 +12,17 @@ import { businessDate, migrate, openPglite, reconcileBalances, type Database } f
 import { databaseTargets, faultyDatabase, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
-import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { byId, call, collectOutcomes, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { waitFor } from '@flow/service-kit/testing';
 import { startTcpProxy } from './testing/tcp-proxy.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 const requestsInFlight = 10;
 const requestsWhileDown = 20;
 const postingsPerRequest = 10;
+
+/** Longest wait for a state (a queue drained, a probe answering) before the test fails. */
+const stateDeadlineMs = 30_000;
 
 describe.each(databaseTargets())('database down on $name', (target) => {
   let dataDir: string;
@@ -81,7 +85,7 @@ describe.each(databaseTargets())('database down on $name', (target) => {
       expect(accepted.status).toBe(202);
       ids.push(...acceptedIds(accepted));
     }
-    await eventually(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 503);
+    await waitFor(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 503, stateDeadlineMs);
 
     outage.up();
     const outcomes = byId(await collectOutcomes(stack, ids, 120_000));
@@ -98,7 +102,7 @@ describe.each(databaseTargets())('database down on $name', (target) => {
     expect(Number(transactions[0]!.count)).toBe(ids.length);
     expect(await reconcileBalances(real)).toEqual([]);
     expect(await queueDepth(stack, stack.broker.deadLetterQueueUrl)).toBe(0);
-    await eventually(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 200);
+    await waitFor(async () => (await fetch(`${stack.workerHealthUrl}/health/ready`)).status === 200, stateDeadlineMs);
   });
 });
 

@@ -10,7 +10,8 @@ import { businessDate, reconcileBalances } from '@flow/ledger-core';
 import { databaseTargets, statementExample, type TestDatabase } from '@flow/ledger-core/testing';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
-import { byId, call, collectOutcomes, eventually, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { byId, call, collectOutcomes, queueDepth, tokenFor } from './testing/e2e-client.ts';
+import { waitFor } from '@flow/service-kit/testing';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 const posting = (fields: Record<string, unknown> = {}) => ({
@@ -22,6 +23,9 @@ const posting = (fields: Record<string, unknown> = {}) => ({
   dateRef: today,
   ...fields,
 });
+
+/** Longest wait for a state (a queue drained, a probe answering) before the test fails. */
+const stateDeadlineMs = 30_000;
 
 describe.each(databaseTargets())('the local stack end to end on $name', (target) => {
   let dataDir: string;
@@ -131,7 +135,7 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     const marker = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: posting() });
     await collectOutcomes(stack, [(marker.body as { id: string }).id]);
     expect(await postingCount(stack)).toBe(before + 1);
-    await eventually(async () => (await queueDepth(stack, stack.broker.transactionQueueUrl)) === 0);
+    await waitFor(async () => (await queueDepth(stack, stack.broker.transactionQueueUrl)) === 0, stateDeadlineMs);
   });
 });
 
