@@ -184,6 +184,46 @@ describe('POST /v1/transactions refuses', () => {
   });
 });
 
+describe('POST /v1/transactions refuses what PostgreSQL cannot store exactly', () => {
+  /** The posting body as raw JSON text, with `extra` spliced in verbatim (escapes and numbers as sent). */
+  const rawPosting = (extra: string) => `${JSON.stringify(postingBody()).slice(0, -1)},${extra}}`;
+  const postRaw = (text: string) => request(ingest.app).post('/v1/transactions').set('authorization', token)
+    .set('content-type', 'application/json').send(text);
+
+  test.each([
+    ['NUL in description', '"description":"a\\u0000b"', 'description', 'text_character_invalid'],
+    ['a lone high surrogate in description', '"description":"\\ud800"', 'description', 'text_character_invalid'],
+    ['NUL in a details value', '"details":{"note":"\\u0000"}', 'details/note', 'text_character_invalid'],
+    ['NUL in a details key', '"details":{"k\\u0000":1}', 'details', 'text_character_invalid'],
+    ['a lone surrogate in details', '"details":{"x":"x\\udc00y"}', 'details/x', 'text_character_invalid'],
+    ['1e400 in details', '"details":{"n":1e400}', 'details/n', 'details_number_inexact'],
+    ['an integer beyond 2^53 in details', '"details":{"n":9007199254740993}', 'details/n', 'details_number_inexact'],
+  ])('%s: 400 with the field and code, nothing published', async (_name, extra, field, code) => {
+    const response = await postRaw(rawPosting(extra));
+    expect(response.status).toBe(400);
+    expectDocumentedError(response, 'validation_failed');
+    expect(response.body.details.items).toEqual([{ index: 0, errors: [expect.objectContaining({ field, code })] }]);
+    expect(await published()).toEqual([]);
+  });
+
+  test('details nested 5,000 levels deep: 400 details_too_deep, not a 500', async () => {
+    const depth = 5_000;
+    const response = await postRaw(rawPosting(`"details":${'{"n":'.repeat(depth)}1${'}'.repeat(depth)}`));
+    expect(response.status).toBe(400);
+    expect(response.body.details.items[0].errors[0].code).toBe('details_too_deep');
+    expect(await published()).toEqual([]);
+  });
+
+  test('valid Unicode is accepted and published unchanged: U+2028, emoji, accents', async () => {
+    const text = 'Pix\u2028recebido 💸 — ação';
+    const response = await post(postingBody({ description: text, details: { [text]: [text, 9007199254740991, 0.1] } }));
+    expect(response.status).toBe(202);
+    const [posting] = await published();
+    expect(posting?.description).toBe(text);
+    expect(posting?.details).toEqual({ [text]: [text, 9007199254740991, 0.1] });
+  });
+});
+
 describe('around the route', () => {
   test('health: live and ready while the broker answers', async () => {
     expect((await request(ingest.app).get('/health/live')).status).toBe(200);

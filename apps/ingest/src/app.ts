@@ -2,7 +2,7 @@
 // drive it with supertest. One business route, `POST /v1/transactions`: authenticate, parse and
 // validate the whole body, complete ids and trace keys, publish through the batcher and answer
 // 202 only after the broker confirmed. Ingest never touches the database.
-import { buildOpenApiDocument, limits, type Posting } from '@flow/contracts';
+import { buildOpenApiDocument, limits, parseExactJson, type Posting } from '@flow/contracts';
 import {
   ApiError,
   errorFields,
@@ -45,7 +45,9 @@ export function createIngestApp(dependencies: IngestDependencies): Express {
   app.post(
     '/v1/transactions',
     requireScope(authenticator, 'flow:post', logger),
-    express.json({ limit: limits.requestBodyBytesMax }),
+    // Read as text and parsed by the route with parseExactJson, which keeps each number's source
+    // text (a number a double cannot hold exactly is refused) and survives any nesting depth.
+    express.text({ type: 'application/json', limit: limits.requestBodyBytesMax }),
     postTransactions(dependencies),
   );
   app.use(notFound);
@@ -65,7 +67,12 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
       sendError(response, 'validation_failed', { problem: 'the body must be JSON (Content-Type: application/json)' });
       return;
     }
-    const parsed = parsePostingRequest(request.body);
+    const body = jsonBody(request.body as string);
+    if (body === invalidJson) {
+      sendError(response, 'validation_failed', { problem: 'the body is not valid JSON' });
+      return;
+    }
+    const parsed = parsePostingRequest(body);
     if (!parsed.ok) {
       logger.info('request_invalid', { requestId, itemCount: parsed.itemCount, refusal: parsed.code });
       sendError(response, parsed.code, parsed.details);
@@ -95,4 +102,14 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
 function postingLogFields(form: RequestForm, postings: readonly Posting[]): Record<string, unknown> {
   if (form === 'single') return { id: postings[0]!.id, traceKey: postings[0]!.traceKey };
   return traceKeyFields(postings);
+}
+
+const invalidJson = Symbol('invalid JSON');
+
+function jsonBody(text: string): unknown {
+  try {
+    return parseExactJson(text);
+  } catch {
+    return invalidJson;
+  }
 }

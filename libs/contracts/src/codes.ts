@@ -32,6 +32,9 @@ export const validationCodes = {
   details_invalid: { number: 'V014', message: 'details must be a JSON object of at most 4096 bytes.' },
   date_ref_invalid: { number: 'V015', message: 'dateRef must be a calendar date "YYYY-MM-DD".' },
   posting_not_object: { number: 'V016', message: 'A posting must be a JSON object.' },
+  text_character_invalid: { number: 'V017', message: 'Text (description, details keys and strings) must not contain NUL (U+0000) or unpaired UTF-16 surrogates.' },
+  details_number_inexact: { number: 'V018', message: 'A details number must be one a double holds exactly (finite, integers within ±2^53); send larger or more precise numbers as strings.' },
+  details_too_deep: { number: 'V019', message: 'details must nest at most 32 levels deep.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */

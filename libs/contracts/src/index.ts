@@ -13,6 +13,15 @@ export {
   type ValidationCode,
 } from './codes.ts';
 export * as limits from './limits.ts';
+export { exactJsonReviver, InexactNumber, numberIsExact, parseExactJson, textStorable } from './exact-json.ts';
+export {
+  accountPattern,
+  accountPatternSource,
+  branchPattern,
+  branchPatternSource,
+  uuidPattern,
+  uuidPatternSource,
+} from './patterns.ts';
 export { formatCents, parseCents } from './money.ts';
 export {
   isCalendarDate,

@@ -16,6 +16,11 @@ export const eventCodeMax = 999_999;
 export const descriptionLengthMax = 200;
 /** Producer-owned `details`, measured as UTF-8 bytes of its JSON text. */
 export const detailsBytesMax = 4_096;
+/**
+ * Nesting levels of `details` (the object itself is level 1). Deep enough for any producer's
+ * metadata, shallow enough that no reader of a stored posting has to recurse far.
+ */
+export const detailsDepthMax = 32;
 /** Postings in one `POST /v1/transactions` request. */
 export const requestPostingsMax = 1_000;
 /**

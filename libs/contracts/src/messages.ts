@@ -3,6 +3,7 @@
 // `OutcomeMessage` per outbox row (chunked to the message size limit) to the callback topic.
 // Both carry a `kind` and a `version`, so a consumer can refuse what it does not understand.
 import type { RejectionCode } from './codes.ts';
+import { parseExactJson } from './exact-json.ts';
 import { messageBytesMax } from './limits.ts';
 import { validatePosting, type FieldError, type Posting } from './posting.ts';
 
@@ -52,7 +53,7 @@ export function decodePostingMessage(body: string): MessageDecoding {
   if (Buffer.byteLength(body, 'utf8') > messageBytesMax) return { ok: false, problem: 'message_too_large' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    parsed = parseExactJson(body);
   } catch {
     return { ok: false, problem: 'not_json' };
   }

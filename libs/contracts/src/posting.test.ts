@@ -1,4 +1,5 @@
-import { detailsBytesMax } from './limits.ts';
+import { parseExactJson } from './exact-json.ts';
+import { detailsBytesMax, detailsDepthMax } from './limits.ts';
 import { validatePosting, validatePostingDraft } from './posting.ts';
 
 const valid = {
@@ -99,5 +100,70 @@ describe('posting contract', () => {
         { field: 'traceKey', code: 'field_required' },
       ],
     });
+  });
+});
+
+describe('posting contract: only what PostgreSQL stores exactly', () => {
+  function errorsOfJson(json: string): string[] {
+    const result = validatePostingDraft(parseExactJson(json));
+    return result.ok ? [] : result.errors.map((error) => `${error.field}:${error.code}`);
+  }
+  const base = JSON.stringify(valid).slice(0, -1);
+
+  test.each([
+    [{ description: 'nul \u0000 here' }, 'description:text_character_invalid'],
+    [{ description: 'lone \ud800' }, 'description:text_character_invalid'],
+    [{ description: 'x\udc00y' }, 'description:text_character_invalid'],
+    [{ details: { note: 'nul \u0000' } }, 'details/note:text_character_invalid'],
+    [{ details: { 'key\u0000': 1 } }, 'details:text_character_invalid'],
+    [{ details: { a: ['ok', '\ud800'] } }, 'details/a/1:text_character_invalid'],
+    [{ details: { 'x\udc00y': true } }, 'details:text_character_invalid'],
+    [{ details: { 'a/b': { 'c~d': '\u0000' } } }, 'details/a~1b/c~0d:text_character_invalid'],
+  ])('%j is refused as %s', (change, expected) => {
+    expect(errorsOf(change)).toEqual([expected]);
+  });
+
+  test.each([
+    ['{"n":1e400}', 'details/n:details_number_inexact'],
+    ['{"n":-1e400}', 'details/n:details_number_inexact'],
+    ['{"n":9007199254740993}', 'details/n:details_number_inexact'],
+    ['{"list":[1,2,12345678901234567890]}', 'details/list/2:details_number_inexact'],
+    ['{"n":0.12345678901234567890}', 'details/n:details_number_inexact'],
+  ])('details %s is refused as %s (detected on the source text)', (details, expected) => {
+    expect(errorsOfJson(`${base},"details":${details}}`)).toEqual([expected]);
+  });
+
+  test('exact numbers in details are accepted unchanged', () => {
+    const result = validatePostingDraft(parseExactJson(`${base},"details":{"a":9007199254740991,"b":0.1,"c":-2.5e3}}`));
+    expect(result.ok && result.posting.details).toEqual({ a: 9007199254740991, b: 0.1, c: -2500 });
+  });
+
+  test('an inexact number outside details fails that field', () => {
+    expect(errorsOfJson(`${base},"eventCode":1e400}`)).toEqual(['eventCode:event_code_invalid']);
+  });
+
+  test(`details nested up to ${detailsDepthMax} levels pass; one more is refused`, () => {
+    const nest = (levels: number): unknown => {
+      let value: unknown = 'leaf';
+      for (let level = 1; level < levels; level += 1) value = { n: value };
+      return { n: value };
+    };
+    expect(errorsOf({ details: nest(detailsDepthMax) })).toEqual([]);
+    expect(errorsOf({ details: nest(detailsDepthMax + 1) })).toEqual([`details${'/n'.repeat(detailsDepthMax)}:details_too_deep`]);
+  });
+
+  test('details nested 100,000 levels deep are refused, not a stack overflow', () => {
+    const depth = 100_000;
+    const json = `${base},"details":${'{"n":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+    const errors = errorsOfJson(json);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/:details_too_deep$/);
+  });
+
+  test('valid Unicode stays accepted and unchanged: U+2028, emoji, accents, CJK', () => {
+    const text = 'Pix\u2028recebido 💸 — ação 中文';
+    const result = validatePostingDraft({ ...valid, description: text, details: { [text]: text } });
+    expect(result.ok && result.posting.description).toBe(text);
+    expect(result.ok && result.posting.details).toEqual({ [text]: text });
   });
 });

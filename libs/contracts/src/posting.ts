@@ -2,18 +2,21 @@
 // the ledger engine applies. Ingest validates every posting with `validatePostingDraft` (HTTP
 // 400 on failure) before it publishes anything; the worker checks messages with
 // `validatePosting`, so one that did not come through ingest cannot smuggle a malformed posting
-// into the ledger (it goes to the dead-letter queue instead).
+// into the ledger. A valid posting is one PostgreSQL stores exactly as sent: text without NUL or
+// unpaired surrogates, `details` numbers a double holds exactly (parse bodies with
+// `parseExactJson`), `details` no deeper than `detailsDepthMax`.
 import type { ValidationCode } from './codes.ts';
+import { InexactNumber, textStorable } from './exact-json.ts';
 import {
-  accountLengthMax,
   amountDecimalPlacesMax,
   amountIntegerDigitsMax,
-  branchLengthMax,
   descriptionLengthMax,
   detailsBytesMax,
+  detailsDepthMax,
   eventCodeMax,
   eventCodeMin,
 } from './limits.ts';
+import { accountPattern, branchPattern, uuidPattern } from './patterns.ts';
 
 export type DebitCredit = 'D' | 'C';
 
@@ -51,9 +54,6 @@ export type PostingValidation<T> =
 const postingFields = new Set([
   'id', 'traceKey', 'branch', 'account', 'amount', 'debitCredit', 'eventCode', 'description', 'details', 'dateRef',
 ]);
-const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${branchLengthMax}}$`);
-const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${accountLengthMax}}$`);
 const amountPattern = /^(\d+)(?:\.(\d+))?$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -165,16 +165,58 @@ function validateDescription(value: unknown, errors: FieldError[]): string | nul
     errors.push({ field: 'description', code: 'description_invalid' });
     return null;
   }
+  if (!textStorable(value)) {
+    errors.push({ field: 'description', code: 'text_character_invalid' });
+    return null;
+  }
   return value;
 }
 
 function validateDetails(value: unknown, errors: FieldError[]): Record<string, unknown> | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value) || jsonBytes(value) > detailsBytesMax) {
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof InexactNumber) {
+    errors.push({ field: 'details', code: 'details_invalid' });
+    return null;
+  }
+  const problem = detailsProblem(value);
+  if (problem !== null) {
+    errors.push(problem);
+    return null;
+  }
+  if (jsonBytes(value) > detailsBytesMax) {
     errors.push({ field: 'details', code: 'details_invalid' });
     return null;
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * The first value of `details` PostgreSQL would refuse or change, as a field error whose field is
+ * a JSON Pointer into the posting (`details/a/0`). Iterative, so no nesting overflows the stack;
+ * it stops at the first level beyond `detailsDepthMax`.
+ */
+function detailsProblem(root: object): FieldError | null {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: 'details', depth: 1 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (value instanceof InexactNumber) return { field: path, code: 'details_number_inexact' };
+    if (typeof value === 'string') {
+      if (!textStorable(value)) return { field: path, code: 'text_character_invalid' };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > detailsDepthMax) return { field: path, code: 'details_too_deep' };
+    for (const [key, child] of Object.entries(value)) {
+      if (!textStorable(key)) return { field: path, code: 'text_character_invalid' };
+      pending.push({ value: child, path: `${path}/${pointerToken(key)}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`. */
+function pointerToken(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function jsonBytes(value: unknown): number {

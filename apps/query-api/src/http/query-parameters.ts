@@ -1,7 +1,7 @@
 // Reads and checks the query string (and path parameters) of one request. Like the config
 // reader, it collects every problem before answering, so a client sees all bad parameters in
 // one 400 `query_invalid`, each named, including parameters the route does not know.
-import { isCalendarDate, limits } from '@flow/contracts';
+import { accountPattern, branchPattern, isCalendarDate, limits, uuidPattern } from '@flow/contracts';
 import { daysBetween } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
@@ -17,9 +17,6 @@ export interface DateRange {
   readonly to: string;
 }
 
-const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.branchLengthMax}}$`);
-const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.accountLengthMax}}$`);
 const integerPattern = /^\d{1,9}$/;
 /** Longer than any cursor this API issues (a few dozen bytes), short enough to never cost a thing. */
 const cursorLengthMax = 512;

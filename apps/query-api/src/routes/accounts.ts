@@ -1,7 +1,7 @@
 // The account registry admin, `flow:admin` only: list (optionally by branch), get, register
 // (409 when it exists) and update status (active, blocked, closed) and holder name. Status
 // changes take effect for every batch the engine starts after them. Primary only, like events.
-import { limits } from '@flow/contracts';
+import { accountPattern, branchPattern, limits } from '@flow/contracts';
 import { createAccount, findAccount, listAccounts, updateAccount, type AccountStatus } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
@@ -16,8 +16,6 @@ const accountFields = ['branch', 'account', 'status', 'holderName'];
 const accountChanges = ['status', 'holderName'];
 /** The schema's bound on holder_name. */
 const holderNameLengthMax = limits.holderNameLengthMax;
-const branchPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.branchLengthMax}}$`);
-const accountPattern = new RegExp(`^[A-Za-z0-9]{1,${limits.accountLengthMax}}$`);
 
 export function accountRoutes(dependencies: RouteDependencies): Router {
   const { primaryDatabase, requireAdmin, jsonBody } = dependencies;

@@ -10,11 +10,13 @@ import {
   branchLengthMax,
   descriptionLengthMax,
   detailsBytesMax,
+  detailsDepthMax,
   eventCodeMax,
   eventCodeMin,
   requestBodyBytesMax,
   requestPostingsMax,
 } from '../limits.ts';
+import { accountPatternSource, branchPatternSource, uuidPatternSource as uuidPattern } from '../patterns.ts';
 import { errorResponses } from './document.ts';
 
 /** Every API error `POST /v1/transactions` can answer, in the order a request meets them. */
@@ -28,7 +30,6 @@ export const postTransactionsErrorCodes = [
   'internal_error',
 ] as const satisfies readonly ApiErrorCode[];
 
-const uuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 /** Greater than zero (some digit 1–9), at most 13 integer digits after leading zeros, 2 decimals. */
 const amountPattern = `^(?=[0.]*[1-9])0*\\d{1,${amountIntegerDigitsMax}}(\\.\\d{1,${amountDecimalPlacesMax}})?$`;
 
@@ -140,8 +141,8 @@ function postingRequestSchema(): Record<string, unknown> {
     properties: {
       id: { type: ['string', 'null'], pattern: uuidPattern, description: 'Your idempotency key; a UUIDv7 is assigned when absent.' },
       traceKey: { type: ['string', 'null'], pattern: uuidPattern, description: 'Correlation key; one new traceKey per request when absent.' },
-      branch: { ...code(`^[A-Za-z0-9]{1,${branchLengthMax}}$`, branchLengthMax), description: 'Branch (agência).' },
-      account: { ...code(`^[A-Za-z0-9]{1,${accountLengthMax}}$`, accountLengthMax), description: 'Account (conta).' },
+      branch: { ...code(branchPatternSource, branchLengthMax), description: 'Branch (agência).' },
+      account: { ...code(accountPatternSource, accountLengthMax), description: 'Account (conta).' },
       amount: {
         type: 'string',
         pattern: amountPattern,
@@ -151,11 +152,21 @@ function postingRequestSchema(): Record<string, unknown> {
       },
       debitCredit: { type: 'string', enum: ['D', 'C'] },
       eventCode: { type: 'integer', minimum: eventCodeMin, maximum: eventCodeMax, description: 'Entry code (código de histórico).' },
-      description: { type: ['string', 'null'], maxLength: descriptionLengthMax },
+      description: {
+        type: ['string', 'null'],
+        maxLength: descriptionLengthMax,
+        description: 'Free text; no NUL (U+0000) and no unpaired surrogates (`text_character_invalid`).',
+      },
       details: {
         type: ['object', 'null'],
-        description: `Producer-owned JSON object, at most ${detailsBytesMax} bytes as UTF-8 JSON.`,
+        description: [
+          `Producer-owned JSON object, at most ${detailsBytesMax} bytes as UTF-8 JSON and ${detailsDepthMax} levels deep`,
+          '(`details_too_deep`), stored exactly as sent: keys and strings without NUL or unpaired surrogates',
+          '(`text_character_invalid`), numbers a double holds exactly — finite, integers within ±2^53 —',
+          '(`details_number_inexact`; send larger or more precise numbers as strings).',
+        ].join(' '),
         'x-flow-max-bytes': detailsBytesMax,
+        'x-flow-max-depth': detailsDepthMax,
       },
       dateRef: { type: 'string', format: 'date', description: 'Business date "YYYY-MM-DD".' },
     },

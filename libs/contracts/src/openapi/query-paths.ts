@@ -2,8 +2,6 @@
 // admin (scope flow:admin). Every bound comes from the contracts' limits, which the query API
 // and ledger-core enforce.
 import {
-  accountLengthMax,
-  branchLengthMax,
   dateRangeDaysMax,
   descriptionLengthMax,
   eventCodeMax,
@@ -12,6 +10,7 @@ import {
   pageLimitDefault,
   pageLimitMax,
 } from '../limits.ts';
+import { accountPatternSource, branchPatternSource } from '../patterns.ts';
 import { errorResponses } from './document.ts';
 
 
@@ -23,8 +22,8 @@ const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }
 const amount: Schema = { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'Decimal string with two decimals, e.g. "12.00".', examples: ['12.00'] };
 const calendarDate: Schema = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-11-24'] };
 const uuid: Schema = { type: 'string', format: 'uuid' };
-const branch: Schema = { type: 'string', pattern: `^[A-Za-z0-9]{1,${branchLengthMax}}$`, examples: ['0001'] };
-const account: Schema = { type: 'string', pattern: `^[A-Za-z0-9]{1,${accountLengthMax}}$`, examples: ['100001'] };
+const branch: Schema = { type: 'string', pattern: branchPatternSource, examples: ['0001'] };
+const account: Schema = { type: 'string', pattern: accountPatternSource, examples: ['100001'] };
 const eventCode: Schema = { type: 'integer', minimum: eventCodeMin, maximum: eventCodeMax, examples: [494] };
 const sequence: Schema = { type: 'string', pattern: '^\\d+$', description: 'Insertion order; statements are ordered by (dateRef, seq).' };
 const accountStatus: Schema = { type: 'string', enum: ['active', 'blocked', 'closed'] };
