@@ -8,6 +8,7 @@ import {
   errorFields,
   errorHandler,
   healthRoutes,
+  mayAccessBranch,
   notFound,
   openApiRoutes,
   requestContext,
@@ -16,10 +17,11 @@ import {
   traceKeyFields,
   type Authenticator,
   type Logger,
+  type Principal,
 } from '@flow/service-kit';
 import express, { type Express, type Request, type Response } from 'express';
 import type { IngestConfig } from './config.ts';
-import { acceptedBody, completePostings, parsePostingRequest, type RequestForm } from './posting-request.ts';
+import { acceptedBody, completePostings, forbiddenBranches, parsePostingRequest, type RequestForm } from './posting-request.ts';
 import { BrokerUnavailableError, type PostingPublisher } from './publisher.ts';
 
 export interface IngestDependencies {
@@ -76,6 +78,14 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
     if (!parsed.ok) {
       logger.info('request_invalid', { requestId, itemCount: parsed.itemCount, refusal: parsed.code });
       sendError(response, parsed.code, parsed.details);
+      return;
+    }
+    // The token's branches: a request touching any other is refused whole, and nothing is published.
+    const principal = response.locals.principal as Principal;
+    const forbidden = forbiddenBranches(parsed.drafts, (branch) => mayAccessBranch(principal.branchAccess, branch));
+    if (forbidden !== null) {
+      logger.warn('auth_failed', { requestId, reason: 'branch_forbidden', subject: principal.subject, itemCount: forbidden.itemErrorsTotal });
+      sendError(response, 'branch_forbidden', forbidden);
       return;
     }
     const postings = completePostings(parsed.drafts);

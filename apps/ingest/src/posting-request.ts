@@ -84,3 +84,21 @@ export function acceptedBody(form: RequestForm, postings: readonly Posting[]): A
   const accepted = postings.map(({ id, traceKey }) => ({ id, traceKey }));
   return form === 'single' ? accepted[0]! : { transactions: accepted };
 }
+
+export interface ForbiddenBranches {
+  /** The first `errorItemsMax` postings outside the token's branches, in request order. */
+  readonly items: readonly { index: number; branch: string }[];
+  readonly itemErrorsTotal: number;
+}
+
+/** The postings whose branch the token may not touch, or null when it may touch them all. */
+export function forbiddenBranches(drafts: readonly PostingDraft[], mayAccess: (branch: string) => boolean): ForbiddenBranches | null {
+  const items: { index: number; branch: string }[] = [];
+  let itemErrorsTotal = 0;
+  drafts.forEach(({ branch }, index) => {
+    if (mayAccess(branch)) return;
+    itemErrorsTotal += 1;
+    if (items.length < limits.errorItemsMax) items.push({ index, branch });
+  });
+  return itemErrorsTotal === 0 ? null : { items, itemErrorsTotal };
+}

@@ -14,6 +14,7 @@ import {
   type Logger,
 } from '@flow/service-kit';
 import express, { type Express } from 'express';
+import { requireLedgerRead } from './http/branch-access.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -46,7 +47,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   const routes: RouteDependencies = {
     readDatabase,
     primaryDatabase,
-    requireRead: requireScope(authenticator, 'flow:read', logger),
+    requireRead: requireLedgerRead(authenticator, logger),
     requireAdmin: requireScope(authenticator, 'flow:admin', logger),
     jsonBody: express.json({ limit: catalogBodyBytesMax }),
   };

@@ -66,6 +66,7 @@ export const apiErrorCodes = {
   database_unavailable: { number: 'E011', httpStatus: 503, message: 'The database is unavailable; retry later.' },
   internal_error: { number: 'E012', httpStatus: 500, message: 'Internal error; quote the trace id to support.' },
   auth_unavailable: { number: 'E013', httpStatus: 503, message: "The token issuer's keys could not be fetched; retry later." },
+  branch_forbidden: { number: 'E014', httpStatus: 403, message: "The token's branches (its flow_branches claim) do not include this branch." },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**

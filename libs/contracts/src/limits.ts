@@ -35,6 +35,11 @@ export const requestBodyBytesMax = 1_048_576;
  * details) is far below it, so every posting fits in a message of its own.
  */
 export const messageBytesMax = 262_144;
+/**
+ * Item errors one error answer lists (the first ones, in request order); `details.itemErrorsTotal`
+ * counts them all, so a large bad request never earns a larger answer.
+ */
+export const errorItemsMax = 100;
 /** Items per page of every list of the query API (and of ledger-core's list queries). */
 export const pageLimitMax = 500;
 export const pageLimitDefault = 100;

@@ -1,8 +1,9 @@
 // Bearer JWT on every business route. Production verifies tokens against an OIDC provider's
 // JWKS with issuer, audience, expiry and an algorithm allow-list; the embedded stack signs and
 // verifies with a generated HS256 secret. Scopes come from the OAuth 2 `scope` claim (space
-// separated) or an `scp` array; each route names the one scope it needs.
-import { createHash } from 'node:crypto';
+// separated) or an `scp` array; each route names the one scope it needs. The branches a token may
+// touch come from the `flow_branches` claim (its name is configurable): an array of branch codes,
+// or `["*"]` for every branch; a token without it reaches no ledger data (deny by default).
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { ConfigReader } from './config.ts';
@@ -20,7 +21,12 @@ export const embeddedSecretBytesMin = 32;
 /** Clock skew tolerated on `exp` and `nbf`. */
 export const clockToleranceSeconds = 30;
 
-export type AuthConfig =
+/** The claim naming the branches a token may touch, unless `FLOW_AUTH_BRANCHES_CLAIM` names another. */
+export const branchesClaimDefault = 'flow_branches';
+/** The claim value that grants every branch. */
+export const allBranches = '*';
+
+type VerificationConfig =
   | { readonly mode: 'embedded'; readonly secret: string }
   | {
       readonly mode: 'jwks';
@@ -30,6 +36,11 @@ export type AuthConfig =
       readonly algorithms: readonly string[];
     };
 
+export type AuthConfig = VerificationConfig & {
+  /** The claim holding the token's branches: `flow_branches` unless the identity provider has its own. */
+  readonly branchesClaim?: string;
+};
+
 const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 /**
@@ -37,6 +48,11 @@ const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS51
  * `FLOW_JWT_AUDIENCE` are required); otherwise `FLOW_JWT_SECRET` is the embedded HS256 secret.
  */
 export function readAuthConfig(reader: ConfigReader): AuthConfig {
+  const branchesClaim = reader.text('FLOW_AUTH_BRANCHES_CLAIM', branchesClaimDefault);
+  return { branchesClaim, ...readVerification(reader) };
+}
+
+function readVerification(reader: ConfigReader): VerificationConfig {
   const jwksUrl = reader.url('FLOW_JWKS_URL');
   if (jwksUrl !== undefined) {
     const issuer = reader.optionalText('FLOW_JWT_ISSUER', true) ?? '';
@@ -60,9 +76,26 @@ export function readAuthConfig(reader: ConfigReader): AuthConfig {
   return { mode: 'embedded', secret };
 }
 
+/** The branches a token may touch: every one, or exactly these codes (possibly none). */
+export type BranchAccess = { readonly all: true } | { readonly all: false; readonly branches: ReadonlySet<string> };
+
 export interface Principal {
   readonly subject: string;
   readonly scopes: ReadonlySet<string>;
+  readonly branchAccess: BranchAccess;
+}
+
+/** True when the token may read or post entries of `branch`. */
+export function mayAccessBranch(access: BranchAccess, branch: string): boolean {
+  return access.all || access.branches.has(branch);
+}
+
+/** Reads the branches claim: an array of codes, `["*"]` for all; anything else grants nothing. */
+export function branchAccessOf(claim: unknown): BranchAccess {
+  if (!Array.isArray(claim)) return { all: false, branches: new Set() };
+  const codes = claim.filter((code): code is string => typeof code === 'string');
+  if (codes.length === claim.length && codes.includes(allBranches)) return { all: true };
+  return { all: false, branches: new Set(codes.length === claim.length ? codes : []) };
 }
 
 export class AuthenticationError extends Error {
@@ -82,12 +115,14 @@ export interface Authenticator {
 }
 
 export function createAuthenticator(config: AuthConfig): Authenticator {
+  const branchesClaim = config.branchesClaim ?? branchesClaimDefault;
   if (config.mode === 'embedded') {
     const key = new TextEncoder().encode(config.secret);
-    return verifierWith(key, { issuer: embeddedIssuer, audience: embeddedAudience, algorithms: ['HS256'] });
+    return verifierWith(key, { issuer: embeddedIssuer, audience: embeddedAudience, algorithms: ['HS256'] }, branchesClaim);
   }
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
-  return verifierWith(keys, { issuer: config.issuer, audience: config.audience, algorithms: [...config.algorithms] });
+  const options = { issuer: config.issuer, audience: config.audience, algorithms: [...config.algorithms] };
+  return verifierWith(keys, options, branchesClaim);
 }
 
 interface VerifyOptions {
@@ -96,7 +131,7 @@ interface VerifyOptions {
   readonly algorithms: string[];
 }
 
-function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions): Authenticator {
+function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions, branchesClaim: string): Authenticator {
   return {
     async verify(token) {
       let payload: JWTPayload;
@@ -110,7 +145,7 @@ function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions)
         if (typeof key === 'function' && isKeySetUnreachable(error)) throw new AuthUnavailableError('the JWKS did not answer', { cause: error });
         throw new AuthenticationError(error instanceof Error ? error.message : 'token rejected');
       }
-      return { subject: payload.sub ?? '', scopes: scopesOf(payload) };
+      return { subject: payload.sub ?? '', scopes: scopesOf(payload), branchAccess: branchAccessOf(payload[branchesClaim]) };
     },
   };
 }
@@ -170,13 +205,17 @@ export function requireScope(authenticator: Authenticator, scope: Scope, logger:
 export interface TokenRequest {
   readonly secret: string;
   readonly scopes: readonly Scope[];
+  /** The `flow_branches` claim: `["*"]` (every branch) when absent; `null` leaves the claim out. */
+  readonly branches?: readonly string[] | null;
   readonly subject?: string;
   readonly ttlSeconds?: number;
 }
 
 /** Signs a token for the embedded secret (`npm run token`, tests). */
 export async function signEmbeddedToken(request: TokenRequest): Promise<string> {
-  return new SignJWT({ scope: request.scopes.join(' ') })
+  const branches = request.branches === undefined ? [allBranches] : request.branches;
+  const claims = branches === null ? {} : { [branchesClaimDefault]: [...branches] };
+  return new SignJWT({ scope: request.scopes.join(' '), ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(embeddedIssuer)
     .setAudience(embeddedAudience)
@@ -184,9 +223,4 @@ export async function signEmbeddedToken(request: TokenRequest): Promise<string> 
     .setIssuedAt()
     .setExpirationTime(`${request.ttlSeconds ?? 12 * 3600}s`)
     .sign(new TextEncoder().encode(request.secret));
-}
-
-/** A short fingerprint of a secret for logs: proves which secret is in use without leaking it. */
-export function secretFingerprint(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex').slice(0, 12);
 }

@@ -3,7 +3,12 @@
 // routes, OpenAPI serving, AWS SNS/SQS clients, circuit breakers and process lifecycle.
 // (`startTracing` is also imported on its own, `@flow/service-kit/tracing`, before anything else.)
 export {
+  allBranches,
   AuthenticationError,
+  branchAccessOf,
+  branchesClaimDefault,
+  mayAccessBranch,
+  type BranchAccess,
   AuthUnavailableError,
   authRetryAfterSeconds,
   createAuthenticator,
@@ -13,7 +18,6 @@ export {
   readAuthConfig,
   requireScope,
   scopes,
-  secretFingerprint,
   signEmbeddedToken,
   type AuthConfig,
   type Authenticator,

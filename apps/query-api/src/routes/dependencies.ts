@@ -7,7 +7,7 @@ export interface RouteDependencies {
   readonly readDatabase: Database;
   /** The catalog admin reads and writes here, so an admin always sees their own change. */
   readonly primaryDatabase: Database;
-  /** Guards for `flow:read` and `flow:admin`. */
+  /** Guards for ledger reads (`flow:read` and the token's branches) and for `flow:admin`. */
   readonly requireRead: RequestHandler;
   readonly requireAdmin: RequestHandler;
   /** Parses a JSON body; mounted after the scope guard, so anonymous bodies are never parsed. */

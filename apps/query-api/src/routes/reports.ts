@@ -4,6 +4,7 @@
 import { readDailyReport } from '@flow/ledger-core';
 import { Router } from 'express';
 import { QueryParameters } from '../http/query-parameters.ts';
+import { visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 const dailyReportParameters = ['date', 'branch', 'limit', 'cursor'];
@@ -19,7 +20,7 @@ export function reportRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = query.cursor();
     query.finish();
-    const page = await readDailyReport(readDatabase, { date: date!, branch, limit, cursor });
+    const page = await readDailyReport(readDatabase, { date: date!, branch, branches: visibleBranches(response), limit, cursor });
     response.json({ date, items: page.items, nextCursor: page.nextCursor });
   });
 

@@ -4,6 +4,7 @@ import { findTransaction, searchTransactions, type TransactionView } from '@flow
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
+import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'limit', 'cursor'];
@@ -17,7 +18,7 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     const id = path.uuid('id', true);
     path.finish();
     const transaction = await findTransaction(readDatabase, id!);
-    if (transaction === null) throw new ApiError('not_found', { id });
+    if (transaction === null || !mayRead(response, transaction.branch)) throw new ApiError('not_found', { id });
     response.json(transactionBody(transaction));
   });
 
@@ -25,6 +26,7 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     const query = QueryParameters.of(request, searchParameters);
     const search = {
       branch: query.branch(),
+      branches: visibleBranches(response),
       account: query.account(),
       ...query.dateRange(false),
       traceKey: query.uuid('traceKey'),

@@ -22,7 +22,19 @@ export function buildOpenApiDocument(service: OpenApiService, version = '0.1.0')
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: [
+            'A JWT with the scopes each operation names (`scope` or `scp`) and the branches it may touch in the',
+            '`flow_branches` claim (its name is configurable with FLOW_AUTH_BRANCHES_CLAIM): an array of branch',
+            'codes, or `["*"]` for every branch. Without the claim a token reaches no ledger data, `flow:admin`',
+            'included (the catalog admin needs only its scope).',
+          ].join(' '),
+        },
+      },
       schemas: { Error: errorSchema(), ...schemas },
     },
   };

@@ -26,6 +26,7 @@ export const postTransactionsErrorCodes = [
   'request_too_large',
   'validation_failed',
   'too_many_postings',
+  'branch_forbidden',
   'broker_unavailable',
   'internal_error',
 ] as const satisfies readonly ApiErrorCode[];
@@ -66,6 +67,9 @@ function postTransactions(): Record<string, unknown> {
       '`{ id, traceKey }` (`details.id`/`details.traceKey` for one posting, `details.transactions` in request order for a batch):',
       retryWithSameIds,
       `Body at most ${requestBodyBytesMax} bytes; at most ${requestPostingsMax} postings per batch. Scope \`flow:post\`.`,
+      'Every posting\'s branch must be in the token\'s `flow_branches` claim (or the claim is `["*"]`): otherwise the',
+      'request is refused whole with 403 `branch_forbidden`, listing those postings (`details.items: [{ index, branch }]`,',
+      'the first 100, and `details.itemErrorsTotal`), and nothing is published.',
     ].join(' '),
     security: [{ bearer: ['flow:post'] }],
     requestBody: {

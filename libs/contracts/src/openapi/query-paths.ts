@@ -46,12 +46,21 @@ const eventCodePath = parameter('code', 'path', eventCode, 'Event code (código 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
 const answer = (description: string, schema: Schema) => ({ description, content: json(schema) });
 
-const readErrors = (...codes: Parameters<typeof errorResponses>) =>
+const adminErrors = (...codes: Parameters<typeof errorResponses>) =>
   errorResponses('query_invalid', 'unauthorized', 'forbidden', 'database_unavailable', 'internal_error', ...codes);
-const adminErrors = readErrors;
+/** Ledger reads also answer 403 `branch_forbidden` for a branch outside the token's. */
+const readErrors = (...codes: Parameters<typeof errorResponses>) =>
+  errorResponses('query_invalid', 'unauthorized', 'forbidden', 'branch_forbidden', 'database_unavailable', 'internal_error', ...codes);
+
+const branchNote = [
+  'The token\'s `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees:',
+  'a path or `branch` filter outside it is 403 `branch_forbidden`, lists hold only its branches,',
+  'a transaction of another branch is 404. A token without the claim sees no ledger data.',
+].join(' ');
 
 function operation(summary: string, scope: 'flow:read' | 'flow:admin', fields: Schema): Schema {
-  return { summary, tags: [scope === 'flow:read' ? 'ledger' : 'catalog'], description: `Requires scope \`${scope}\`.`, ...fields };
+  const description = scope === 'flow:read' ? `Requires scope \`${scope}\`. ${branchNote}` : `Requires scope \`${scope}\`.`;
+  return { summary, tags: [scope === 'flow:read' ? 'ledger' : 'catalog'], description, ...fields };
 }
 
 function transactionPaths(): Schema {

@@ -81,6 +81,7 @@ const dailyReportSql = `
            sum(total_debit) as total_debit, sum(total_credit) as total_credit
     from flow.balance
     where date_ref = $1 and ($2::text is null or branch = $2) and branch > $3
+      and ($5::text[] is null or branch = any($5::text[]))
     group by branch
   ),
   branch_closing as (
@@ -92,6 +93,7 @@ const dailyReportSql = `
       order by b.date_ref desc limit 1
     ) last_day
     where ($2::text is null or a.branch = $2) and a.branch > $3
+      and ($5::text[] is null or a.branch = any($5::text[]))
     group by a.branch
   )
   select c.branch, $1::date as date, coalesce(d.accounts_with_movement, 0) as "accountsWithMovement",
@@ -106,11 +108,12 @@ const dailyReportSql = `
 
 /** The consolidated day per branch: movement of the day and the sum of closing balances. */
 export async function readDailyReport(
-  db: Queryable, request: { date: string; branch?: string; limit?: number; cursor?: string },
+  db: Queryable,
+  request: { date: string; branch?: string; branches?: readonly string[] | null; limit?: number; cursor?: string },
 ): Promise<Page<BranchDayReport>> {
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
   const after = request.cursor === undefined ? '' : decodeCursor('report', request.cursor, ['string'] as const)[0];
   const { rows } = await db.query<BranchDayReport>(
-    dailyReportSql, [request.date, request.branch ?? null, after, limit + 1]);
+    dailyReportSql, [request.date, request.branch ?? null, after, limit + 1, request.branches ?? null]);
   return pageOf(rows, limit, (last) => encodeCursor('report', [last.branch]));
 }

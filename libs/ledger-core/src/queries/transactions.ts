@@ -42,6 +42,8 @@ export async function findTransaction(db: Queryable, id: string): Promise<Transa
 
 export interface TransactionSearch {
   readonly branch?: string;
+  /** Only entries of these branches (the caller's token's); absent or null: every branch. */
+  readonly branches?: readonly string[] | null;
   readonly account?: string;
   readonly from?: string;
   readonly to?: string;
@@ -66,6 +68,7 @@ const searchSql = `
     and t.date_ref >= coalesce($3::date, '-infinity') and t.date_ref <= coalesce($4::date, 'infinity')
     and ($5::uuid is null or t.trace_key = $5) and ($6::integer is null or t.event_code = $6)
     and (t.date_ref, t.seq) > ($7::date, $8::bigint)
+    and ($10::text[] is null or t.branch = any($10::text[]))
   order by t.date_ref, t.seq
   limit $9`;
 
@@ -77,7 +80,7 @@ export async function searchTransactions(db: Queryable, search: TransactionSearc
     : decodeCursor('transactions', search.cursor, ['string', 'string'] as const);
   const { rows } = await db.query<TransactionView>(searchSql, [
     search.branch ?? null, search.account ?? null, search.from ?? null, search.to ?? null,
-    search.traceKey ?? null, search.eventCode ?? null, afterDate, afterSeq, limit + 1,
+    search.traceKey ?? null, search.eventCode ?? null, afterDate, afterSeq, limit + 1, search.branches ?? null,
   ]);
   return pageOf(rows, limit, (last) => encodeCursor('transactions', [last.dateRef, last.seq!]));
 }
