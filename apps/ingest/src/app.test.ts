@@ -224,6 +224,34 @@ describe('POST /v1/transactions refuses what PostgreSQL cannot store exactly', (
   });
 });
 
+describe('POST /v1/transactions and the token\'s branches', () => {
+  test('postings of the token\'s branches are accepted', async () => {
+    const token0001 = await bearer(['flow:post'], ['0001', '0002']);
+    const response = await post({ transactions: [postingBody({ branch: '0001' }), postingBody({ branch: '0002' })] }, token0001);
+    expect(response.status).toBe(202);
+    expect(await published()).toHaveLength(2);
+  });
+
+  test('one posting of another branch: 403 branch_forbidden naming it, and nothing published', async () => {
+    const body = { transactions: [postingBody({ branch: '0001' }), postingBody({ branch: '0002' }), postingBody({ branch: '0001' })] };
+    const response = await post(body, await bearer(['flow:post'], ['0001']));
+    expect(response.status).toBe(403);
+    expectDocumentedError(response, 'branch_forbidden');
+    expect(response.body.details).toEqual({ items: [{ index: 1, branch: '0002' }], itemErrorsTotal: 1 });
+    expect(await published()).toEqual([]);
+    expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'auth_failed', reason: 'branch_forbidden', itemCount: 1 }));
+  });
+
+  test('a token without the claim posts nothing; the list of refused items is bounded', async () => {
+    const many = Array.from({ length: limits.errorItemsMax + 20 }, () => postingBody({ branch: '0001' }));
+    const response = await post({ transactions: many }, await bearer(['flow:post'], null));
+    expect(response.status).toBe(403);
+    expect(response.body.details.items).toHaveLength(limits.errorItemsMax);
+    expect(response.body.details.itemErrorsTotal).toBe(limits.errorItemsMax + 20);
+    expect(await published()).toEqual([]);
+  });
+});
+
 describe('around the route', () => {
   test('health: live and ready while the broker answers', async () => {
     expect((await request(ingest.app).get('/health/live')).status).toBe(200);

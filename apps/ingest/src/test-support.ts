@@ -34,8 +34,9 @@ export function testEnvironment(endpoint: string, requestTopicArn: string, extra
   };
 }
 
-export async function bearer(scopes: readonly Scope[] = ['flow:post']): Promise<string> {
-  return `Bearer ${await signEmbeddedToken({ secret: testSecret, scopes })}`;
+/** A bearer token for the test secret; every branch unless `branches` narrows it (null: no claim). */
+export async function bearer(scopes: readonly Scope[] = ['flow:post'], branches?: readonly string[] | null): Promise<string> {
+  return `Bearer ${await signEmbeddedToken({ secret: testSecret, scopes, branches })}`;
 }
 
 export interface LogCapture {

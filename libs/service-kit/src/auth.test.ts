@@ -6,7 +6,16 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import request from 'supertest';
-import { createAuthenticator, readAuthConfig, requireScope, signEmbeddedToken, type Authenticator } from './auth.ts';
+import {
+  branchAccessOf,
+  createAuthenticator,
+  embeddedAudience,
+  embeddedIssuer,
+  readAuthConfig,
+  requireScope,
+  signEmbeddedToken,
+  type Authenticator,
+} from './auth.ts';
 import { configReader } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -152,5 +161,41 @@ describe('auth configuration', () => {
     const short = configReader({ FLOW_JWT_SECRET: 'short' });
     readAuthConfig(short);
     expect(() => short.finish('test', {})).toThrow('FLOW_JWT_SECRET must be at least 32 bytes');
+  });
+});
+
+describe('the branches claim', () => {
+  test.each([
+    ['["*"]: every branch', ['*'], { all: true }],
+    ['a list of codes', ['0001', '0002'], { all: false, branches: new Set(['0001', '0002']) }],
+    ['an empty list: none', [], { all: false, branches: new Set() }],
+    ['absent: none (deny by default)', undefined, { all: false, branches: new Set() }],
+    ['a string instead of a list: none', '0001', { all: false, branches: new Set() }],
+    ['a list with a non-string: none', ['0001', 1], { all: false, branches: new Set() }],
+    ['"*" among codes: every branch', ['0001', '*'], { all: true }],
+  ])('%s', (_label, claim, access) => {
+    expect(branchAccessOf(claim)).toEqual(access);
+  });
+
+  test('the verified principal carries the claim; FLOW_AUTH_BRANCHES_CLAIM names another claim', async () => {
+    const token = await new SignJWT({ scope: 'flow:read', flow_branches: ['0001'], bank_branches: ['0009'] })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer(embeddedIssuer).setAudience(embeddedAudience)
+      .setSubject('teller-2').setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+    const standard = await createAuthenticator({ mode: 'embedded', secret }).verify(token);
+    expect(standard.branchAccess).toEqual({ all: false, branches: new Set(['0001']) });
+    const config = readAuthConfig(configReader({ FLOW_JWT_SECRET: secret, FLOW_AUTH_BRANCHES_CLAIM: 'bank_branches' }));
+    expect(config.branchesClaim).toBe('bank_branches');
+    const custom = await createAuthenticator(config).verify(token);
+    expect(custom.branchAccess).toEqual({ all: false, branches: new Set(['0009']) });
+    expect(readAuthConfig(configReader({ FLOW_JWT_SECRET: secret })).branchesClaim).toBe('flow_branches');
+  });
+
+  test('embedded tokens carry ["*"] unless told otherwise; null leaves the claim out', async () => {
+    const verify = (token: string) => createAuthenticator({ mode: 'embedded', secret }).verify(token);
+    expect((await verify(await signEmbeddedToken({ secret, scopes: ['flow:read'] }))).branchAccess).toEqual({ all: true });
+    const narrow = await signEmbeddedToken({ secret, scopes: ['flow:read'], branches: ['0001'] });
+    expect((await verify(narrow)).branchAccess).toEqual({ all: false, branches: new Set(['0001']) });
+    const without = await signEmbeddedToken({ secret, scopes: ['flow:read'], branches: null });
+    expect((await verify(without)).branchAccess).toEqual({ all: false, branches: new Set() });
   });
 });
