@@ -3,6 +3,7 @@
 // every error answer is checked against the served OpenAPI document.
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { buildOpenApiDocument, limits, validationCodes } from '@flow/contracts';
+import { signEmbeddedToken } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import request, { type Response } from 'supertest';
 import {
@@ -11,6 +12,7 @@ import {
   drainPostingMessages,
   postingBody,
   testEnvironment,
+  testSecret,
   type TestIngest,
 } from './test-support.ts';
 
@@ -56,7 +58,7 @@ describe('POST /v1/transactions accepts', () => {
     const response = await post(body);
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
-    expect(await published()).toEqual([{ ...body, amount: '8.50', id: response.body.id, traceKey: response.body.traceKey }]);
+    expect(await published()).toEqual([{ ...body, amount: '8.50', id: response.body.id, traceKey: response.body.traceKey, producer: 'flow-local' }]);
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({
       code: 'postings_accepted', count: 1, id: response.body.id, traceKey: response.body.traceKey,
       requestId: response.headers['x-request-id'],
@@ -248,6 +250,21 @@ describe('POST /v1/transactions and the token\'s branches', () => {
     expect(response.status).toBe(403);
     expect(response.body.details.items).toHaveLength(limits.errorItemsMax);
     expect(response.body.details.itemErrorsTotal).toBe(limits.errorItemsMax + 20);
+    expect(await published()).toEqual([]);
+  });
+});
+
+describe('POST /v1/transactions stamps the producer', () => {
+  test('the token\'s client_id, else its subject, is stamped on every posting; a client cannot set it', async () => {
+    const bySubject = await post(postingBody(), `Bearer ${await signEmbeddedToken({ secret: testSecret, scopes: ['flow:post'], subject: 'caixa-01' })}`);
+    expect(bySubject.status).toBe(202);
+    expect((await published()).map((posting) => posting.producer)).toEqual(['caixa-01']);
+    const app = await signEmbeddedToken({ secret: testSecret, scopes: ['flow:post'], subject: 'user-42', clientId: 'app-pix' });
+    expect((await post({ transactions: [postingBody(), postingBody()] }, `Bearer ${app}`)).status).toBe(202);
+    expect((await published()).map((posting) => posting.producer)).toEqual(['app-pix', 'app-pix']);
+    const forged = await post(postingBody({ producer: 'someone-else' }));
+    expect(forged.status).toBe(400);
+    expect(forged.body.details.items[0].errors).toEqual([expect.objectContaining({ field: 'producer', code: 'field_unknown' })]);
     expect(await published()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // drive it with supertest. One business route, `POST /v1/transactions`: authenticate, parse and
 // validate the whole body, complete ids and trace keys, publish through the batcher and answer
 // 202 only after the broker confirmed. Ingest never touches the database.
-import { buildOpenApiDocument, limits, parseExactJson, type Posting } from '@flow/contracts';
+import { buildOpenApiDocument, isProducer, limits, parseExactJson, type Posting } from '@flow/contracts';
 import {
   ApiError,
   errorFields,
@@ -88,7 +88,7 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
       sendError(response, 'branch_forbidden', forbidden);
       return;
     }
-    const postings = completePostings(parsed.drafts);
+    const postings = completePostings(parsed.drafts, producerOf(principal));
     try {
       await publisher.publish(postings);
     } catch (error) {
@@ -122,4 +122,9 @@ function jsonBody(text: string): unknown {
   } catch {
     return invalidJson;
   }
+}
+
+/** The producer stamped on the request's postings; a value the contract refuses is left out. */
+function producerOf(principal: Principal): string | null {
+  return isProducer(principal.producer) ? principal.producer : null;
 }

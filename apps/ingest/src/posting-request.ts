@@ -67,11 +67,13 @@ function refuse(code: RequestRefusal, details: unknown, itemCount: number): Post
 /**
  * Gives each posting its id (the client's, else a new UUIDv7, time-ordered for the index) and
  * its traceKey: the client's, else one new traceKey shared by every posting of this request that
- * came without one, so a request can be followed through the whole flow.
+ * came without one, so a request can be followed through the whole flow; and stamps each with its
+ * producer (the token's client_id or subject), which no client field can set.
  */
-export function completePostings(drafts: readonly PostingDraft[]): Posting[] {
+export function completePostings(drafts: readonly PostingDraft[], producer: string | null = null): Posting[] {
   const requestTraceKey = uuidv7();
-  return drafts.map((draft) => ({ ...draft, id: draft.id ?? uuidv7(), traceKey: draft.traceKey ?? requestTraceKey }));
+  const stamp = producer === null ? {} : { producer };
+  return drafts.map((draft) => ({ ...draft, id: draft.id ?? uuidv7(), traceKey: draft.traceKey ?? requestTraceKey, ...stamp }));
 }
 
 export interface AcceptedPosting {

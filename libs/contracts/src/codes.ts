@@ -35,6 +35,7 @@ export const validationCodes = {
   text_character_invalid: { number: 'V017', message: 'Text (description, details keys and strings) must not contain NUL (U+0000) or unpaired UTF-16 surrogates.' },
   details_number_inexact: { number: 'V018', message: 'A details number must be one a double holds exactly (finite, integers within ±2^53); send larger or more precise numbers as strings.' },
   details_too_deep: { number: 'V019', message: 'details must nest at most 32 levels deep.' },
+  producer_invalid: { number: 'V020', message: 'producer (stamped by ingest, never sent by clients) must be 1 to 200 characters of storable text.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */

@@ -25,6 +25,7 @@ export {
 export { formatCents, parseCents } from './money.ts';
 export {
   isCalendarDate,
+  isProducer,
   validatePosting,
   validatePostingDraft,
   type DebitCredit,
@@ -36,11 +37,15 @@ export {
 export {
   decodeOutcomeMessage,
   decodePostingMessage,
+  callbackAttributesBytesMax,
+  encodeCallbackMessages,
   encodeOutcomeMessages,
   encodePostingMessage,
   messageVersion,
   outcomeMessageKind,
   postingMessageKind,
+  type CallbackAttributes,
+  type CallbackMessage,
   type MessageDecoding,
   type OutcomeMessage,
   type PostingMessage,

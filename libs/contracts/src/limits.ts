@@ -51,3 +51,5 @@ export const pageLimitDefault = 100;
 export const dateRangeDaysMax = 366;
 /** An account holder's name in the catalog. */
 export const holderNameLengthMax = 200;
+/** A posting's producer (the posting token's `client_id` or `sub`), as stored and searched. */
+export const producerLengthMax = 200;

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { messageBytesMax } from './limits.ts';
 import {
-  decodeOutcomeMessage, decodePostingMessage, encodeOutcomeMessages, encodePostingMessage, type PostingOutcomeMessage,
+  callbackAttributesBytesMax, decodeOutcomeMessage, decodePostingMessage, encodeCallbackMessages, encodeOutcomeMessages,
+  encodePostingMessage, type PostingOutcomeMessage,
 } from './messages.ts';
 import type { Posting } from './posting.ts';
 
@@ -73,6 +74,30 @@ describe('outcome messages', () => {
     expect(encodeOutcomeMessages(outcomes).map((body) => decodeOutcomeMessage(body))).toEqual([
       { kind: 'flow.outcomes', version: 1, outcomes },
     ]);
+  });
+
+  test('callback messages hold one producer each, with routing attributes, in batch order', () => {
+    const of = (index: number, producer: string | undefined, branch = '0001') => ({ ...outcome(index), branch, ...(producer ? { producer } : {}) });
+    const outcomes = [of(1, 'bank-a'), of(2, 'bank-b', '0002'), of(3, 'bank-a', '0003'), of(4, undefined), of(5, 'bank-b', '0002')];
+    const messages = encodeCallbackMessages(outcomes);
+    expect(messages.map((message) => [message.attributes, decodeOutcomeMessage(message.body).outcomes])).toEqual([
+      [{ kind: 'flow.outcomes', version: '1', producer: 'bank-a' }, [outcomes[0], outcomes[2]]],
+      [{ kind: 'flow.outcomes', version: '1', producer: 'bank-b', branch: '0002' }, [outcomes[1], outcomes[4]]],
+      [{ kind: 'flow.outcomes', version: '1', branch: '0001' }, [outcomes[3]]],
+    ]);
+  });
+
+  test('a producer\'s outcomes are split to keep body and attributes under the limit', () => {
+    const outcomes = Array.from({ length: 2_000 }, (_, index) => ({ ...outcome(index), producer: 'p'.repeat(200) }));
+    const bytesMax = 64 * 1024;
+    const messages = encodeCallbackMessages(outcomes, bytesMax);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const { body, attributes } of messages) {
+      const attributeBytes = Object.entries(attributes).reduce((sum, [name, value]) => sum + name.length + 6 + Buffer.byteLength(value ?? ''), 0);
+      expect(attributeBytes).toBeLessThan(callbackAttributesBytesMax);
+      expect(Buffer.byteLength(body) + callbackAttributesBytesMax).toBeLessThanOrEqual(bytesMax);
+    }
+    expect(messages.flatMap((message) => decodeOutcomeMessage(message.body).outcomes)).toEqual(outcomes);
   });
 
   test('a consumer refuses a message of another kind', () => {

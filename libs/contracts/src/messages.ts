@@ -28,6 +28,8 @@ export interface PostingOutcomeMessage {
   readonly reason: RejectionCode | null;
   /** True when this was a repeat of a posting already decided; the outcome is the original. */
   readonly replay: boolean;
+  /** Who posted it (the ingest token's `client_id` or subject); absent when unknown. */
+  readonly producer?: string;
 }
 
 export interface OutcomeMessage {
@@ -81,23 +83,83 @@ export function encodeOutcomeMessages(
   outcomes: readonly PostingOutcomeMessage[],
   bytesMax: number = messageBytesMax,
 ): string[] {
+  return chunkOutcomes(outcomes, bytesMax).map((chunk) => outcomeBody(chunk.texts));
+}
+
+/** One callback message: its body and the SNS message attributes a subscription filters on. */
+export interface CallbackMessage {
+  readonly body: string;
+  readonly attributes: CallbackAttributes;
+}
+
+export interface CallbackAttributes {
+  readonly kind: typeof outcomeMessageKind;
+  readonly version: string;
+  /** Present when the outcomes came through ingest with a token naming its producer. */
+  readonly producer?: string;
+  /** Present when every outcome of the message is of this one branch. */
+  readonly branch?: string;
+}
+
+/** Bytes kept for the message attributes: SNS counts them towards its 256 KiB message limit. */
+export const callbackAttributesBytesMax = 1_024;
+
+/**
+ * The callback messages of a batch's outcomes, routable: one message holds the outcomes of one
+ * producer only (a producer's subscription `FilterPolicy` on `producer` then receives its own
+ * outcomes and no other's), split when needed so body and attributes stay within `bytesMax`.
+ * Producers appear in the order of their first outcome; within one, outcomes keep batch order.
+ */
+export function encodeCallbackMessages(
+  outcomes: readonly PostingOutcomeMessage[],
+  bytesMax: number = messageBytesMax,
+): CallbackMessage[] {
+  const byProducer = new Map<string | undefined, PostingOutcomeMessage[]>();
+  for (const outcome of outcomes) {
+    const group = byProducer.get(outcome.producer);
+    if (group === undefined) byProducer.set(outcome.producer, [outcome]);
+    else group.push(outcome);
+  }
+  const messages: CallbackMessage[] = [];
+  for (const [producer, group] of byProducer) {
+    for (const chunk of chunkOutcomes(group, bytesMax - callbackAttributesBytesMax)) {
+      const branches = new Set(chunk.outcomes.map((outcome) => outcome.branch));
+      const attributes: CallbackAttributes = {
+        kind: outcomeMessageKind,
+        version: String(messageVersion),
+        ...(producer === undefined ? {} : { producer }),
+        ...(branches.size === 1 ? { branch: chunk.outcomes[0]!.branch } : {}),
+      };
+      messages.push({ body: outcomeBody(chunk.texts), attributes });
+    }
+  }
+  return messages;
+}
+
+interface OutcomeChunk {
+  readonly outcomes: PostingOutcomeMessage[];
+  readonly texts: string[];
+}
+
+function chunkOutcomes(outcomes: readonly PostingOutcomeMessage[], bytesMax: number): OutcomeChunk[] {
   const envelopeBytes = Buffer.byteLength(JSON.stringify({ kind: outcomeMessageKind, version: messageVersion, outcomes: [] }));
-  const bodies: string[] = [];
-  let chunk: string[] = [];
+  const chunks: OutcomeChunk[] = [];
+  let chunk: OutcomeChunk = { outcomes: [], texts: [] };
   let chunkBytes = envelopeBytes;
   for (const outcome of outcomes) {
     const text = JSON.stringify(outcome);
     const bytes = Buffer.byteLength(text) + 1;
-    if (chunk.length > 0 && chunkBytes + bytes > bytesMax) {
-      bodies.push(outcomeBody(chunk));
-      chunk = [];
+    if (chunk.texts.length > 0 && chunkBytes + bytes > bytesMax) {
+      chunks.push(chunk);
+      chunk = { outcomes: [], texts: [] };
       chunkBytes = envelopeBytes;
     }
-    chunk.push(text);
+    chunk.outcomes.push(outcome);
+    chunk.texts.push(text);
     chunkBytes += bytes;
   }
-  if (chunk.length > 0) bodies.push(outcomeBody(chunk));
-  return bodies;
+  if (chunk.texts.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 function outcomeBody(outcomeTexts: readonly string[]): string {

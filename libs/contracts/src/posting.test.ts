@@ -167,3 +167,20 @@ describe('posting contract: only what PostgreSQL stores exactly', () => {
     expect(result.ok && result.posting.details).toEqual({ [text]: text });
   });
 });
+
+describe('the producer: stamped by ingest, never sent by clients', () => {
+  test('a client draft with a producer is refused as an unknown field', () => {
+    expect(errorsOf({ producer: 'someone-else' })).toEqual(['producer:field_unknown']);
+  });
+
+  test('a message posting may carry one; an invalid one is refused', () => {
+    const withProducer = validatePosting({ ...valid, producer: 'bank-a' });
+    expect(withProducer.ok && withProducer.posting.producer).toBe('bank-a');
+    const without = validatePosting(valid);
+    expect(without.ok && 'producer' in without.posting).toBe(false);
+    for (const producer of ['', 'x'.repeat(201), 'a\u0000b', 7]) {
+      const result = validatePosting({ ...valid, producer });
+      expect(result.ok ? [] : result.errors).toEqual([{ field: 'producer', code: 'producer_invalid' }]);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import {
   detailsDepthMax,
   eventCodeMax,
   eventCodeMin,
+  producerLengthMax,
 } from './limits.ts';
 import { accountPattern, branchPattern, uuidPattern } from './patterns.ts';
 
@@ -34,10 +35,16 @@ export interface Posting {
   readonly details: Readonly<Record<string, unknown>> | null;
   /** Business date "YYYY-MM-DD". */
   readonly dateRef: string;
+  /**
+   * Who posted it: ingest stamps the token's `client_id` (else its subject). Never taken from a
+   * client (a draft with `producer` is refused as an unknown field); absent when the token named
+   * no one, or in messages published before producers were stamped.
+   */
+  readonly producer?: string;
 }
 
 /** A valid posting before ingest assigned its `id` and `traceKey` (both optional for clients). */
-export type PostingDraft = Omit<Posting, 'id' | 'traceKey'> & {
+export type PostingDraft = Omit<Posting, 'id' | 'traceKey' | 'producer'> & {
   readonly id: string | null;
   readonly traceKey: string | null;
 };
@@ -99,13 +106,26 @@ export function validatePostingDraft(input: unknown): PostingValidation<PostingD
 
 /** Validates a posting as applied by the engine: `id` and `traceKey` are required. */
 export function validatePosting(input: unknown): PostingValidation<Posting> {
-  const draft = validatePostingDraft(input);
+  const { producer, ...fields } = (isObject(input) ? input : {}) as Record<string, unknown>;
+  const draft = validatePostingDraft(isObject(input) ? fields : input);
   if (!draft.ok) return draft;
   const errors: FieldError[] = [];
   if (draft.posting.id === null) errors.push({ field: 'id', code: 'field_required' });
   if (draft.posting.traceKey === null) errors.push({ field: 'traceKey', code: 'field_required' });
+  const validProducer = producer === undefined || producer === null || isProducer(producer);
+  if (!validProducer) errors.push({ field: 'producer', code: 'producer_invalid' });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, posting: draft.posting as Posting };
+  const posting = draft.posting as Posting;
+  return { ok: true, posting: typeof producer === 'string' ? { ...posting, producer } : posting };
+}
+
+function isObject(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
+/** A producer as ingest stamps it: a token's `client_id` or `sub`, storable text of bounded length. */
+export function isProducer(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= producerLengthMax && textStorable(value);
 }
 
 function optionalUuid(value: unknown, field: string, code: ValidationCode, errors: FieldError[]): string | null {

@@ -83,6 +83,11 @@ export interface Principal {
   readonly subject: string;
   readonly scopes: ReadonlySet<string>;
   readonly branchAccess: BranchAccess;
+  /**
+   * Who posts with this token, as ingest stamps it on every posting: the OAuth `client_id` claim
+   * (RFC 9068: the application), else the subject; null when the token names neither.
+   */
+  readonly producer: string | null;
 }
 
 /** True when the token may read or post entries of `branch`. */
@@ -145,7 +150,12 @@ function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions,
         if (typeof key === 'function' && isKeySetUnreachable(error)) throw new AuthUnavailableError('the JWKS did not answer', { cause: error });
         throw new AuthenticationError(error instanceof Error ? error.message : 'token rejected');
       }
-      return { subject: payload.sub ?? '', scopes: scopesOf(payload), branchAccess: branchAccessOf(payload[branchesClaim]) };
+      return {
+        subject: payload.sub ?? '',
+        scopes: scopesOf(payload),
+        branchAccess: branchAccessOf(payload[branchesClaim]),
+        producer: producerOf(payload),
+      };
     },
   };
 }
@@ -159,6 +169,11 @@ function isKeySetUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC') return true;
   return typeof code !== 'string' || !code.startsWith('ERR_J');
+}
+
+function producerOf(payload: JWTPayload): string | null {
+  if (typeof payload.client_id === 'string' && payload.client_id !== '') return payload.client_id;
+  return payload.sub === undefined || payload.sub === '' ? null : payload.sub;
 }
 
 function scopesOf(payload: JWTPayload): ReadonlySet<string> {
@@ -208,13 +223,18 @@ export interface TokenRequest {
   /** The `flow_branches` claim: `["*"]` (every branch) when absent; `null` leaves the claim out. */
   readonly branches?: readonly string[] | null;
   readonly subject?: string;
+  /** The OAuth `client_id` claim: when present, the producer ingest stamps on postings. */
+  readonly clientId?: string;
   readonly ttlSeconds?: number;
 }
 
 /** Signs a token for the embedded secret (`npm run token`, tests). */
 export async function signEmbeddedToken(request: TokenRequest): Promise<string> {
   const branches = request.branches === undefined ? [allBranches] : request.branches;
-  const claims = branches === null ? {} : { [branchesClaimDefault]: [...branches] };
+  const claims = {
+    ...(branches === null ? {} : { [branchesClaimDefault]: [...branches] }),
+    ...(request.clientId === undefined ? {} : { client_id: request.clientId }),
+  };
   return new SignJWT({ scope: request.scopes.join(' '), ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(embeddedIssuer)

@@ -5,9 +5,11 @@
 // it from the database (a crash between commit and publish ends the same way). Delivery is at
 // least once: a row can be published by both paths, or by two workers' sweeps (the sweep holds
 // no lock or transaction across publishes, see ledger-core's sweep-outbox.ts); producers dedupe
-// by posting id.
+// by posting id. Each callback message holds one producer's outcomes and carries the SNS message
+// attributes `producer`, `branch` (when all its outcomes share one), `kind` and `version`, so a
+// subscription's FilterPolicy routes each producer's outcomes to its own queue or endpoint.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { encodeOutcomeMessages } from '@flow/contracts';
+import { encodeCallbackMessages, type CallbackMessage } from '@flow/contracts';
 import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
 import { createBreaker, errorFields, type Logger } from '@flow/service-kit';
 import {
@@ -40,7 +42,9 @@ export interface OutboxRelay {
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { database, sns, callbackTopicArn, logger } = options;
-  const publishBody = async (body: string) => void (await sns.send(new PublishCommand({ TopicArn: callbackTopicArn, Message: body })));
+  const publishBody = async (message: CallbackMessage) => void (await sns.send(new PublishCommand({
+    TopicArn: callbackTopicArn, Message: message.body, MessageAttributes: snsAttributes(message),
+  })));
   const breaker = createBreaker(publishBody, { name: 'callback-topic', timeoutMs: publishTimeoutMs, resetTimeoutMs: publishBreakerResetMs }, logger);
   const slots = createSlots(publishesInFlightMax, publishQueueMax);
   const inFlight = new Set<Promise<void>>();
@@ -49,9 +53,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let stopped = false;
 
   async function publishOutcomes(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
-    const bodies = encodeOutcomeMessages(outcomes);
-    for (const body of bodies) await breaker.fire(body);
-    logger.info('outcomes_published', { outboxId, outcomes: outcomes.length, messages: bodies.length });
+    const messages = encodeCallbackMessages(outcomes);
+    for (const message of messages) await breaker.fire(message);
+    logger.info('outcomes_published', { outboxId, outcomes: outcomes.length, messages: messages.length });
   }
 
   async function publishAndMark(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
@@ -101,6 +105,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       breaker.shutdown();
     },
   };
+}
+
+/** The message's routing attributes as SNS String attributes, for subscription filter policies. */
+function snsAttributes(message: CallbackMessage): Record<string, { DataType: 'String'; StringValue: string }> {
+  const attributes: Record<string, { DataType: 'String'; StringValue: string }> = {};
+  for (const [name, value] of Object.entries(message.attributes)) {
+    if (typeof value === 'string') attributes[name] = { DataType: 'String', StringValue: value };
+  }
+  return attributes;
 }
 
 /** A counting semaphore with a bounded wait line: `run` resolves false when the line is full. */

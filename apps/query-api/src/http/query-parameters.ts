@@ -1,7 +1,7 @@
 // Reads and checks the query string (and path parameters) of one request. Like the config
 // reader, it collects every problem before answering, so a client sees all bad parameters in
 // one 400 `query_invalid`, each named, including parameters the route does not know.
-import { accountPattern, branchPattern, isCalendarDate, limits, uuidPattern } from '@flow/contracts';
+import { accountPattern, branchPattern, isCalendarDate, isProducer, limits, uuidPattern } from '@flow/contracts';
 import { daysBetween } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
@@ -83,6 +83,16 @@ export class QueryParameters {
       return undefined;
     }
     return parsed;
+  }
+
+  /** A producer as ingest stamps it (a token's client_id or subject). */
+  producer(name = 'producer'): string | undefined {
+    const value = this.text(name, false);
+    if (value !== undefined && !isProducer(value)) {
+      this.problem(name, `must be 1 to ${limits.producerLengthMax} characters`);
+      return undefined;
+    }
+    return value;
   }
 
   eventCode(name = 'eventCode', required = false): number | undefined {

@@ -39,7 +39,7 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
     expect(response.body).toEqual({
       id: posted.id, status: 'posted', reason: null, branch: '0001', account: 'B', amount: '7.50', debitCredit: 'C',
       eventCode: 494, description: null, details: { channel: 'pix' }, dateRef: '2026-11-21', traceKey: posted.traceKey,
-      seq: expect.stringMatching(/^\d+$/), processedAt: expect.any(String),
+      seq: expect.stringMatching(/^\d+$/), processedAt: expect.any(String), producer: null,
     });
   });
 
@@ -54,6 +54,12 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
     expect(malformed.body).toEqual({
       code: 'query_invalid', message: expect.any(String), details: { problems: [{ parameter: 'id', problem: 'must be a UUID' }] },
     });
+  });
+
+  test('search by producer: only what that producer posted; a bad producer is 400', async () => {
+    expect((await get('/v1/transactions?producer=bank-nobody').expect(200)).body.items).toEqual([]);
+    const bad = await get(`/v1/transactions?producer=${'x'.repeat(201)}`).expect(400);
+    expect(bad.body.details.problems).toEqual([{ parameter: 'producer', problem: 'must be 1 to 200 characters' }]);
   });
 
   test('search applies every filter', async () => {

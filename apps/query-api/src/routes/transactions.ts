@@ -7,7 +7,7 @@ import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
-const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'limit', 'cursor'];
+const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'producer', 'limit', 'cursor'];
 
 export function transactionRoutes(dependencies: RouteDependencies): Router {
   const { readDatabase, requireRead } = dependencies;
@@ -31,6 +31,7 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
       ...query.dateRange(false),
       traceKey: query.uuid('traceKey'),
       eventCode: query.eventCode(),
+      producer: query.producer(),
       limit: query.limit(),
       cursor: query.cursor(),
     };
@@ -59,5 +60,6 @@ export function transactionBody(view: TransactionView): Record<string, unknown> 
     traceKey: view.traceKey,
     seq: view.seq,
     processedAt: view.processedAt,
+    producer: view.producer,
   };
 }

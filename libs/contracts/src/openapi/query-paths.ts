@@ -9,6 +9,7 @@ import {
   holderNameLengthMax,
   pageLimitDefault,
   pageLimitMax,
+  producerLengthMax,
 } from '../limits.ts';
 import { accountPatternSource, branchPatternSource } from '../patterns.ts';
 import { errorResponses } from './document.ts';
@@ -74,6 +75,7 @@ function transactionPaths(): Schema {
           toParameter(false),
           parameter('traceKey', 'query', uuid, 'Only entries with this trace key.'),
           parameter('eventCode', 'query', eventCode, 'Only entries with this event code.'),
+          parameter('producer', 'query', { type: 'string', minLength: 1, maxLength: producerLengthMax }, 'Only entries this producer posted.'),
           limitParameter,
           cursorParameter,
         ],
@@ -213,6 +215,10 @@ function ledgerSchemas(): Record<string, Schema> {
       traceKey: uuid,
       seq: nullable(sequence),
       processedAt: { type: 'string', format: 'date-time' },
+      producer: nullable({
+        type: 'string', maxLength: producerLengthMax,
+        description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
+      }),
     }),
     TransactionPage: page('Transaction'),
     StatementLine: object({

@@ -402,7 +402,7 @@ async function expectStoredOutcomes(database: Database, run: Run, model: Referen
       id: posting.id, status: outcome.status, reason: outcome.reason, branch: posting.branch, account: posting.account,
       amount: posting.amount, debitCredit: posting.debitCredit, eventCode: posting.eventCode,
       description: posting.description, details: posting.details, dateRef: posting.dateRef, traceKey: posting.traceKey,
-      seq: outcome.status === 'posted' ? expect.any(String) : null, processedAt: expect.any(Date),
+      seq: outcome.status === 'posted' ? expect.any(String) : null, processedAt: expect.any(Date), producer: null,
     });
   }
   const counts = await database.query<{ postings: number; transactions: number }>(`

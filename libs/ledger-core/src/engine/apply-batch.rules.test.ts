@@ -4,7 +4,7 @@ import type { Posting } from '@flow/contracts';
 import { createAccount, updateAccount } from '../catalog/accounts.ts';
 import { updateEvent } from '../catalog/events.ts';
 import { batchPostingsMax } from '../limits.ts';
-import { findTransaction } from '../queries/transactions.ts';
+import { findTransaction, searchTransactions } from '../queries/transactions.ts';
 import { reconcileBalances } from '../queries/reconciliation.ts';
 import { ledgerRules, type LedgerRules } from '../rules/ledger-rules.ts';
 import { databaseTargets, fixtureEvents, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
@@ -118,6 +118,30 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
       const { rows } = await db.database.query(`select 1 from flow.transaction where id = $1`, [first.id]);
       expect(rows).toHaveLength(1);
       expect(await reconcileBalances(db.database)).toEqual([]);
+    });
+
+    test('the producer is stored, read back, searchable and carried in the outcome', async () => {
+      const stamped = posting({ producer: 'bank-a', amount: '3.00' });
+      const rejectedOne = posting({ producer: 'bank-a', eventCode: 999 });
+      const { outcomes } = await engineWith().applyBatch([stamped, rejectedOne, posting()]);
+      expect(outcomes.map((outcome) => outcome.producer)).toEqual(['bank-a', 'bank-a', undefined]);
+      expect(await findTransaction(db.database, stamped.id)).toMatchObject({ status: 'posted', producer: 'bank-a' });
+      expect(await findTransaction(db.database, rejectedOne.id)).toMatchObject({ status: 'rejected', producer: 'bank-a' });
+      const found = await searchTransactions(db.database, { producer: 'bank-a' });
+      expect(found.items.map((item) => item.id)).toEqual([stamped.id]);
+    });
+
+    test('an id another producer recorded is a conflict for this one, a replay for its own', async () => {
+      const engine = engineWith();
+      const original = posting({ producer: 'bank-a', amount: '2.22' });
+      await engine.applyBatch([original]);
+      const { outcomes } = await engine.applyBatch([{ ...original, producer: 'bank-b' }, original]);
+      expect(outcomes.map((outcome) => [outcome.producer, outcome.reason, outcome.replay])).toEqual([
+        ['bank-b', 'id_conflict', false], ['bank-a', null, true],
+      ]);
+      const fresh = posting({ producer: 'bank-a' });
+      const inOneBatch = await engine.applyBatch([fresh, { ...fresh, producer: 'bank-b' }]);
+      expect(inOneBatch.outcomes.map((outcome) => [outcome.producer, outcome.reason])).toEqual([['bank-a', null], ['bank-b', 'id_conflict']]);
     });
 
     test('details with keys in another order are the same posting', async () => {

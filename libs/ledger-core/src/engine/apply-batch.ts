@@ -143,29 +143,42 @@ function outcomesInInputOrder(
   stored: ReadonlyMap<string, StoredOutcome>,
   freshOutcomes: ReadonlyMap<string, PostingOutcome>,
 ): PostingOutcome[] {
-  const firstHash = new Map<string, string>();
+  // The first posting of each id here: its fields' hash and its producer.
+  const firstSeen = new Map<string, string>();
   return hashed.map((item) => {
     const { id } = item.posting;
     const previous = stored.get(id);
     if (previous !== undefined) return outcomeOfRepeat(item, previous);
-    const hash = firstHash.get(id);
-    if (hash === undefined) {
-      firstHash.set(id, item.hash);
+    const seen = `${item.hash}/${item.posting.producer ?? ''}`;
+    const first = firstSeen.get(id);
+    if (first === undefined) {
+      firstSeen.set(id, seen);
       return freshOutcomes.get(id)!;
     }
-    return hash === item.hash ? { ...freshOutcomes.get(id)!, replay: true } : conflictOutcome(item.posting);
+    return first === seen ? { ...freshOutcomes.get(id)!, replay: true } : conflictOutcome(item.posting);
   });
 }
 
+/**
+ * A repeat of a recorded id: a replay when its fields and its producer are the original's, else
+ * a conflict — another producer reusing an id learns nothing of the original's outcome. (A record
+ * from before producers were stamped has none and matches any.)
+ */
 function outcomeOfRepeat(item: HashedPosting, previous: StoredOutcome): PostingOutcome {
-  if (previous.fieldsHash !== item.hash) return conflictOutcome(item.posting);
+  const sameProducer = previous.producer === null || previous.producer === item.posting.producer;
+  if (previous.fieldsHash !== item.hash || !sameProducer) return conflictOutcome(item.posting);
   const { status, reason, branch, account, dateRef, traceKey } = previous;
-  return { id: previous.id, traceKey, branch, account, dateRef, status, reason, replay: true };
+  return withProducer({ id: previous.id, traceKey, branch, account, dateRef, status, reason, replay: true }, item.posting.producer);
 }
 
 function conflictOutcome(posting: Posting): PostingOutcome {
   const { id, traceKey, branch, account, dateRef } = posting;
-  return { id, traceKey, branch, account, dateRef, status: 'rejected', reason: 'id_conflict', replay: false };
+  return withProducer({ id, traceKey, branch, account, dateRef, status: 'rejected', reason: 'id_conflict', replay: false }, posting.producer);
+}
+
+/** The outcome goes back to whoever sent the posting: its producer, when it has one. */
+function withProducer(outcome: PostingOutcome, producer: string | null | undefined): PostingOutcome {
+  return producer === undefined || producer === null ? outcome : { ...outcome, producer };
 }
 
 function postingRecord(item: HashedPosting, reason: RejectionCode | null): PostingRecord & { posting: Posting } {
@@ -178,6 +191,7 @@ function postingRecord(item: HashedPosting, reason: RejectionCode | null): Posti
     account: posting.account,
     dateRef: posting.dateRef,
     traceKey: posting.traceKey,
+    producer: posting.producer ?? null,
     fieldsHash: item.hash,
     rejectedPosting: reason === null ? null : JSON.stringify(posting),
     posting,
@@ -186,7 +200,7 @@ function postingRecord(item: HashedPosting, reason: RejectionCode | null): Posti
 
 function outcomeOfRecord(record: PostingRecord): PostingOutcome {
   const { id, traceKey, branch, account, dateRef, status, reason } = record;
-  return { id, traceKey, branch, account, dateRef, status, reason, replay: false };
+  return withProducer({ id, traceKey, branch, account, dateRef, status, reason, replay: false }, record.producer);
 }
 
 function sqlState(error: unknown): string {

@@ -1,23 +1,15 @@
 // What the engine says about each posting. Rejections are values with a stable code, never
 // exceptions (STYLE §4).
-import type { RejectionCode } from '@flow/contracts';
+import type { PostingOutcomeMessage } from '@flow/contracts';
 
-export type OutcomeStatus = 'posted' | 'rejected';
-
-export interface PostingOutcome {
-  readonly id: string;
-  readonly traceKey: string;
-  readonly branch: string;
-  readonly account: string;
-  readonly dateRef: string;
-  readonly status: OutcomeStatus;
-  readonly reason: RejectionCode | null;
-  /**
-   * True when this posting was seen before with the same fields: the outcome is the original
-   * one, read back, and nothing new was written for it.
-   */
-  readonly replay: boolean;
-}
+/**
+ * One posting's outcome, exactly as producers receive it on the callback topic (the contract's
+ * type: the engine decides it, the outbox stores it, the relay publishes it). `replay` is true
+ * when the posting was seen before with the same fields: the outcome is the original one, read
+ * back, and nothing new was written for it.
+ */
+export type PostingOutcome = PostingOutcomeMessage;
+export type OutcomeStatus = PostingOutcome['status'];
 
 export type EventRule = {
   readonly active: boolean;

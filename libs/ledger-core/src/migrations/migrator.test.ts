@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { openPglite } from '../database/pglite-adapter.ts';
 import { MigrationChecksumError, migrate, migrationsDirectory, readMigrations } from './migrator.ts';
 
+/** The file name of the migration after the repository's last one, and of the one after that. */
+const shipped = readMigrations().length;
+const nextFile = (name: string, ahead = 1) => `${String(shipped + ahead).padStart(4, '0')}_${name}.sql`;
+
 describe('migrator', () => {
   let directory: string;
   beforeEach(() => {
@@ -26,7 +30,7 @@ describe('migrator', () => {
     const database = await openPglite();
     await migrate(database, directory);
     appendFileSync(join(directory, '0001_ledger_schema.sql'), '\n-- an innocent-looking edit\n');
-    writeFileSync(join(directory, '0002_next.sql'), 'create table flow.next_one (id integer);');
+    writeFileSync(join(directory, nextFile('next')), 'create table flow.next_one (id integer);');
     await expect(migrate(database, directory)).rejects.toBeInstanceOf(MigrationChecksumError);
     const { rows } = await database.query(`select to_regclass('flow.next_one') as found`);
     expect(rows).toEqual([{ found: null }]);
@@ -35,15 +39,15 @@ describe('migrator', () => {
 
   test('a failing migration leaves no trace and is retried next time', async () => {
     const database = await openPglite();
-    writeFileSync(join(directory, '0002_broken.sql'), 'create table flow.half_done (id integer);\nselect 1/0;');
+    writeFileSync(join(directory, nextFile('broken')), 'create table flow.half_done (id integer);\nselect 1/0;');
     await expect(migrate(database, directory)).rejects.toThrow('division by zero');
     const { rows } = await database.query(`select to_regclass('flow.half_done') as found, (select count(*) from flow_migration.applied)::int as applied`);
-    expect(rows).toEqual([{ found: null, applied: 1 }]);
+    expect(rows).toEqual([{ found: null, applied: shipped }]);
     await database.close();
   });
 
   test.each([
-    ['0003_gap.sql', 'out of sequence'],
+    [nextFile('gap', 2), 'out of sequence'],
     ['2_bad-name.sql', 'must look like 0001_snake_case.sql'],
   ])('refuses a badly numbered or named file %s', (name, message) => {
     writeFileSync(join(directory, name), 'select 1;');

@@ -20,11 +20,13 @@ export interface TransactionView {
   /** Position in the statement order (date_ref, seq); null for rejections. */
   readonly seq: string | null;
   readonly processedAt: Date;
+  /** Who posted it (the ingest token's client_id or subject); null when unknown. */
+  readonly producer: string | null;
 }
 
 const transactionByIdSql = `
   select p.id, p.status, p.reason, p.branch, p.account, p.date_ref as "dateRef", p.trace_key as "traceKey",
-         p.processed_at as "processedAt", t.seq,
+         p.processed_at as "processedAt", t.seq, p.producer,
          coalesce(t.amount::text, p.rejected_posting->>'amount') as amount,
          coalesce(t.debit_credit, p.rejected_posting->>'debitCredit') as "debitCredit",
          coalesce(t.event_code, (p.rejected_posting->>'eventCode')::integer) as "eventCode",
@@ -49,6 +51,8 @@ export interface TransactionSearch {
   readonly to?: string;
   readonly traceKey?: string;
   readonly eventCode?: number;
+  /** Only entries this producer posted. */
+  readonly producer?: string;
   readonly limit?: number;
   readonly cursor?: string;
 }
@@ -62,13 +66,14 @@ export interface Page<Item> {
 const searchSql = `
   select t.id, 'posted' as status, null as reason, t.branch, t.account, t.amount::text as amount,
          t.debit_credit as "debitCredit", t.event_code as "eventCode", t.description, t.details,
-         t.date_ref as "dateRef", t.trace_key as "traceKey", t.seq, t.created_at as "processedAt"
+         t.date_ref as "dateRef", t.trace_key as "traceKey", t.seq, t.created_at as "processedAt", t.producer
   from flow.transaction t
   where ($1::text is null or t.branch = $1) and ($2::text is null or t.account = $2)
     and t.date_ref >= coalesce($3::date, '-infinity') and t.date_ref <= coalesce($4::date, 'infinity')
     and ($5::uuid is null or t.trace_key = $5) and ($6::integer is null or t.event_code = $6)
     and (t.date_ref, t.seq) > ($7::date, $8::bigint)
     and ($10::text[] is null or t.branch = any($10::text[]))
+    and ($11::text is null or t.producer = $11)
   order by t.date_ref, t.seq
   limit $9`;
 
@@ -81,6 +86,7 @@ export async function searchTransactions(db: Queryable, search: TransactionSearc
   const { rows } = await db.query<TransactionView>(searchSql, [
     search.branch ?? null, search.account ?? null, search.from ?? null, search.to ?? null,
     search.traceKey ?? null, search.eventCode ?? null, afterDate, afterSeq, limit + 1, search.branches ?? null,
+    search.producer ?? null,
   ]);
   return pageOf(rows, limit, (last) => encodeCursor('transactions', [last.dateRef, last.seq!]));
 }

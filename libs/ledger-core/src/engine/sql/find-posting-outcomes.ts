@@ -6,7 +6,7 @@ import type { PostingRecord } from './insert-postings.ts';
 export type StoredOutcome = Omit<PostingRecord, 'rejectedPosting'>;
 
 const findPostingOutcomesSql = `
-  select id, status, reason, branch, account, date_ref as "dateRef", trace_key as "traceKey",
+  select id, status, reason, branch, account, date_ref as "dateRef", trace_key as "traceKey", producer,
          encode(fields_hash, 'hex') as "fieldsHash"
   from flow.posting
   where id = any($1::uuid[])`;

@@ -13,16 +13,18 @@ export interface PostingRecord {
   readonly account: string;
   readonly dateRef: string;
   readonly traceKey: string;
+  /** Who posted it (stamped by ingest); null when unknown. */
+  readonly producer: string | null;
   readonly fieldsHash: string;
   /** JSON of the posting, kept for rejections only. */
   readonly rejectedPosting: string | null;
 }
 
 const insertPostingsSql = `
-  insert into flow.posting (id, status, reason, branch, account, date_ref, trace_key, fields_hash, rejected_posting)
-  select id, status, reason, branch, account, date_ref, trace_key, decode(fields_hash, 'hex'), rejected_posting
-  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::uuid[], $8::text[], $9::jsonb[])
-    as batch(id, status, reason, branch, account, date_ref, trace_key, fields_hash, rejected_posting)
+  insert into flow.posting (id, status, reason, branch, account, date_ref, trace_key, fields_hash, rejected_posting, producer)
+  select id, status, reason, branch, account, date_ref, trace_key, decode(fields_hash, 'hex'), rejected_posting, producer
+  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[])
+    as batch(id, status, reason, branch, account, date_ref, trace_key, fields_hash, rejected_posting, producer)
   order by id
   on conflict (id) do nothing
   returning id`;
@@ -40,6 +42,7 @@ export async function insertPostings(tx: Queryable, records: readonly PostingRec
     records.map((record) => record.traceKey),
     records.map((record) => record.fieldsHash),
     records.map((record) => record.rejectedPosting),
+    records.map((record) => record.producer),
   ]);
   return new Set(rows.map((row) => row.id));
 }
