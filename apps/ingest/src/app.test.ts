@@ -127,6 +127,7 @@ describe('POST /v1/transactions refuses', () => {
           ],
         },
       ],
+      itemErrorsTotal: 3,
     });
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'request_invalid', itemCount: 3, requestId: response.headers['x-request-id'] }));
     // A valid request after it is the only thing on the queue: the invalid one left no message.
@@ -167,11 +168,12 @@ describe('POST /v1/transactions refuses', () => {
     expectDocumentedError(response, 'validation_failed');
   });
 
-  test('a body that is not JSON: 400 validation_failed', async () => {
+  test('a body that is not JSON: 415 content_type_unsupported, nothing published', async () => {
     const response = await request(ingest.app).post('/v1/transactions').set('authorization', token)
       .set('content-type', 'text/plain').send('branch=0001');
-    expect(response.status).toBe(400);
-    expectDocumentedError(response, 'validation_failed');
+    expect(response.status).toBe(415);
+    expectDocumentedError(response, 'content_type_unsupported');
+    expect(await published()).toEqual([]);
   });
 
   test('no token: 401; a bad token: 401; a token without flow:post: 403', async () => {

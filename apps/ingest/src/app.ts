@@ -5,6 +5,11 @@
 import { buildOpenApiDocument, isProducer, limits, parseExactJson, type Posting } from '@flow/contracts';
 import {
   ApiError,
+  byAddress,
+  bySubject,
+  createRateLimiter,
+  rateLimit,
+  securityHeaders,
   errorFields,
   errorHandler,
   healthRoutes,
@@ -12,6 +17,7 @@ import {
   notFound,
   openApiRoutes,
   requestContext,
+  requireJsonContent,
   requireScope,
   sendError,
   traceKeyFields,
@@ -34,10 +40,12 @@ export interface IngestDependencies {
 }
 
 export function createIngestApp(dependencies: IngestDependencies): Express {
-  const { publisher, authenticator, logger } = dependencies;
+  const { config, publisher, authenticator, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(logger));
+  app.use(securityHeaders);
+  const limiter = createRateLimiter(config.rateLimit);
   app.use(healthRoutes([
     { name: 'broker', check: async () => assertReady(publisher.isAvailable(), 'the request-topic breaker is open') },
     { name: 'accepting', check: async () => assertReady(dependencies.isAccepting?.() ?? true, 'the service is stopping') },
@@ -46,7 +54,12 @@ export function createIngestApp(dependencies: IngestDependencies): Express {
   // Authentication before the body is read: an anonymous caller cannot make us parse a megabyte.
   app.post(
     '/v1/transactions',
+    // Counted by client address before the token is checked, by subject after: a request counts
+    // once per key, however many postings it holds.
+    rateLimit(config.rateLimit, limiter, byAddress, logger),
     requireScope(authenticator, 'flow:post', logger),
+    rateLimit(config.rateLimit, limiter, bySubject, logger),
+    requireJsonContent,
     // Read as text and parsed by the route with parseExactJson, which keeps each number's source
     // text (a number a double cannot hold exactly is refused) and survives any nesting depth.
     express.text({ type: 'application/json', limit: limits.requestBodyBytesMax }),
@@ -65,8 +78,8 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
   const retryAfterSeconds = String(Math.ceil(config.publish.breakerResetMs / 1_000));
   return async (request: Request, response: Response): Promise<void> => {
     const requestId = response.locals.requestId as string;
-    if (!request.is('application/json')) {
-      sendError(response, 'validation_failed', { problem: 'the body must be JSON (Content-Type: application/json)' });
+    if (typeof request.body !== 'string') {
+      sendError(response, 'validation_failed', { problem: 'the body is empty; send one posting or { "transactions": [...] }' });
       return;
     }
     const body = jsonBody(request.body as string);

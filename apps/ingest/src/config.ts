@@ -5,6 +5,10 @@ import {
   configReader,
   logLevels,
   readAuthConfig,
+  readHttpServerLimits,
+  readRateLimitConfig,
+  type HttpServerLimits,
+  type RateLimitConfig,
   readAwsConfig,
   type AuthConfig,
   type AwsConfig,
@@ -59,6 +63,8 @@ export interface IngestConfig {
   readonly requestTopicArn: string;
   readonly publish: PublishConfig;
   readonly shutdownDrainMs: number;
+  readonly http: HttpServerLimits;
+  readonly rateLimit: RateLimitConfig;
 }
 
 /** Reads the environment; throws a ConfigError naming every bad or missing variable. */
@@ -72,6 +78,8 @@ export function readIngestConfig(environment: Environment): Readonly<IngestConfi
     auth: readAuthConfig(reader),
     aws: readAwsConfig(reader),
     requestTopicArn: reader.optionalText('FLOW_REQUEST_TOPIC_ARN', true) ?? '',
+    http: readHttpServerLimits(reader),
+    rateLimit: readRateLimitConfig(reader),
     publish: {
       lingerMs: reader.integer('FLOW_PUBLISH_LINGER_MS', publishLingerMsDefault, { min: 0, max: publishLingerMsMax }),
       timeoutMs: reader.integer('FLOW_PUBLISH_TIMEOUT_MS', publishTimeoutMsDefault, {

@@ -46,12 +46,24 @@ export function parsePostingRequest(body: unknown): PostingRequestParse {
 function validateItems(form: RequestForm, items: readonly unknown[]): PostingRequestParse {
   const drafts: PostingDraft[] = [];
   const invalid: InvalidItem[] = [];
+  let itemErrorsTotal = 0;
+  let listed = 0;
   items.forEach((item, index) => {
     const validation = validatePostingDraft(item);
-    if (validation.ok) drafts.push(validation.posting);
-    else invalid.push({ index, errors: validation.errors.map(describeFieldError) });
+    if (validation.ok) {
+      drafts.push(validation.posting);
+      return;
+    }
+    // The answer lists the first `errorItemsMax` field errors only (in request order), so a large
+    // bad request never earns a larger answer; `itemErrorsTotal` counts them all.
+    itemErrorsTotal += validation.errors.length;
+    const room = limits.errorItemsMax - listed;
+    if (room <= 0) return;
+    const errors = validation.errors.slice(0, room).map(describeFieldError);
+    listed += errors.length;
+    invalid.push({ index, errors });
   });
-  if (invalid.length > 0) return refuse('validation_failed', { items: invalid }, items.length);
+  if (itemErrorsTotal > 0) return refuse('validation_failed', { items: invalid, itemErrorsTotal }, items.length);
   return { ok: true, form, drafts };
 }
 

@@ -44,7 +44,7 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
     logger,
     isAccepting: () => accepting,
   });
-  const server = await listen(app, config.port, config.host);
+  const server = await listen(app, config.port, config.host, config.http);
   const port = boundPort(server);
   const url = `http://${reachableHost(config.host)}:${port}`;
   logger.info('service_started', { url, requestTopicArn: config.requestTopicArn, auth: config.auth.mode });

@@ -4,16 +4,25 @@
 import { buildOpenApiDocument } from '@flow/contracts';
 import type { Database } from '@flow/ledger-core';
 import {
+  byAddress,
+  bySubject,
+  chain,
+  createRateLimiter,
   errorHandler,
   healthRoutes,
   notFound,
   openApiRoutes,
   requestContext,
+  requireJsonContent,
+  rateLimit,
+  rateLimitPerMinuteDefault,
   requireScope,
+  securityHeaders,
   type Authenticator,
   type Logger,
+  type RateLimitConfig,
 } from '@flow/service-kit';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { requireLedgerRead } from './http/branch-access.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
@@ -32,24 +41,32 @@ export interface QueryApiDependencies {
   readonly primaryDatabase: Database;
   readonly authenticator: Authenticator;
   readonly logger: Logger;
+  /** Requests per minute per client address and per token subject; the default when absent. */
+  readonly rateLimit?: RateLimitConfig;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   const { readDatabase, primaryDatabase, authenticator, logger } = dependencies;
+  const rateLimits = dependencies.rateLimit ?? { requestsPerMinute: rateLimitPerMinuteDefault };
+  const limiter = createRateLimiter(rateLimits);
+  const bySubjectLimit = rateLimit(rateLimits, limiter, bySubject, logger);
   const app = express();
   app.disable('x-powered-by');
   // Repeated parameters arrive as arrays and are refused; no nested objects from `a[b]=c`.
   app.set('query parser', 'simple');
   app.use(requestContext(logger));
+  app.use(securityHeaders);
   app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
   app.use(openApiRoutes(buildOpenApiDocument('query-api')));
 
+  // Counted by client address before the token is checked, by subject after it.
+  app.use('/v1', rateLimit(rateLimits, limiter, byAddress, logger));
   const routes: RouteDependencies = {
     readDatabase,
     primaryDatabase,
-    requireRead: requireLedgerRead(authenticator, logger),
-    requireAdmin: requireScope(authenticator, 'flow:admin', logger),
-    jsonBody: express.json({ limit: catalogBodyBytesMax }),
+    requireRead: chain(requireLedgerRead(authenticator, logger), bySubjectLimit),
+    requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
+    jsonBody: jsonBodyParser(),
   };
   app.use(transactionRoutes(routes));
   app.use(statementRoutes(routes));
@@ -62,4 +79,13 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(translateErrors(logger));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** 415 unless the body is JSON, then parsed within the catalog's body limit. */
+function jsonBodyParser(): RequestHandler {
+  const parse = express.json({ limit: catalogBodyBytesMax });
+  return (request, response, next) => requireJsonContent(request, response, (error?: unknown) => {
+    if (error === undefined) void parse(request, response, next);
+    else next(error);
+  });
 }

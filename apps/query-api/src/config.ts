@@ -4,6 +4,10 @@ import {
   configReader,
   logLevels,
   readAuthConfig,
+  readHttpServerLimits,
+  readRateLimitConfig,
+  type HttpServerLimits,
+  type RateLimitConfig,
   readDatabaseConfig,
   type AuthConfig,
   type DatabaseConfig,
@@ -20,6 +24,8 @@ export interface QueryApiConfig {
   readonly database: DatabaseConfig;
   /** Added to both connection strings as `statement_timeout` unless they set their own. */
   readonly statementTimeoutMs: number;
+  readonly http: HttpServerLimits;
+  readonly rateLimit: RateLimitConfig;
 }
 
 export const queryApiPortDefault = 8082;
@@ -39,6 +45,8 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     port: reader.integer('FLOW_PORT', queryApiPortDefault, { min: 0, max: 65_535 }),
     logLevel: reader.oneOf('FLOW_LOG_LEVEL', logLevels, 'info'),
     auth: readAuthConfig(reader),
+    http: readHttpServerLimits(reader),
+    rateLimit: readRateLimitConfig(reader),
     database: readDatabaseConfig(reader, {
       poolSize: primaryPoolSizeDefault,
       readPoolSize: readPoolSizeDefault,

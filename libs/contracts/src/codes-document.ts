@@ -1,7 +1,7 @@
 // Renders the code registry as the Markdown page operators and API consumers read
 // (libs/contracts/CODES.md). A test compares the committed page with this rendering, so the page
 // can never drift from the registry; `npm run codes:doc` rewrites it after a registry change.
-import { apiErrorCodes, logCodes, rejectionCodes, validationCodes, type CodeDefinition } from './codes.ts';
+import { apiErrorCodes, authFailureReasons, logCodes, rejectionCodes, validationCodes, type CodeDefinition } from './codes.ts';
 
 export function renderCodesDocument(): string {
   return [
@@ -25,6 +25,12 @@ export function renderCodesDocument(): string {
     ...Object.entries(apiErrorCodes).map(
       ([code, definition]) => `| \`${code}\` | ${definition.number} | ${definition.httpStatus} | ${definition.message} |`,
     ),
+    '',
+    '### Why a token was refused (`details.reason` of 401 `unauthorized`)',
+    '',
+    '| reason | meaning |',
+    '| --- | --- |',
+    ...Object.entries(authFailureReasons).map(([reason, meaning]) => `| \`${reason}\` | ${meaning} |`),
     '',
     '## Log messages (`code` and `number` of every JSON log line)',
     '',

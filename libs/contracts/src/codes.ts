@@ -52,6 +52,18 @@ export const rejectionCodes = {
   id_conflict: { number: 'R010', message: 'The id was already used by a posting with different fields.' },
 } as const satisfies Record<string, CodeDefinition>;
 
+/**
+ * Why a request was answered 401 `unauthorized`: its `details.reason`. Sub-reasons of one API
+ * error, not codes of their own (a client handles every 401 alike: get a valid token); they say
+ * what to fix. The log line `auth_failed` carries the same reason and, for `token_invalid`, the
+ * verifier's detail (which check failed), which the client is not told.
+ */
+export const authFailureReasons = {
+  token_missing: 'No `Authorization: Bearer <token>` header (the scheme is case-insensitive).',
+  token_invalid: 'The token failed verification: signature, algorithm, issuer, audience, expiry, `nbf`/`iat` in the future, age above the maximum, lifetime (`exp − iat`) above the maximum, or `typ`.',
+} as const satisfies Record<string, string>;
+export type AuthFailureReason = keyof typeof authFailureReasons;
+
 /** Errors of the HTTP APIs: `{ code, message, details? }` with this status. */
 export const apiErrorCodes = {
   validation_failed: { number: 'E001', httpStatus: 400, message: 'The request is invalid; see details for each item.' },
@@ -68,6 +80,12 @@ export const apiErrorCodes = {
   internal_error: { number: 'E012', httpStatus: 500, message: 'Internal error; quote the trace id to support.' },
   auth_unavailable: { number: 'E013', httpStatus: 503, message: "The token issuer's keys could not be fetched; retry later." },
   branch_forbidden: { number: 'E014', httpStatus: 403, message: "The token's branches (its flow_branches claim) do not include this branch." },
+  content_type_unsupported: { number: 'E015', httpStatus: 415, message: 'The body must be JSON: Content-Type application/json (UTF-8).' },
+  content_encoding_unsupported: { number: 'E016', httpStatus: 415, message: 'The Content-Encoding is not one of identity, gzip, deflate, br; or the charset is not supported.' },
+  body_encoding_invalid: { number: 'E017', httpStatus: 400, message: 'The body could not be decoded with its Content-Encoding.' },
+  path_invalid: { number: 'E018', httpStatus: 400, message: 'The path holds an invalid percent-encoding.' },
+  request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
+  rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
@@ -100,6 +118,7 @@ export const logCodes = {
   stack_ready: { number: 'L023', message: 'The embedded local stack is ready.' },
   posting_posted: { number: 'L024', message: 'The ledger posted a posting.' },
   readiness_failed: { number: 'L025', message: 'A readiness check failed (the probe answered 503 naming the check only).' },
+  request_rate_limited: { number: 'L026', message: 'A request was refused with 429: its key (subject or client address) reached the rate limit.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

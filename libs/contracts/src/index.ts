@@ -2,6 +2,8 @@
 export { brokerNames, type BrokerNames } from './broker-names.ts';
 export {
   apiErrorCodes,
+  authFailureReasons,
+  type AuthFailureReason,
   rejectionCodes,
   validationCodes,
   type ApiErrorCode,

@@ -3,6 +3,7 @@
 // allow-list, expiry) is exercised, not only the embedded secret.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authFailureReasons } from '@flow/contracts';
 import express from 'express';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import request from 'supertest';
@@ -90,6 +91,7 @@ describe('OIDC tokens verified against a JWKS', () => {
       .setIssuer(claims.iss ?? 'https://login.bank.example')
       .setAudience(claims.aud ?? 'flow-api')
       .setSubject('service-a')
+      .setIssuedAt()
       .setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 300)
       .sign(privateKey);
 
@@ -197,5 +199,58 @@ describe('the branches claim', () => {
     expect((await verify(narrow)).branchAccess).toEqual({ all: false, branches: new Set(['0001']) });
     const without = await signEmbeddedToken({ secret, scopes: ['flow:read'], branches: null });
     expect((await verify(without)).branchAccess).toEqual({ all: false, branches: new Set() });
+  });
+});
+
+describe('token hardening', () => {
+  const app = appWith(createAuthenticator({ mode: 'embedded', secret, tokenAgeMaxSeconds: 3_600 }));
+  const now = () => Math.floor(Date.now() / 1000);
+  const signed = (claims: { iat?: number; nbf?: number; exp: number; typ?: string }) => {
+    const jwt = new SignJWT({ scope: 'flow:read', flow_branches: ['*'] })
+      .setProtectedHeader({ alg: 'HS256', ...(claims.typ === undefined ? {} : { typ: claims.typ }) })
+      .setIssuer(embeddedIssuer).setAudience(embeddedAudience).setSubject('teller-3').setExpirationTime(claims.exp);
+    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+    if (claims.nbf !== undefined) jwt.setNotBefore(claims.nbf);
+    return jwt.sign(new TextEncoder().encode(secret));
+  };
+  const status = async (token: string, scheme = 'Bearer') =>
+    (await request(app).get('/read').set('authorization', `${scheme} ${token}`)).status;
+
+  test('the scheme is case-insensitive', async () => {
+    const token = await signed({ iat: now(), exp: now() + 60 });
+    expect([await status(token, 'bearer'), await status(token, 'BEARER'), await status(token, 'Bearer')]).toEqual([200, 200, 200]);
+  });
+
+  test.each([
+    ['iat a year ahead', { iat: now() + 365 * 86_400, exp: now() + 366 * 86_400 }],
+    ['iat beyond the clock tolerance', { iat: now() + 120, exp: now() + 600 }],
+    ['nbf in the future', { iat: now(), nbf: now() + 600, exp: now() + 900 }],
+    ['no iat', { exp: now() + 60 }],
+    ['older than the maximum age', { iat: now() - 7_200, exp: now() + 60 }],
+    ['a lifetime above the maximum (exp in 9999)', { iat: now(), exp: 253_402_300_799 }],
+  ])('%s: 401 token_invalid', async (_label, claims) => {
+    const response = await request(app).get('/read').set('authorization', `Bearer ${await signed(claims)}`);
+    expect([response.status, response.body.details]).toEqual([401, { reason: 'token_invalid' }]);
+  });
+
+  test('within the clock tolerance an iat slightly ahead passes', async () => {
+    expect(await status(await signed({ iat: now() + 10, exp: now() + 60 }))).toBe(200);
+  });
+
+  test('FLOW_JWT_TYPE makes the header typ required (RFC 9068 at+jwt)', async () => {
+    const typed = appWith(createAuthenticator({ mode: 'embedded', secret, tokenType: 'at+jwt' }));
+    const at = await signed({ iat: now(), exp: now() + 60, typ: 'at+jwt' });
+    const plain = await signed({ iat: now(), exp: now() + 60, typ: 'JWT' });
+    expect((await request(typed).get('/read').set('authorization', `Bearer ${at}`)).status).toBe(200);
+    expect((await request(typed).get('/read').set('authorization', `Bearer ${plain}`)).status).toBe(401);
+    expect(readAuthConfig(configReader({ FLOW_JWT_SECRET: secret, FLOW_JWT_TYPE: 'at+jwt' })).tokenType).toBe('at+jwt');
+  });
+
+  test('every reason a client can see is in the registry', async () => {
+    const missing = await request(app).get('/read');
+    const invalid = await request(app).get('/read').set('authorization', 'Bearer abc.def.ghi');
+    for (const response of [missing, invalid]) {
+      expect(Object.keys(authFailureReasons)).toContain(response.body.details.reason);
+    }
   });
 });

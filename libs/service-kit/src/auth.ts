@@ -4,6 +4,7 @@
 // separated) or an `scp` array; each route names the one scope it needs. The branches a token may
 // touch come from the `flow_branches` claim (its name is configurable): an array of branch codes,
 // or `["*"]` for every branch; a token without it reaches no ledger data (deny by default).
+import type { AuthFailureReason } from '@flow/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { ConfigReader } from './config.ts';
@@ -18,8 +19,10 @@ export const embeddedIssuer = 'flow-embedded';
 export const embeddedAudience = 'flow';
 /** The shortest HS256 secret accepted: 256 bits, as RFC 7518 §3.2 requires. */
 export const embeddedSecretBytesMin = 32;
-/** Clock skew tolerated on `exp` and `nbf`. */
+/** Clock skew tolerated on `exp`, `nbf` and `iat`. */
 export const clockToleranceSeconds = 30;
+/** The oldest token accepted (from its `iat`), and the longest lifetime (`exp − iat`): a day. */
+export const tokenAgeMaxSecondsDefault = 86_400;
 
 /** The claim naming the branches a token may touch, unless `FLOW_AUTH_BRANCHES_CLAIM` names another. */
 export const branchesClaimDefault = 'flow_branches';
@@ -39,6 +42,10 @@ type VerificationConfig =
 export type AuthConfig = VerificationConfig & {
   /** The claim holding the token's branches: `flow_branches` unless the identity provider has its own. */
   readonly branchesClaim?: string;
+  /** Tokens older than this (from `iat`), or living longer (`exp − iat`), are refused. */
+  readonly tokenAgeMaxSeconds?: number;
+  /** When set, the JWT header's `typ` must be this (e.g. `at+jwt`, RFC 9068). */
+  readonly tokenType?: string;
 };
 
 const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -49,7 +56,9 @@ const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS51
  */
 export function readAuthConfig(reader: ConfigReader): AuthConfig {
   const branchesClaim = reader.text('FLOW_AUTH_BRANCHES_CLAIM', branchesClaimDefault);
-  return { branchesClaim, ...readVerification(reader) };
+  const tokenAgeMaxSeconds = reader.integer('FLOW_JWT_MAX_AGE_SECONDS', tokenAgeMaxSecondsDefault, { min: 60, max: 30 * 86_400 });
+  const tokenType = reader.optionalText('FLOW_JWT_TYPE');
+  return { branchesClaim, tokenAgeMaxSeconds, ...(tokenType === undefined ? {} : { tokenType }), ...readVerification(reader) };
 }
 
 function readVerification(reader: ConfigReader): VerificationConfig {
@@ -121,12 +130,19 @@ export interface Authenticator {
 
 export function createAuthenticator(config: AuthConfig): Authenticator {
   const branchesClaim = config.branchesClaim ?? branchesClaimDefault;
+  const checks = {
+    requiredClaims: ['exp', 'iat'],
+    clockTolerance: clockToleranceSeconds,
+    // jose refuses an `iat` older than this, or in the future beyond the tolerance.
+    maxTokenAge: config.tokenAgeMaxSeconds ?? tokenAgeMaxSecondsDefault,
+    ...(config.tokenType === undefined ? {} : { typ: config.tokenType }),
+  };
   if (config.mode === 'embedded') {
     const key = new TextEncoder().encode(config.secret);
-    return verifierWith(key, { issuer: embeddedIssuer, audience: embeddedAudience, algorithms: ['HS256'] }, branchesClaim);
+    return verifierWith(key, { issuer: embeddedIssuer, audience: embeddedAudience, algorithms: ['HS256'], ...checks }, branchesClaim);
   }
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
-  const options = { issuer: config.issuer, audience: config.audience, algorithms: [...config.algorithms] };
+  const options = { issuer: config.issuer, audience: config.audience, algorithms: [...config.algorithms], ...checks };
   return verifierWith(keys, options, branchesClaim);
 }
 
@@ -134,6 +150,10 @@ interface VerifyOptions {
   readonly issuer: string;
   readonly audience: string;
   readonly algorithms: string[];
+  readonly requiredClaims: string[];
+  readonly clockTolerance: number;
+  readonly maxTokenAge: number;
+  readonly typ?: string;
 }
 
 function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions, branchesClaim: string): Authenticator {
@@ -141,14 +161,18 @@ function verifierWith(key: Uint8Array | JWTVerifyGetKey, options: VerifyOptions,
     async verify(token) {
       let payload: JWTPayload;
       try {
-        const verifyOptions = { ...options, requiredClaims: ['exp'], clockTolerance: clockToleranceSeconds };
         const result = typeof key === 'function'
-          ? await jwtVerify(token, key, verifyOptions)
-          : await jwtVerify(token, key, verifyOptions);
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options);
         payload = result.payload;
       } catch (error) {
         if (typeof key === 'function' && isKeySetUnreachable(error)) throw new AuthUnavailableError('the JWKS did not answer', { cause: error });
         throw new AuthenticationError(error instanceof Error ? error.message : 'token rejected');
+      }
+      // A token minted to live longer than the maximum age is refused even while young.
+      const lifetime = payload.exp! - payload.iat!;
+      if (lifetime > options.maxTokenAge + options.clockTolerance) {
+        throw new AuthenticationError(`the token lives ${lifetime} s, more than ${options.maxTokenAge} s`);
       }
       return {
         subject: payload.sub ?? '',
@@ -186,10 +210,11 @@ function scopesOf(payload: JWTPayload): ReadonlySet<string> {
 export function requireScope(authenticator: Authenticator, scope: Scope, logger: Logger): RequestHandler {
   return async (request: Request, response: Response, next: NextFunction) => {
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    // RFC 9110: the scheme is case-insensitive (`bearer` works too).
+    const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
     if (match === null) {
       logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'token_missing' });
-      sendError(response, 'unauthorized', { reason: 'token_missing' });
+      sendError(response, 'unauthorized', { reason: 'token_missing' satisfies AuthFailureReason });
       return;
     }
     let principal: Principal;
@@ -204,7 +229,7 @@ export function requireScope(authenticator: Authenticator, scope: Scope, logger:
       }
       if (!(error instanceof AuthenticationError)) throw error;
       logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'token_invalid', detail: error.message });
-      sendError(response, 'unauthorized', { reason: 'token_invalid' });
+      sendError(response, 'unauthorized', { reason: 'token_invalid' satisfies AuthFailureReason });
       return;
     }
     if (!principal.scopes.has(scope)) {

@@ -53,9 +53,25 @@ export function requestContext(logger: Logger): RequestHandler {
   };
 }
 
+/**
+ * 415 `content_type_unsupported` for a body that is not JSON; a request without a body goes on
+ * (its route then says what is missing).
+ */
+export const requireJsonContent: RequestHandler = (request, response, next) => {
+  if (request.is('application/json') === false) {
+    sendError(response, 'content_type_unsupported', { contentType: request.headers['content-type'] ?? null });
+    return;
+  }
+  next();
+};
+
 export const notFound: RequestHandler = (_request, response) => sendError(response, 'not_found');
 
-/** Maps body-parser failures and ApiErrors to their codes; everything else is a 500. */
+/**
+ * Maps ApiErrors, body-parser's and the router's failures to their codes. Every failure Express
+ * or body-parser marks as the client's (a 4xx `status`) gets a 4xx with a registered code, never
+ * a 500; everything else is a 500 that names only the trace id.
+ */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) {
@@ -67,13 +83,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(response, error.code, error.details);
       return;
     }
-    const bodyError = error as { type?: unknown; status?: unknown };
-    if (bodyError.type === 'entity.too.large') {
-      sendError(response, 'request_too_large');
-      return;
-    }
-    if (bodyError.type === 'entity.parse.failed' || bodyError.type === 'charset.unsupported' || bodyError.type === 'encoding.unsupported') {
-      sendError(response, 'validation_failed', { problem: 'the body is not valid JSON' });
+    const clientError = clientErrorOf(error);
+    if (clientError !== null) {
+      sendError(response, clientError.code, clientError.details);
       return;
     }
     const requestId = response.locals.requestId as string | undefined;
@@ -82,7 +94,63 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** The registered answer to a failure the client caused, or null when it is ours. */
+function clientErrorOf(error: unknown): { code: ApiErrorCode; details?: unknown } | null {
+  // The router decodes path parameters with decodeURIComponent: `%ff` or `%C0%AF` throw here.
+  if (error instanceof URIError) return { code: 'path_invalid' };
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+  switch (type) {
+    case 'entity.too.large': return { code: 'request_too_large' };
+    case 'entity.parse.failed': return { code: 'validation_failed', details: { problem: 'the body is not valid JSON' } };
+    case 'charset.unsupported':
+    case 'encoding.unsupported': return { code: 'content_encoding_unsupported' };
+    case 'request.aborted':
+    case 'request.size.invalid': return { code: 'request_malformed' };
+    default: break;
+  }
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  // body-parser marks a body that its Content-Encoding cannot decode (a "gzip" body that is not
+  // gzip) with status 400 and the zlib error's code.
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return { code: 'body_encoding_invalid' };
+  return { code: 'request_malformed' };
+}
+
 /** Wraps an async route so its rejection reaches the error handler (Express 5 does this too). */
 export function route(handler: (request: Request, response: Response) => Promise<void>): RequestHandler {
   return (request, response, next) => handler(request, response).catch(next);
 }
+
+/** Runs `handlers` in order as one middleware; an error or a sent answer stops the chain. */
+export function chain(...handlers: RequestHandler[]): RequestHandler {
+  return (request, response, next) => {
+    const run = (index: number, error?: unknown): void => {
+      if (error !== undefined || index === handlers.length) {
+        next(error);
+        return;
+      }
+      Promise.resolve(handlers[index]!(request, response, (failure?: unknown) => run(index + 1, failure))).catch(next);
+    };
+    run(0);
+  };
+}
+
+/**
+ * Security headers of every Flow HTTP app: no MIME sniffing, never framed, and — for the API —
+ * nothing cached (`no-store`: ledger answers hold balances and are never shared by a cache)
+ * and no active content. The OpenAPI pages (`/docs`) get a CSP under which Swagger UI runs
+ * (its own scripts and styles, inline styles, data: images) but nothing from elsewhere.
+ */
+export const securityHeaders: RequestHandler = (request, response, next) => {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  if (request.path === '/docs' || request.path.startsWith('/docs/')) {
+    response.setHeader('Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+  } else {
+    response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    response.setHeader('Cache-Control', 'no-store');
+  }
+  next();
+};

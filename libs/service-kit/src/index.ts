@@ -29,7 +29,28 @@ export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
-export { ApiError, errorHandler, notFound, requestContext, route, sendError } from './http.ts';
+export { ApiError, chain, errorHandler, notFound, requestContext, requireJsonContent, route, securityHeaders, sendError } from './http.ts';
+export {
+  byAddress,
+  bySubject,
+  createRateLimiter,
+  rateLimit,
+  rateLimitPerMinuteDefault,
+  readRateLimitConfig,
+  type RateLimitConfig,
+  type RateLimiter,
+} from './rate-limit.ts';
 export { createLogger, errorFields, logLevels, logTraceKeysMax, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export { openApiRoutes } from './openapi-routes.ts';
-export { boundPort, closeServer, listen, onStopSignal, reachableHost, runFromEnvironment, type ProcessEntry } from './server.ts';
+export {
+  boundPort,
+  closeServer,
+  httpServerLimitsDefault,
+  listen,
+  onStopSignal,
+  reachableHost,
+  readHttpServerLimits,
+  runFromEnvironment,
+  type HttpServerLimits,
+  type ProcessEntry,
+} from './server.ts';

@@ -1,16 +1,58 @@
 // Listening and stopping. `listen` resolves once the port is bound (port 0 picks a free one,
 // for tests); `closeServer` stops accepting, lets requests in flight finish and closes idle
 // keep-alive sockets; `onStopSignal` runs a shutdown once on SIGTERM or SIGINT.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { ConfigError, type Environment } from './config.ts';
+import { ConfigError, type ConfigReader, type Environment } from './config.ts';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.ts';
 
-export async function listen(app: Express, port: number, host: string): Promise<Server> {
+/** What one HTTP server allows a client: slow or idle sockets are closed, connections capped. */
+export interface HttpServerLimits {
+  /** A client must send its whole request head within this (slowloris). */
+  readonly headersTimeoutMs: number;
+  /** A client must send its whole request, body included, within this. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive socket is closed after this. */
+  readonly keepAliveTimeoutMs: number;
+  /** Sockets open at once; more are refused at accept. */
+  readonly connectionsMax: number;
+}
+
+export const httpServerLimitsDefault: HttpServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  connectionsMax: 1_024,
+};
+
+/** `FLOW_HTTP_HEADERS_TIMEOUT_MS`, `FLOW_HTTP_REQUEST_TIMEOUT_MS`, `FLOW_HTTP_KEEP_ALIVE_TIMEOUT_MS`, `FLOW_HTTP_CONNECTIONS_MAX`. */
+export function readHttpServerLimits(reader: ConfigReader): HttpServerLimits {
+  const defaults = httpServerLimitsDefault;
+  const limits = {
+    headersTimeoutMs: reader.integer('FLOW_HTTP_HEADERS_TIMEOUT_MS', defaults.headersTimeoutMs, { min: 1_000, max: 120_000 }),
+    requestTimeoutMs: reader.integer('FLOW_HTTP_REQUEST_TIMEOUT_MS', defaults.requestTimeoutMs, { min: 1_000, max: 600_000 }),
+    keepAliveTimeoutMs: reader.integer('FLOW_HTTP_KEEP_ALIVE_TIMEOUT_MS', defaults.keepAliveTimeoutMs, { min: 1_000, max: 600_000 }),
+    connectionsMax: reader.integer('FLOW_HTTP_CONNECTIONS_MAX', defaults.connectionsMax, { min: 1, max: 65_535 }),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    reader.problem('FLOW_HTTP_HEADERS_TIMEOUT_MS must not exceed FLOW_HTTP_REQUEST_TIMEOUT_MS');
+  }
+  return limits;
+}
+
+export async function listen(app: Express, port: number, host: string, limits: HttpServerLimits = httpServerLimitsDefault): Promise<Server> {
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node enforces the two timeouts on this interval (30 s by default, longer than they are).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  }, app);
+  server.maxConnections = limits.connectionsMax;
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
     server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
   });
 }
 

@@ -2,7 +2,7 @@
 // the database answers `select 1` and the consumers are receiving (not paused, not stopping).
 import express, { type Express } from 'express';
 import type { Database } from '@flow/ledger-core';
-import { healthRoutes, type Logger } from '@flow/service-kit';
+import { errorHandler, healthRoutes, notFound, securityHeaders, type Logger } from '@flow/service-kit';
 
 export interface HealthDependencies {
   readonly database: Database;
@@ -15,6 +15,7 @@ export interface HealthDependencies {
 export function createHealthApp(dependencies: HealthDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(healthRoutes([
     { name: 'database', check: async () => void (await dependencies.database.query('select 1')) },
     {
@@ -24,5 +25,8 @@ export function createHealthApp(dependencies: HealthDependencies): Express {
       },
     },
   ], dependencies.logger));
+  // Anything else is a JSON 404, like the HTTP apps, never Express's HTML page.
+  app.use(notFound);
+  app.use(errorHandler(dependencies.logger));
   return app;
 }

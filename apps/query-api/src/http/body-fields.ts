@@ -1,6 +1,7 @@
 // Reads and checks a JSON request body of the catalog admin, field by field. Every problem is
 // collected and answered at once as 400 `validation_failed` with `details.errors`, one
 // `{ field, problem }` per bad field, including fields the route does not know.
+import { limits, textStorable } from '@flow/contracts';
 import { ApiError } from '@flow/service-kit';
 
 export interface FieldProblem {
@@ -58,6 +59,10 @@ export class BodyFields {
       this.problem(field, `must be null or a string of at most ${lengthMax} characters`);
       return undefined;
     }
+    if (!textStorable(value)) {
+      this.problem(field, 'must not contain NUL (U+0000) or unpaired surrogates');
+      return undefined;
+    }
     return value;
   }
 
@@ -100,8 +105,11 @@ export class BodyFields {
     return value as T;
   }
 
-  /** Throws 400 `validation_failed` listing every problem found so far. */
+  /** Throws 400 `validation_failed` listing the problems found so far (the first `errorItemsMax`). */
   finish(): void {
-    if (this.#problems.length > 0) throw new ApiError('validation_failed', { errors: this.#problems });
+    if (this.#problems.length === 0) return;
+    throw new ApiError('validation_failed', {
+      errors: this.#problems.slice(0, limits.errorItemsMax), itemErrorsTotal: this.#problems.length,
+    });
   }
 }

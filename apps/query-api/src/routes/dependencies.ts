@@ -10,6 +10,6 @@ export interface RouteDependencies {
   /** Guards for ledger reads (`flow:read` and the token's branches) and for `flow:admin`. */
   readonly requireRead: RequestHandler;
   readonly requireAdmin: RequestHandler;
-  /** Parses a JSON body; mounted after the scope guard, so anonymous bodies are never parsed. */
+  /** 415 unless JSON, then parses it; mounted after the scope guard, so anonymous bodies are never parsed. */
   readonly jsonBody: RequestHandler;
 }

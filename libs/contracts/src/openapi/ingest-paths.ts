@@ -21,9 +21,14 @@ import { errorResponses } from './document.ts';
 
 /** Every API error `POST /v1/transactions` can answer, in the order a request meets them. */
 export const postTransactionsErrorCodes = [
+  'rate_limited',
   'unauthorized',
   'forbidden',
+  'content_type_unsupported',
+  'content_encoding_unsupported',
+  'body_encoding_invalid',
   'request_too_large',
+  'request_malformed',
   'validation_failed',
   'too_many_postings',
   'branch_forbidden',

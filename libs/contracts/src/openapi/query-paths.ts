@@ -47,11 +47,12 @@ const eventCodePath = parameter('code', 'path', eventCode, 'Event code (código 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
 const answer = (description: string, schema: Schema) => ({ description, content: json(schema) });
 
-const adminErrors = (...codes: Parameters<typeof errorResponses>) =>
-  errorResponses('query_invalid', 'unauthorized', 'forbidden', 'database_unavailable', 'internal_error', ...codes);
+const adminErrors = (...codes: Parameters<typeof errorResponses>) => errorResponses(
+  'query_invalid', 'path_invalid', 'request_malformed', 'rate_limited', 'unauthorized', 'forbidden', 'database_unavailable', 'internal_error', ...codes);
 /** Ledger reads also answer 403 `branch_forbidden` for a branch outside the token's. */
-const readErrors = (...codes: Parameters<typeof errorResponses>) =>
-  errorResponses('query_invalid', 'unauthorized', 'forbidden', 'branch_forbidden', 'database_unavailable', 'internal_error', ...codes);
+const readErrors = (...codes: Parameters<typeof errorResponses>) => errorResponses(
+  'query_invalid', 'path_invalid', 'request_malformed', 'rate_limited', 'unauthorized', 'forbidden', 'branch_forbidden',
+  'database_unavailable', 'internal_error', ...codes);
 
 const branchNote = [
   'The token\'s `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees:',
@@ -134,7 +135,7 @@ function eventPaths(): Schema {
       }),
       post: operation('Create an event.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('EventCreate')) },
-        responses: { 201: answer('Created.', ref('Event')), ...adminErrors('validation_failed', 'conflict', 'request_too_large') },
+        responses: { 201: answer('Created.', ref('Event')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
       }),
     },
     '/v1/events/{code}': {
@@ -145,7 +146,7 @@ function eventPaths(): Schema {
       patch: operation('Change an event: description, active, allowed sides.', 'flow:admin', {
         parameters: [eventCodePath],
         requestBody: { required: true, content: json(ref('EventUpdate')) },
-        responses: { 200: answer('The event as changed.', ref('Event')), ...adminErrors('validation_failed', 'not_found', 'request_too_large') },
+        responses: { 200: answer('The event as changed.', ref('Event')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'not_found', 'request_too_large') },
       }),
     },
   };
@@ -160,7 +161,7 @@ function accountAdminPaths(): Schema {
       }),
       post: operation('Register an account.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('AccountCreate')) },
-        responses: { 201: answer('Registered.', ref('Account')), ...adminErrors('validation_failed', 'conflict', 'request_too_large') },
+        responses: { 201: answer('Registered.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
       }),
     },
     '/v1/accounts/{branch}/{account}': {
@@ -171,7 +172,7 @@ function accountAdminPaths(): Schema {
       patch: operation('Change an account: status, holder name.', 'flow:admin', {
         parameters: [branchPath, accountPath],
         requestBody: { required: true, content: json(ref('AccountUpdate')) },
-        responses: { 200: answer('The account as changed.', ref('Account')), ...adminErrors('validation_failed', 'not_found', 'request_too_large') },
+        responses: { 200: answer('The account as changed.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'not_found', 'request_too_large') },
       }),
     },
   };
