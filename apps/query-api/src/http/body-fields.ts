@@ -48,6 +48,10 @@ export class BodyFields {
       this.problem(field, `must be ${expected}`);
       return undefined;
     }
+    if (!textStorable(value)) {
+      this.problem(field, 'must not contain NUL (U+0000) or unpaired surrogates');
+      return undefined;
+    }
     return value;
   }
 
