@@ -14,6 +14,7 @@ import {
   type Logger,
 } from '@flow/service-kit';
 import express, { type Express } from 'express';
+import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -31,6 +32,8 @@ export interface QueryApiDependencies {
   readonly primaryDatabase: Database;
   readonly authenticator: Authenticator;
   readonly logger: Logger;
+  /** Signs and checks page cursors; absent, a random key for this process. */
+  readonly cursorKeys?: readonly string[];
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -42,6 +45,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(requestContext(logger));
   app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
   app.use(openApiRoutes(buildOpenApiDocument('query-api')));
+  const keys = dependencies.cursorKeys ?? [];
+  app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
   const routes: RouteDependencies = {
     readDatabase,

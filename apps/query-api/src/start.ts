@@ -49,7 +49,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const logger = overrides.logger ?? createLogger({ service: queryApiService, level: config.logLevel });
   const databases = openDatabases(config, overrides);
   const { readDatabase, primaryDatabase } = databases;
-  const app = createQueryApiApp({ readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger });
+  const app = createQueryApiApp({ readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger, cursorKeys: config.cursorKeys });
   const server = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     await databases.close();
     throw error;
