@@ -14,7 +14,7 @@ import { readQueryApiConfig, startQueryApi } from '@flow/query-api';
 import { reachableHost, type Environment } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import { seedDemoCatalog } from './demo-catalog.ts';
-import { readOrCreateSecret } from './local-secret.ts';
+import { cursorKeyFileName, readOrCreateSecret } from './local-secret.ts';
 import type { StackConfig } from './stack-config.ts';
 
 /** Seconds of each worker long poll under the stack; it bounds how long a stop waits. */
@@ -94,7 +94,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     stops.push(() => worker.stop());
     const queryApi = await startQueryApi(
-      readQueryApiConfig({ ...shared, FLOW_PORT: String(options.queryApiPort) }, { databaseInjected: true }),
+      readQueryApiConfig({
+        ...shared,
+        FLOW_PORT: String(options.queryApiPort),
+        FLOW_CURSOR_KEYS: given.FLOW_CURSOR_KEYS ?? readOrCreateSecret(dataDir, cursorKeyFileName),
+      }, { databaseInjected: true }),
       { database },
     );
     stops.push(() => queryApi.stop());

@@ -24,6 +24,7 @@ import {
 } from '@flow/service-kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { requireLedgerRead } from './http/branch-access.ts';
+import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -43,6 +44,8 @@ export interface QueryApiDependencies {
   readonly logger: Logger;
   /** Requests per minute per client address and per token subject; the default when absent. */
   readonly rateLimit?: RateLimitConfig;
+  /** Signs and checks page cursors; absent, a random key for this process. */
+  readonly cursorKeys?: readonly string[];
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -58,6 +61,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(securityHeaders);
   app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
   app.use(openApiRoutes(buildOpenApiDocument('query-api')));
+  const keys = dependencies.cursorKeys ?? [];
+  app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
   // Counted by client address before the token is checked, by subject after it.
   app.use('/v1', rateLimit(rateLimits, limiter, byAddress, logger));

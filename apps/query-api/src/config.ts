@@ -26,7 +26,15 @@ export interface QueryApiConfig {
   readonly statementTimeoutMs: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
+  /**
+   * `FLOW_CURSOR_KEYS`, comma-separated: the first signs page cursors, all verify (rotation).
+   * Empty: a random key per process, so cursors do not survive a restart or cross instances.
+   */
+  readonly cursorKeys: readonly string[];
 }
+
+/** The least bytes of a cursor key: the 256 bits of an HMAC-SHA256 key. */
+export const cursorKeyBytesMin = 32;
 
 export const queryApiPortDefault = 8082;
 /** The catalog admin is the only writer, and a rare one. */
@@ -40,6 +48,10 @@ export interface QueryApiConfigOptions {
 
 export function readQueryApiConfig(environment: Environment, options: QueryApiConfigOptions = {}): Readonly<QueryApiConfig> {
   const reader = configReader(environment);
+  const cursorKeys = (reader.optionalText('FLOW_CURSOR_KEYS') ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  if (cursorKeys.some((key) => Buffer.byteLength(key) < cursorKeyBytesMin)) {
+    reader.problem(`every key in FLOW_CURSOR_KEYS must be at least ${cursorKeyBytesMin} bytes`);
+  }
   return reader.finish('query-api', {
     host: reader.text('FLOW_HOST', '0.0.0.0'),
     port: reader.integer('FLOW_PORT', queryApiPortDefault, { min: 0, max: 65_535 }),
@@ -55,5 +67,6 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     statementTimeoutMs: reader.integer('FLOW_DATABASE_STATEMENT_TIMEOUT_MS', statementTimeoutMsDefault, {
       min: 0, max: statementTimeoutMsMax,
     }),
+    cursorKeys,
   });
 }

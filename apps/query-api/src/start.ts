@@ -50,7 +50,8 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const databases = openDatabases(config, overrides);
   const { readDatabase, primaryDatabase } = databases;
   const app = createQueryApiApp({
-    readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger, rateLimit: config.rateLimit,
+    readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
+    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys,
   });
   const server = await listen(app, config.port, config.host, config.http).catch(async (error: unknown) => {
     await databases.close();

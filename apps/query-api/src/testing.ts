@@ -7,6 +7,8 @@ import type { Express } from 'express';
 import { createQueryApiApp } from './app.ts';
 
 export const testSecret = 'query-api-test-secret-of-at-least-32-bytes';
+/** The key the test app signs cursors with, so a test can forge a validly signed one. */
+export const testCursorKey = 'query-api-test-cursor-key-of-32-bytes-or-more';
 
 export interface TestApp {
   readonly app: Express;
@@ -26,6 +28,7 @@ export async function createTestApp(readDatabase: Database, primaryDatabase: Dat
     primaryDatabase,
     authenticator: createAuthenticator({ mode: 'embedded', secret: testSecret }),
     logger,
+    cursorKeys: [testCursorKey],
   });
   const bearer = async (scopes: Scope[]) => `Bearer ${await signEmbeddedToken({ secret: testSecret, scopes })}`;
   return {

@@ -5,6 +5,7 @@ import { accountPattern, branchPattern, isCalendarDate, isProducer, limits, uuid
 import { daysBetween } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
+import { openCursor } from './cursor-seal.ts';
 import { dateRangeDaysMax, pageLimitDefault, pageLimitMax } from '../limits.ts';
 
 export interface ParameterProblem {
@@ -24,6 +25,7 @@ const cursorLengthMax = 512;
 export class QueryParameters {
   readonly #values: Readonly<Record<string, unknown>>;
   readonly #problems: ParameterProblem[] = [];
+  #request: Request | undefined;
 
   /** `known` are the names the route accepts; any other name in `values` is a problem. */
   constructor(values: Readonly<Record<string, unknown>>, known: readonly string[]) {
@@ -35,7 +37,9 @@ export class QueryParameters {
 
   /** The query string of `request`, restricted to `known` names. */
   static of(request: Request, known: readonly string[]): QueryParameters {
-    return new QueryParameters(request.query as Record<string, unknown>, known);
+    const parameters = new QueryParameters(request.query as Record<string, unknown>, known);
+    parameters.#request = request;
+    return parameters;
   }
 
   problem(parameter: string, problem: string): void {
@@ -125,14 +129,18 @@ export class QueryParameters {
     return this.integer('limit', 1, pageLimitMax) ?? pageLimitDefault;
   }
 
-  /** The opaque cursor as given; the query that issued it checks it (400 `cursor_invalid`). */
+  /**
+   * The query position inside the signed cursor, once its signature and binding to this request
+   * are checked (400 `cursor_invalid` otherwise); the query then checks the position's fields.
+   */
   cursor(): string | undefined {
     const value = this.text('cursor');
     if (value !== undefined && value.length > cursorLengthMax) {
       this.problem('cursor', 'is not a cursor this API issued');
       return undefined;
     }
-    return value;
+    if (value === undefined || this.#request === undefined) return value;
+    return openCursor(this.#request, value);
   }
 
   /** Takes over the problems `other` found (path parameters), so one answer lists them all. */

@@ -2,13 +2,12 @@
 // (409 when it exists) and update status (active, blocked, closed) and holder name. Status
 // changes take effect for every batch the engine starts after them. Primary only, like events.
 import { accountPattern, branchPattern, limits } from '@flow/contracts';
-import { createAccount, findAccount, listAccounts, updateAccount, type AccountStatus } from '@flow/ledger-core';
+import { createAccount, decodeCursor, encodeCursor, findAccount, listAccounts, pageOf, updateAccount, type AccountStatus } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { BodyFields } from '../http/body-fields.ts';
 import { QueryParameters } from '../http/query-parameters.ts';
 import { accountKeyOf } from './account-path.ts';
-import { catalogPage, decodeAccountsCursor, encodeCatalogCursor } from './catalog-cursor.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 const accountStatuses: readonly AccountStatus[] = ['active', 'blocked', 'closed'];
@@ -27,9 +26,9 @@ export function accountRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = query.cursor();
     query.finish();
-    const after = cursor === undefined ? undefined : decodeAccountsCursor(cursor);
+    const after = cursor === undefined ? undefined : accountAfter(cursor);
     const rows = await listAccounts(primaryDatabase, { branch, limit: limit + 1, after });
-    response.json(catalogPage(rows, limit, (last) => encodeCatalogCursor('accounts', [last.branch, last.account])));
+    response.json(pageOf(rows, limit, (last) => encodeCursor('accounts', [last.branch, last.account])));
   });
 
   router.post('/v1/accounts', requireAdmin, jsonBody, async (request, response) => {
@@ -64,4 +63,10 @@ export function accountRoutes(dependencies: RouteDependencies): Router {
   });
 
   return router;
+}
+
+/** The account a page of the list starts after, from the previous page's cursor. */
+function accountAfter(cursor: string): { branch: string; account: string } {
+  const [branch, account] = decodeCursor('accounts', cursor, ['text', 'text'] as const);
+  return { branch, account };
 }

@@ -2,12 +2,11 @@
 // the code exists) and update description, active flag and allowed sides. It reads and writes
 // the primary, so a change is visible to the admin at once and to the engine's next batch.
 import { limits } from '@flow/contracts';
-import { createEvent, findEvent, listEvents, updateEvent, type EventDefinition } from '@flow/ledger-core';
+import { createEvent, decodeCursor, encodeCursor, findEvent, listEvents, pageOf, updateEvent, type EventDefinition } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router, type Request } from 'express';
 import { BodyFields } from '../http/body-fields.ts';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
-import { catalogPage, decodeEventsCursor, encodeCatalogCursor } from './catalog-cursor.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 const eventFields = ['code', 'description', 'active', 'allowDebit', 'allowCredit'];
@@ -24,9 +23,9 @@ export function eventRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = query.cursor();
     query.finish();
-    const afterCode = cursor === undefined ? 0 : decodeEventsCursor(cursor);
+    const afterCode = cursor === undefined ? 0 : decodeCursor('events', cursor, ['code'] as const)[0];
     const rows = await listEvents(primaryDatabase, { limit: limit + 1, afterCode });
-    response.json(catalogPage(rows, limit, (last) => encodeCatalogCursor('events', [last.code])));
+    response.json(pageOf(rows, limit, (last) => encodeCursor('events', [last.code])));
   });
 
   router.post('/v1/events', requireAdmin, jsonBody, async (request, response) => {

@@ -4,8 +4,7 @@
 import type { Queryable } from '../database/port.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
 import { addDays } from '../rules/business-date.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { pageOf, type Page } from './transactions.ts';
+import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.ts';
 
 export interface DailyBalance {
   readonly dateRef: string;
@@ -34,7 +33,7 @@ export async function readDailyBalances(
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
   const from = request.cursor === undefined
     ? request.from
-    : addDays(decodeCursor('balances', request.cursor, ['string'] as const)[0], 1);
+    : addDays(decodeCursor('balances', request.cursor, ['date'] as const)[0], 1);
   const { rows } = await db.query<DailyBalance>(
     dailyBalancesSql, [request.branch, request.account, from, request.to, limit + 1]);
   return pageOf(rows, limit, (last) => encodeCursor('balances', [last.dateRef]));
@@ -112,7 +111,7 @@ export async function readDailyReport(
   request: { date: string; branch?: string; branches?: readonly string[] | null; limit?: number; cursor?: string },
 ): Promise<Page<BranchDayReport>> {
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
-  const after = request.cursor === undefined ? '' : decodeCursor('report', request.cursor, ['string'] as const)[0];
+  const after = request.cursor === undefined ? '' : decodeCursor('report', request.cursor, ['text'] as const)[0];
   const { rows } = await db.query<BranchDayReport>(
     dailyReportSql, [request.date, request.branch ?? null, after, limit + 1, request.branches ?? null]);
   return pageOf(rows, limit, (last) => encodeCursor('report', [last.branch]));

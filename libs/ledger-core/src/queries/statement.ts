@@ -6,8 +6,7 @@ import { formatCents, parseCents } from '@flow/contracts';
 import type { Database, Queryable } from '../database/port.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
 import { addDays } from '../rules/business-date.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { pageOf } from './transactions.ts';
+import { decodeCursor, encodeCursor, pageOf } from './cursor.ts';
 
 export interface StatementLine {
   readonly id: string;
@@ -70,7 +69,7 @@ export async function readStatement(database: Database, request: StatementReques
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
   const [afterDate, afterSeq] = request.cursor === undefined
     ? [addDays(request.from, -1), '0']
-    : decodeCursor('statement', request.cursor, ['string', 'string'] as const);
+    : decodeCursor('statement', request.cursor, ['date', 'seq'] as const);
   return database.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read, read only');
     const { branch, account, from, to } = request;

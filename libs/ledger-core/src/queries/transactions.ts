@@ -1,7 +1,7 @@
 // Reads of single postings and searches over the ledger.
 import type { Queryable } from '../database/port.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.ts';
 
 export interface TransactionView {
   readonly id: string;
@@ -57,12 +57,6 @@ export interface TransactionSearch {
   readonly cursor?: string;
 }
 
-export interface Page<Item> {
-  readonly items: Item[];
-  /** Pass back to get the next page; null on the last page. */
-  readonly nextCursor: string | null;
-}
-
 const searchSql = `
   select t.id, 'posted' as status, null as reason, t.branch, t.account, t.amount::text as amount,
          t.debit_credit as "debitCredit", t.event_code as "eventCode", t.description, t.details,
@@ -82,18 +76,11 @@ export async function searchTransactions(db: Queryable, search: TransactionSearc
   const limit = Math.min(search.limit ?? pageLimitDefault, pageLimitMax);
   const [afterDate, afterSeq] = search.cursor === undefined
     ? ['-infinity', '-1']
-    : decodeCursor('transactions', search.cursor, ['string', 'string'] as const);
+    : decodeCursor('transactions', search.cursor, ['date', 'seq'] as const);
   const { rows } = await db.query<TransactionView>(searchSql, [
     search.branch ?? null, search.account ?? null, search.from ?? null, search.to ?? null,
     search.traceKey ?? null, search.eventCode ?? null, afterDate, afterSeq, limit + 1, search.branches ?? null,
     search.producer ?? null,
   ]);
   return pageOf(rows, limit, (last) => encodeCursor('transactions', [last.dateRef, last.seq!]));
-}
-
-/** Cuts the extra row fetched to learn whether another page exists. */
-export function pageOf<Item>(rows: Item[], limit: number, cursorOf: (last: Item) => string): Page<Item> {
-  if (rows.length <= limit) return { items: rows, nextCursor: null };
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: cursorOf(items[items.length - 1]!) };
 }
