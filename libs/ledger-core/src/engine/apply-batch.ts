@@ -36,7 +36,7 @@ import { lockAccounts } from './sql/lock-accounts.ts';
 import { upsertBalances } from './sql/upsert-balances.ts';
 
 export interface BatchResult {
-  /** One outcome per input posting, in input order. */
+  /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
   /** The outbox row holding these outcomes for the callback topic. */
   readonly outboxId: string;
@@ -52,7 +52,12 @@ export interface LedgerEngineOptions {
 }
 
 export interface LedgerEngine {
-  applyBatch(postings: readonly Posting[]): Promise<BatchResult>;
+  /**
+   * Applies `postings`; `refused` are outcomes decided before the engine (postings of a message
+   * that failed the contract, `posting_invalid`): they are not stored, only written to the
+   * batch's outbox row so their producers get them on the callback topic.
+   */
+  applyBatch(postings: readonly Posting[], refused?: readonly PostingOutcome[]): Promise<BatchResult>;
 }
 
 interface BatchWindow {
@@ -73,8 +78,11 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const partitions = new PartitionRegistry();
   const amountLimitCents = parseCents(rules.postingAmountLimit);
 
-  async function applyBatch(postings: readonly Posting[]): Promise<BatchResult> {
-    if (postings.length === 0) throw new Error('applyBatch needs at least one posting');
+  async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
+    if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
+    if (postings.length === 0) {
+      return { outcomes: [...refused], outboxId: await database.transaction((tx) => insertOutbox(tx, refused)), attempts: 1 };
+    }
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
     }
@@ -91,7 +99,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     for (let attempt = 1; ; attempt++) {
       try {
         const { outcomes, outboxId } = await database.transaction((tx) =>
-          applyInTransaction(tx, hashed, window, unstorable ?? new Set()));
+          applyInTransaction(tx, hashed, window, unstorable ?? new Set(), refused));
         return { outcomes, outboxId, attempts: attempt };
       } catch (error) {
         if (unstorable === undefined && isDataException(error)) {
@@ -134,6 +142,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
 
   async function applyInTransaction(
     tx: Queryable, hashed: readonly HashedPosting[], window: BatchWindow, unstorable: ReadonlySet<HashedPosting>,
+    refused: readonly PostingOutcome[] = [],
   ): Promise<{ outcomes: PostingOutcome[]; outboxId: string }> {
     const fresh = firstOccurrences(hashed);
     const freshPostings = fresh.map((item) => item.posting);
@@ -155,7 +164,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     if (stored.size !== repeatedIds.length) throw new Error('a posting id was neither recorded nor found: engine bug');
 
     const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
-    const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
+    const outcomes = [...outcomesInInputOrder(hashed, stored, freshOutcomes), ...refused];
     const outboxId = await insertOutbox(tx, outcomes);
 
     const posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
