@@ -52,7 +52,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     sweepIntervalMs: Number.MAX_SAFE_INTEGER, sweepAgeMinMs: dependencies.sweepAgeMinMs,
   });
   const apply = createBatchApplier({
-    applyBatch: (postings) => engine.applyBatch(postings),
+    applyBatch: (postings, refused) => engine.applyBatch(postings, refused),
     batchPostings: dependencies.batchPostings,
     logger,
     onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes),
@@ -64,7 +64,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     }, record, logger));
     const failed: SQSRecord[] = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
-    const results = valid.length === 0 ? [] : await apply(valid.map((item) => item.postings));
+    const results = valid.length === 0 ? [] : await apply(valid.map((item) => item.entry));
     const delayed: SQSRecord[] = [];
     valid.forEach((item, index) => {
       const result = results[index]!;

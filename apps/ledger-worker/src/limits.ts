@@ -51,6 +51,14 @@ export const resumeDelayMsMax = 60_000;
 export const visibilityTimeoutSecondsDefault = 60;
 export const visibilityTimeoutSecondsMin = 2;
 export const visibilityTimeoutSecondsMax = 43_200;
+/**
+ * Visibility given to a malformed message so it is received again (and reaches the dead-letter
+ * queue after the redrive count) almost at once. Not 0: persisted fauxqs 2.4.1 (the embedded
+ * stack's broker) fails ChangeMessageVisibility with 0 inside its store (NOT NULL constraint on
+ * approximate_receive_count) and the message vanishes until a restart; a positive visibility
+ * takes its expiring path. SQS counts visibility in whole seconds, so 1 is the smallest.
+ */
+export const malformedVisibilitySeconds = 1;
 /** Sweep of unsent outbox rows every this many ms. */
 export const outboxSweepIntervalMsDefault = 5_000;
 /**

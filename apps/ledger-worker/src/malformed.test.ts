@@ -1,4 +1,4 @@
-// Malformed messages (not JSON, an unknown kind, an invalid posting) are never applied and never
+// Malformed messages (not JSON, an unknown kind, an invalid posting without a readable id) are never applied and never
 // deleted: each is made visible again at once, so after redriveReceiveCountMax receives SQS moves
 // it to flow-transaction-dlq, while the valid messages around it are applied as usual.
 import { brokerNames, encodePostingMessage } from '@flow/contracts';
@@ -28,7 +28,9 @@ describe.each(databaseTargets())('malformed messages on $name', (target) => {
   test('go to the dead-letter queue after the redrive count; valid messages around them are applied', async () => {
     const valid = [0, 1, 2].map((index) => [makePosting({ dateRef: today, account: `M${index}` }), makePosting({ dateRef: today, account: 'M9' })]);
     const invalidPosting = JSON.parse(encodePostingMessage([makePosting({ dateRef: today })])) as { postings: Record<string, unknown>[] };
-    invalidPosting.postings[0]!.amount = '-1.00';
+    // An invalid posting whose id cannot be read makes its message malformed (one with a readable
+    // id is rejected alone: isolation.test.ts).
+    invalidPosting.postings[0]!.id = 'not-a-uuid';
     const malformed = ['{not json', JSON.stringify({ kind: 'flow.something', version: 1, postings: [] }), JSON.stringify(invalidPosting)];
     const logs = captureLogs();
     const worker = await startWorker(readWorkerConfig(workerEnvironment(broker), { databaseInjected: true }), { database: db.database, logger: logs.logger });

@@ -3,7 +3,7 @@
 // them in the order that keeps the invariants: stop receiving → finish the batches in flight
 // (commit, then delete) → flush the relay → close the pool.
 import type { Posting } from '@flow/contracts';
-import { createLedgerEngine, migrate, type BatchResult, type Database } from '@flow/ledger-core';
+import { createLedgerEngine, migrate, type BatchResult, type Database, type PostingOutcome } from '@flow/ledger-core';
 import {
   boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
   listen, runFromEnvironment, type Environment, type Logger,
@@ -57,13 +57,13 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
     sweepAgeMinMs: config.outboxSweepAgeMinMs,
   });
   const engine = createLedgerEngine({ database, rules: config.rules });
-  const breaker = createBreaker((postings: readonly Posting[]) => engine.applyBatch(postings), {
+  const breaker = createBreaker((postings: readonly Posting[], refused: readonly PostingOutcome[]) => engine.applyBatch(postings, refused), {
     name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
     isHealthyError: (error) => pauseReasonOf(error) === null,
   }, logger);
-  const applyBatch = async (postings: readonly Posting[]): Promise<BatchResult> => {
+  const applyBatch = async (postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<BatchResult> => {
     try {
-      const result = await breaker.fire(postings);
+      const result = await breaker.fire(postings, refused);
       guard.reportSuccess();
       return result;
     } catch (error) {

@@ -50,6 +50,8 @@ export const rejectionCodes = {
   date_ref_outside_window: { number: 'R008', message: 'dateRef is outside the retro window [today - window, today].' },
   amount_above_limit: { number: 'R009', message: 'The amount is above the per-posting limit of this deployment.' },
   id_conflict: { number: 'R010', message: 'The id was already used by a posting with different fields.' },
+  posting_unstorable: { number: 'R011', message: 'The database refused to store the posting\'s own data (a data exception); its batch neighbours were applied.' },
+  posting_invalid: { number: 'R012', message: 'The posting reached the worker without passing the posting contract; its message neighbours were applied.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /**
@@ -119,6 +121,9 @@ export const logCodes = {
   posting_posted: { number: 'L024', message: 'The ledger posted a posting.' },
   readiness_failed: { number: 'L025', message: 'A readiness check failed (the probe answered 503 naming the check only).' },
   request_rate_limited: { number: 'L026', message: 'A request was refused with 429: its key (subject or client address) reached the rate limit.' },
+  visibility_change_failed: { number: 'L027', message: 'The broker refused to change the visibility of a received message (one per failed entry).' },
+  message_delete_failed: { number: 'L028', message: 'The broker refused to delete a committed message (one per failed entry); it will be received again and replayed.' },
+  message_failed_alone: { number: 'L029', message: 'A message of a failed batch failed again when applied alone; it stays in the queue and heads for the dead-letter queue.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -5,17 +5,27 @@
 // transaction. An entry succeeds when every batch holding its postings committed: only then may
 // its message be deleted. When a batch of several messages fails for a reason other than an
 // unavailable database, each message is retried alone, so one poison message goes to the
-// dead-letter queue by itself instead of dragging its neighbours along.
+// dead-letter queue by itself instead of dragging its neighbours along; a message that fails
+// alone too is logged (`message_failed_alone`, with its message id and trace keys) so the poison
+// message is named before it reaches the dead-letter queue.
 import type { Posting } from '@flow/contracts';
-import type { BatchResult } from '@flow/ledger-core';
+import type { BatchResult, PostingOutcome } from '@flow/ledger-core';
 import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
 import { batchFailureKind, pauseReasonOf } from './database-failure.ts';
+
+/** The postings of one decoded message, and the outcomes of its postings that failed the contract. */
+export interface BatchEntry {
+  readonly messageId: string;
+  readonly postings: readonly Posting[];
+  /** Rejected `posting_invalid` by the decoder: written to the outbox with the first batch of the message. */
+  readonly refused: readonly PostingOutcome[];
+}
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
 export interface BatchApplierOptions {
   /** The engine's applyBatch, possibly behind a breaker. */
-  readonly applyBatch: (postings: readonly Posting[]) => Promise<BatchResult>;
+  readonly applyBatch: (postings: readonly Posting[], refused: readonly PostingOutcome[]) => Promise<BatchResult>;
   readonly batchPostings: number;
   readonly logger: Logger;
   /**
@@ -25,41 +35,49 @@ export interface BatchApplierOptions {
   readonly onCommitted: (result: BatchResult) => void | Promise<void>;
 }
 
-export type BatchApplier = (entries: readonly (readonly Posting[])[]) => Promise<EntryResult[]>;
+export type BatchApplier = (entries: readonly BatchEntry[]) => Promise<EntryResult[]>;
 
 interface PlannedBatch {
   readonly postings: Posting[];
+  readonly refused: PostingOutcome[];
   readonly entryIndexes: number[];
 }
 
-/** Packs whole entries into batches of at most `batchPostings`; an oversized entry is split alone. */
-export function planBatches(entries: readonly (readonly Posting[])[], batchPostings: number): PlannedBatch[] {
+/**
+ * Packs whole entries into batches of at most `batchPostings` postings; an oversized entry is
+ * split alone (its refused outcomes ride with its first batch). Refused outcomes are not counted:
+ * a message holds at most as many of them as the contract allows postings.
+ */
+export function planBatches(entries: readonly BatchEntry[], batchPostings: number): PlannedBatch[] {
   const batches: PlannedBatch[] = [];
-  let current: PlannedBatch = { postings: [], entryIndexes: [] };
-  entries.forEach((postings, index) => {
+  let current: PlannedBatch = { postings: [], refused: [], entryIndexes: [] };
+  const hasWork = (batch: PlannedBatch) => batch.postings.length > 0 || batch.refused.length > 0;
+  entries.forEach(({ postings, refused }, index) => {
     if (postings.length > batchPostings) {
       for (let start = 0; start < postings.length; start += batchPostings) {
-        batches.push({ postings: postings.slice(start, start + batchPostings), entryIndexes: [index] });
+        const chunk = postings.slice(start, start + batchPostings);
+        batches.push({ postings: chunk, refused: start === 0 ? [...refused] : [], entryIndexes: [index] });
       }
       return;
     }
     if (current.postings.length + postings.length > batchPostings) {
       batches.push(current);
-      current = { postings: [], entryIndexes: [] };
+      current = { postings: [], refused: [], entryIndexes: [] };
     }
     current.postings.push(...postings);
+    current.refused.push(...refused);
     current.entryIndexes.push(index);
   });
-  if (current.postings.length > 0) batches.push(current);
+  if (hasWork(current)) batches.push(current);
   return batches;
 }
 
 export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   const { logger } = options;
 
-  async function applyOne(postings: readonly Posting[]): Promise<void> {
+  async function applyOne(postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<void> {
     const startedAt = performance.now();
-    const result = await options.applyBatch(postings);
+    const result = await options.applyBatch(postings, refused);
     logBatch(logger, result, performance.now() - startedAt);
     // Committed: whatever the relay does now cannot fail the batch (the sweep covers it).
     try {
@@ -74,18 +92,25 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
     const fail = (index: number, error: unknown) => void (results[index] = { ok: false, error });
     for (const batch of planBatches(entries, options.batchPostings)) {
       try {
-        await applyOne(batch.postings);
+        await applyOne(batch.postings, batch.refused);
       } catch (error) {
         logger.error('batch_failed', {
           postings: batch.postings.length, messages: batch.entryIndexes.length, failure: batchFailureKind(error) ?? undefined,
-          ...traceKeyFields(batch.postings), ...errorFields(error),
+          ...traceKeyFields([...batch.postings, ...batch.refused]), ...errorFields(error),
         });
         if (pauseReasonOf(error) !== null || batch.entryIndexes.length === 1) {
           batch.entryIndexes.forEach((index) => fail(index, error));
           continue;
         }
         for (const index of batch.entryIndexes) {
-          await applyOne(entries[index]!).catch((alone: unknown) => fail(index, alone));
+          const entry = entries[index]!;
+          await applyOne(entry.postings, entry.refused).catch((alone: unknown) => {
+            logger.error('message_failed_alone', {
+              messageId: entry.messageId, postings: entry.postings.length, failure: batchFailureKind(alone) ?? undefined,
+              ...traceKeyFields([...entry.postings, ...entry.refused]), ...errorFields(alone),
+            });
+            fail(index, alone);
+          });
         }
       }
     }

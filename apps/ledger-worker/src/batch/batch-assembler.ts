@@ -4,8 +4,7 @@
 // has waited that long), applies at most `batchesInFlight` at once, and resolves each message's
 // promise when its batch committed (or failed). The consumers delete only what resolved ok.
 // Memory is bounded by the consumers: each waits for its messages before it receives more.
-import type { Posting } from '@flow/contracts';
-import type { BatchApplier, EntryResult } from './apply-entries.ts';
+import type { BatchApplier, BatchEntry, EntryResult } from './apply-entries.ts';
 
 export interface BatchAssemblerOptions {
   readonly apply: BatchApplier;
@@ -16,7 +15,7 @@ export interface BatchAssemblerOptions {
 
 export interface BatchAssembler {
   /** Resolves once the message's postings committed ({ok: true}) or failed. Never rejects. */
-  submit(postings: readonly Posting[]): Promise<EntryResult>;
+  submit(entry: BatchEntry): Promise<EntryResult>;
   /** From now on apply what is pending without waiting for more (used on stop). */
   hurry(): void;
   /** Resolves when nothing is pending or being applied. */
@@ -24,7 +23,7 @@ export interface BatchAssembler {
 }
 
 interface PendingEntry {
-  readonly postings: readonly Posting[];
+  readonly entry: BatchEntry;
   readonly receivedAt: number;
   readonly resolve: (result: EntryResult) => void;
 }
@@ -40,9 +39,9 @@ export function createBatchAssembler(options: BatchAssemblerOptions): BatchAssem
   function takeBatch(): PendingEntry[] {
     const taken: PendingEntry[] = [];
     let postings = 0;
-    while (pending.length > 0 && (taken.length === 0 || postings + pending[0]!.postings.length <= options.batchPostings)) {
+    while (pending.length > 0 && (taken.length === 0 || postings + pending[0]!.entry.postings.length <= options.batchPostings)) {
       const entry = pending.shift()!;
-      postings += entry.postings.length;
+      postings += entry.entry.postings.length;
       taken.push(entry);
     }
     pendingPostings -= postings;
@@ -69,7 +68,7 @@ export function createBatchAssembler(options: BatchAssemblerOptions): BatchAssem
 
   function run(entries: PendingEntry[]): void {
     inFlight++;
-    options.apply(entries.map((entry) => entry.postings))
+    options.apply(entries.map((pendingEntry) => pendingEntry.entry))
       .then(
         (results) => entries.forEach((entry, index) => entry.resolve(results[index]!)),
         (error: unknown) => entries.forEach((entry) => entry.resolve({ ok: false, error })),
@@ -81,10 +80,10 @@ export function createBatchAssembler(options: BatchAssemblerOptions): BatchAssem
   }
 
   return {
-    submit(postings) {
+    submit(entry) {
       return new Promise((resolve) => {
-        pending.push({ postings, receivedAt: Date.now(), resolve });
-        pendingPostings += postings.length;
+        pending.push({ entry, receivedAt: Date.now(), resolve });
+        pendingPostings += entry.postings.length;
         pump();
       });
     },

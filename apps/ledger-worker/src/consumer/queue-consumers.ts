@@ -1,22 +1,28 @@
 // The container's receivers: `count` sqs-consumer Consumers long-polling the transaction queue,
 // 10 messages per receive, all feeding one batch assembler. A consumer's handler waits until its
-// messages' batch committed and returns exactly those messages, which sqs-consumer then deletes
-// with DeleteMessageBatch: delete-after-commit stays in one place and reuses the library's
-// handling of partial batch failures, and a consumer never receives more while it waits, which
-// bounds memory. Malformed messages are made visible again at once (visibility 0) and never
-// deleted, so they reach the dead-letter queue after the redrive count without waiting out a
-// visibility timeout each time; messages of a failed batch keep their visibility timeout (see
+// messages' batch committed, deletes exactly those with one DeleteMessageBatch (the library's own
+// delete is off: it reports a failed entry only as an id list), and a consumer never receives
+// more while it waits, which bounds memory. Every entry of every batch call (delete, visibility)
+// is checked: each failed entry is logged with its message id and code (`message_delete_failed`,
+// `visibility_change_failed`). Malformed messages are made visible again almost at once
+// (`malformedVisibilitySeconds`, 1 s, never 0: persisted fauxqs 2.4.1 loses a message on
+// VisibilityTimeout=0, and 1 s takes its expiring-visibility path) and never deleted, so they
+// reach the dead-letter queue after the redrive count without waiting out a visibility timeout
+// each time; messages of a failed batch keep their visibility timeout (see
 // README "Breaker and pause"). While valid messages wait for their batch, a heartbeat extends
 // their visibility to `visibilityTimeoutSeconds` every third of it, so a message that waits in
 // the assembler (the worker paused, batches in flight) or in a slow batch is not handed to
 // another worker mid-flight. Our own heartbeat rather than sqs-consumer's: the library's would
 // also re-hide the malformed messages we just made visible.
-import { ChangeMessageVisibilityBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import { errorFields, type Logger } from '@flow/service-kit';
+import {
+  ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, type BatchResultErrorEntry, type Message, type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
 import { Consumer } from 'sqs-consumer';
+import type { BatchEntry } from '../batch/apply-entries.ts';
 import type { BatchAssembler } from '../batch/batch-assembler.ts';
 import { decodeQueueMessage, receiveCountOf } from '../batch/decode-message.ts';
-import { receiveMessagesMax, stopDrainMsMax } from '../limits.ts';
+import { malformedVisibilitySeconds, receiveMessagesMax, stopDrainMsMax } from '../limits.ts';
 
 export interface QueueConsumersOptions {
   readonly sqs: SQSClient;
@@ -43,6 +49,13 @@ export interface QueueConsumers {
 
 const idlePollMs = 25;
 
+/** The log fields of one failed entry of a batch call whose entry ids are indexes into `messages`. */
+function failedEntryFields(failed: BatchResultErrorEntry, messages: readonly Message[]): Record<string, unknown> {
+  return {
+    messageId: messages[Number(failed.Id)]?.MessageId, errorCode: failed.Code, senderFault: failed.SenderFault, error: failed.Message,
+  };
+}
+
 export function createQueueConsumers(options: QueueConsumersOptions): QueueConsumers {
   const { sqs, queueUrl, assembler, logger } = options;
   let paused = false;
@@ -52,22 +65,41 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       messageId: message.MessageId ?? '', body: message.Body ?? '', receiveCount: receiveCountOf(message.Attributes),
     }, message, logger));
     const malformed = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
-    const released = malformed.length === 0 ? Promise.resolve() : changeVisibility(malformed, 0, 'change_visibility');
+    const released = malformed.length === 0 ? Promise.resolve() : changeVisibility(malformed, malformedVisibilitySeconds, 'release_malformed');
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
     const heartbeat = valid.length === 0 ? undefined : setInterval(
       () => void changeVisibility(valid.map((item) => item.source), options.visibilityTimeoutSeconds, 'heartbeat'),
       (options.visibilityTimeoutSeconds * 1000) / 3,
     );
-    const results = await Promise.all(valid.map((item) => assembler.submit(item.postings))).finally(() => clearInterval(heartbeat));
+    const results = await Promise.all(valid.map((item) => assembler.submit(item.entry))).finally(() => clearInterval(heartbeat));
     await released;
-    return valid.filter((_item, index) => results[index]!.ok).map((item) => item.source);
+    await deleteMessages(valid.filter((_item, index) => results[index]!.ok));
+    return [];
   }
 
   /** At most 10 messages (one receive), so one batch call. */
   async function changeVisibility(messages: readonly Message[], seconds: number, action: string): Promise<void> {
     const entries = messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: seconds }));
-    await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
-      .catch((error: unknown) => logger.warn('consumer_error', { action, ...errorFields(error) }));
+    const output = await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
+      .catch((error: unknown) => void logger.warn('consumer_error', { action, ...errorFields(error) }));
+    for (const failed of output?.Failed ?? []) {
+      logger.warn('visibility_change_failed', { action, seconds, ...failedEntryFields(failed, messages) });
+    }
+  }
+
+  /** Deletes committed messages (at most 10, one call); a failed entry is received again and replays. */
+  async function deleteMessages(committed: readonly { source: Message; entry: BatchEntry }[]): Promise<void> {
+    if (committed.length === 0) return;
+    const entries = committed.map((item, index) => ({ Id: String(index), ReceiptHandle: item.source.ReceiptHandle }));
+    const output = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
+      .catch((error: unknown) => void logger.warn('consumer_error', { action: 'delete', messages: committed.length, ...errorFields(error) }));
+    for (const failed of output?.Failed ?? []) {
+      const item = committed[Number(failed.Id)];
+      logger.warn('message_delete_failed', {
+        ...failedEntryFields(failed, committed.map((each) => each.source)),
+        ...traceKeyFields(item === undefined ? [] : [...item.entry.postings, ...item.entry.refused]),
+      });
+    }
   }
 
   const consumers = Array.from({ length: options.count }, () => {
@@ -78,6 +110,7 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       waitTimeSeconds: options.receiveWaitSeconds,
       messageSystemAttributeNames: ['ApproximateReceiveCount'],
       handleMessageBatch: handleMessages,
+      shouldDeleteMessages: false,
       strictReturn: true,
       suppressFifoWarning: true,
     });

@@ -47,7 +47,11 @@ export async function delayRedelivery(sqs: SQSClient, records: readonly DelayedR
       }));
       calls.push(sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries })).then(
         (output) => {
-          if ((output.Failed ?? []).length > 0) logger.warn('consumer_error', { action: 'delay_redelivery', failed: output.Failed });
+          for (const failed of output.Failed ?? []) {
+            logger.warn('visibility_change_failed', {
+              action: 'delay_redelivery', errorCode: failed.Code, senderFault: failed.SenderFault, error: failed.Message,
+            });
+          }
         },
         (error: unknown) => logger.warn('consumer_error', { action: 'delay_redelivery', ...errorFields(error) }),
       ));

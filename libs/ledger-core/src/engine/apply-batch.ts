@@ -5,6 +5,18 @@
 //   → upsert daily balances. Only the last three run under the account locks.
 // A failure anywhere rolls everything back; applying the same batch again gives the same
 // outcomes (replays) and writes nothing new.
+//
+// Posting isolation: when the database refuses the batch with a data exception (SQLSTATE class
+// 22: NUL in text or jsonb, an invalid escape, a value out of range), the fault is some
+// posting's own data, not the batch's. The engine then finds the culprits by bisection in
+// rolled-back probe transactions (halve the suspects; a half that applies cleanly is innocent;
+// a half that fails again is halved until single postings remain), records each culprit as
+// rejected `posting_unstorable` and applies the batch once more, so its neighbours commit and
+// every posting gets an outcome. The happy path pays nothing: no savepoint, no extra statement.
+// One culprit among n costs about 2·log2(n) probes; a failure no single posting reproduces
+// (two postings that overflow a balance together) finds no culprit and fails the batch as before.
+// Connection, serialization and other errors are never the posting's fault: they keep the
+// retry behaviour below and the worker's.
 import { parseCents, type Posting, type RejectionCode } from '@flow/contracts';
 import type { Database, Queryable } from '../database/port.ts';
 import { batchAttemptsMax, batchPostingsMax } from '../limits.ts';
@@ -24,7 +36,7 @@ import { lockAccounts } from './sql/lock-accounts.ts';
 import { upsertBalances } from './sql/upsert-balances.ts';
 
 export interface BatchResult {
-  /** One outcome per input posting, in input order. */
+  /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
   /** The outbox row holding these outcomes for the callback topic. */
   readonly outboxId: string;
@@ -40,7 +52,17 @@ export interface LedgerEngineOptions {
 }
 
 export interface LedgerEngine {
-  applyBatch(postings: readonly Posting[]): Promise<BatchResult>;
+  /**
+   * Applies `postings`; `refused` are outcomes decided before the engine (postings of a message
+   * that failed the contract, `posting_invalid`): they are not stored, only written to the
+   * batch's outbox row so their producers get them on the callback topic.
+   */
+  applyBatch(postings: readonly Posting[], refused?: readonly PostingOutcome[]): Promise<BatchResult>;
+}
+
+interface BatchWindow {
+  readonly windowStart: string;
+  readonly windowEnd: string;
 }
 
 interface HashedPosting {
@@ -56,8 +78,11 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const partitions = new PartitionRegistry();
   const amountLimitCents = parseCents(rules.postingAmountLimit);
 
-  async function applyBatch(postings: readonly Posting[]): Promise<BatchResult> {
-    if (postings.length === 0) throw new Error('applyBatch needs at least one posting');
+  async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
+    if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
+    if (postings.length === 0) {
+      return { outcomes: [...refused], outboxId: await database.transaction((tx) => insertOutbox(tx, refused)), attempts: 1 };
+    }
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
     }
@@ -69,19 +94,55 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
       .map((posting) => monthStart(posting.dateRef));
     await partitions.ensure(database, months);
 
+    const window = { windowStart, windowEnd };
+    let unstorable: ReadonlySet<HashedPosting> | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
         const { outcomes, outboxId } = await database.transaction((tx) =>
-          applyInTransaction(tx, hashed, { windowStart, windowEnd }));
+          applyInTransaction(tx, hashed, window, unstorable ?? new Set(), refused));
         return { outcomes, outboxId, attempts: attempt };
       } catch (error) {
+        if (unstorable === undefined && isDataException(error)) {
+          unstorable = await findUnstorable(hashed, window);
+          if (unstorable.size > 0) continue;
+        }
         if (attempt >= batchAttemptsMax || !retryableSqlStates.has(sqlState(error))) throw error;
       }
     }
   }
 
+  /** The postings that fail the batch alone (see the header), found by bisection. */
+  async function findUnstorable(hashed: readonly HashedPosting[], window: BatchWindow): Promise<Set<HashedPosting>> {
+    const culprits = new Set<HashedPosting>();
+    const suspects: (readonly HashedPosting[])[] = hashed.length === 1 ? [hashed] : halves(hashed);
+    while (suspects.length > 0) {
+      const part = suspects.pop()!;
+      if (!(await failsForItsData(part, window))) continue;
+      if (part.length === 1) culprits.add(part[0]!);
+      else suspects.push(...halves(part));
+    }
+    return culprits;
+  }
+
+  /** Applies `part` in a transaction that is always rolled back: true on a data exception. */
+  async function failsForItsData(part: readonly HashedPosting[], window: BatchWindow): Promise<boolean> {
+    const probeDone = new Error('probe rolled back');
+    try {
+      await database.transaction(async (tx) => {
+        await applyInTransaction(tx, part, window, new Set());
+        throw probeDone;
+      });
+    } catch (error) {
+      if (error === probeDone) return false;
+      if (isDataException(error)) return true;
+      throw error;
+    }
+    throw new Error('a probe transaction committed: engine bug');
+  }
+
   async function applyInTransaction(
-    tx: Queryable, hashed: readonly HashedPosting[], window: { windowStart: string; windowEnd: string },
+    tx: Queryable, hashed: readonly HashedPosting[], window: BatchWindow, unstorable: ReadonlySet<HashedPosting>,
+    refused: readonly PostingOutcome[] = [],
   ): Promise<{ outcomes: PostingOutcome[]; outboxId: string }> {
     const fresh = firstOccurrences(hashed);
     const freshPostings = fresh.map((item) => item.posting);
@@ -92,7 +153,8 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
       amountLimitCents,
       ...window,
     };
-    const records = fresh.map((item) => postingRecord(item, rejectionOf(item.posting, context)));
+    const records = fresh.map((item) =>
+      (unstorable.has(item) ? unstorableRecord(item) : postingRecord(item, rejectionOf(item.posting, context))));
 
     // Idempotency first: recording an id that exists (or that a concurrent batch is recording)
     // inserts nothing, and only those ids are read back. New ids, the common case, cost no read.
@@ -102,7 +164,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     if (stored.size !== repeatedIds.length) throw new Error('a posting id was neither recorded nor found: engine bug');
 
     const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
-    const outcomes = outcomesInInputOrder(hashed, stored, freshOutcomes);
+    const outcomes = [...outcomesInInputOrder(hashed, stored, freshOutcomes), ...refused];
     const outboxId = await insertOutbox(tx, outcomes);
 
     const posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
@@ -196,6 +258,24 @@ function postingRecord(item: HashedPosting, reason: RejectionCode | null): Posti
     rejectedPosting: reason === null ? null : JSON.stringify(posting),
     posting,
   };
+}
+
+/**
+ * A posting the database cannot store: rejected, and kept without its fields (they are what
+ * the database refused; the id, trace key, account and date passed the contract's patterns).
+ */
+function unstorableRecord(item: HashedPosting): PostingRecord & { posting: Posting } {
+  return { ...postingRecord(item, 'posting_unstorable'), rejectedPosting: null };
+}
+
+function halves<T>(items: readonly T[]): (readonly T[])[] {
+  const middle = Math.ceil(items.length / 2);
+  return [items.slice(0, middle), items.slice(middle)];
+}
+
+/** SQLSTATE class 22, data exception: the data of some posting, not the batch or the server. */
+function isDataException(error: unknown): boolean {
+  return sqlState(error).startsWith('22');
 }
 
 function outcomeOfRecord(record: PostingRecord): PostingOutcome {

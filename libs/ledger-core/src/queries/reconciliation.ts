@@ -32,9 +32,9 @@ const reconciliationSql = `
   ),
   ledger as (
     select branch, account, date_ref,
-           coalesce(total_debit, 0) as total_debit, coalesce(total_credit, 0) as total_credit,
-           sum(coalesce(total_debit, 0)) over running as accumulated_debit,
-           sum(coalesce(total_credit, 0)) over running as accumulated_credit,
+           coalesce(total_debit, 0.00) as total_debit, coalesce(total_credit, 0.00) as total_credit,
+           sum(coalesce(total_debit, 0.00)) over running as accumulated_debit,
+           sum(coalesce(total_credit, 0.00)) over running as accumulated_credit,
            transaction_count
     from ledger_day
     window running as (partition by branch, account order by date_ref)
