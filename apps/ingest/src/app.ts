@@ -50,7 +50,7 @@ export function createIngestApp(dependencies: IngestDependencies): Express {
     { name: 'broker', check: async () => assertReady(publisher.isAvailable(), 'the request-topic breaker is open') },
     { name: 'accepting', check: async () => assertReady(dependencies.isAccepting?.() ?? true, 'the service is stopping') },
   ], logger));
-  app.use(openApiRoutes(buildOpenApiDocument('ingest')));
+  app.use(openApiRoutes(() => buildOpenApiDocument('ingest'), 'Flow ingest API'));
   // Authentication before the body is read: an anonymous caller cannot make us parse a megabyte.
   app.post(
     '/v1/transactions',

@@ -60,7 +60,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(requestContext(logger));
   app.use(securityHeaders);
   app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
-  app.use(openApiRoutes(buildOpenApiDocument('query-api')));
+  app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
