@@ -137,7 +137,7 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
     const ready = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);
     expect(live.status).toBe(200);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', consumers: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', schema: 'ok', consumers: 'ok' } });
   });
 
   test('stop() under load finishes its batches and deletes their messages: a restart sees no replay', async () => {
