@@ -114,7 +114,11 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       strictReturn: true,
       suppressFifoWarning: true,
     });
-    consumer.on('error', (error) => logger.error('consumer_error', errorFields(error)));
+    consumer.on('error', (error) => {
+      // The long poll aborted by stop() is the stop itself, not a failure.
+      if (paused && (error as { code?: unknown }).code === 'AbortError') return;
+      logger.error('consumer_error', errorFields(error));
+    });
     consumer.on('processing_error', (error) => logger.error('consumer_error', errorFields(error)));
     return consumer;
   });
@@ -140,9 +144,12 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
     },
     async stop() {
       paused = true;
-      consumers.forEach((consumer) => consumer.stop());
+      // The long poll in flight is aborted, not waited out (up to the receive wait): it holds no
+      // message of ours yet, and any it was about to return becomes visible again after the
+      // visibility timeout. Batches already received finish and are deleted after commit.
+      consumers.forEach((consumer) => consumer.stop({ abort: true }));
       assembler.hurry();
-      if (!(await waitIdle(stopDrainMsMax))) consumers.forEach((consumer) => consumer.stop({ abort: true }));
+      await waitIdle(stopDrainMsMax);
       await assembler.idle();
     },
     running: () => !paused && consumers.every((consumer) => consumer.status.isRunning),
