@@ -1,4 +1,4 @@
-// Ingest's Express app, built from its dependencies without listening (STYLE §2), so tests
+// Ingest's Express app, built from its dependencies without listening (docs/style.md §2), so tests
 // drive it with supertest. One business route, `POST /v1/transactions`: authenticate, parse and
 // validate the whole body, complete ids and trace keys, publish through the batcher and answer
 // 202 only after the broker confirmed. Ingest never touches the database.

@@ -1,5 +1,5 @@
 // The query API as an Express app, built from its dependencies and never listening itself
-// (STYLE §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
+// (docs/style.md §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
 // database (a replica, or the primary when there is none); the catalog admin uses the primary.
 import { buildOpenApiDocument } from '@flow/contracts';
 import { assertSchemaCurrent, type Database } from '@flow/ledger-core';
