@@ -56,7 +56,7 @@ const environmentReaders = new Set([
   'apps/query-api/src/start.ts', // runQueryApiFromEnvironment's default argument
   'libs/service-kit/src/aws.ts', // the AWS SDK's own AWS_ACCESS_KEY_ID convention
   'libs/service-kit/src/tracing.ts', // dd-trace reads DD_* from process.env itself
-  'stack/src/start.ts', 'stack/src/token.ts', 'stack/src/throughput.ts', 'stack/src/local-stack.ts',
+  'stack/src/start.ts', 'stack/src/token.ts', 'stack/src/callbacks.ts', 'stack/src/throughput.ts', 'stack/src/local-stack.ts',
   'infra/cloudformation/scripts/smoke-test.ts',
 ]);
 
