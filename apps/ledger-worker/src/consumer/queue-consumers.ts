@@ -115,7 +115,7 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       suppressFifoWarning: true,
     });
     consumer.on('error', (error) => {
-      // The long poll aborted by stop() is the stop itself, not a failure.
+      // A long poll aborted by a stop past its drain bound is the stop itself, not a failure.
       if (paused && (error as { code?: unknown }).code === 'AbortError') return;
       logger.error('consumer_error', errorFields(error));
     });
@@ -144,12 +144,12 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
     },
     async stop() {
       paused = true;
-      // The long poll in flight is aborted, not waited out (up to the receive wait): it holds no
-      // message of ours yet, and any it was about to return becomes visible again after the
-      // visibility timeout. Batches already received finish and are deleted after commit.
-      consumers.forEach((consumer) => consumer.stop({ abort: true }));
+      // The long polls in flight are waited out, not aborted: SQS keeps an aborted poll open on
+      // its side and hands the messages that arrive meanwhile to no one, hidden for a whole
+      // visibility timeout (a restart on the same queue then stalls; seen in the worker suite).
+      consumers.forEach((consumer) => consumer.stop());
       assembler.hurry();
-      await waitIdle(stopDrainMsMax);
+      if (!(await waitIdle(stopDrainMsMax))) consumers.forEach((consumer) => consumer.stop({ abort: true }));
       await assembler.idle();
     },
     running: () => !paused && consumers.every((consumer) => consumer.status.isRunning),
