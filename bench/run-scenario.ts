@@ -30,7 +30,7 @@ export interface ScenarioSpec {
   prepare(database: Database): Promise<void>;
   /** One applier per lane, built over `database` (the timed or the explaining wrapper). */
   lanes(database: Database, count: number): ApplyBatch<Posting>[];
-  /** After everything: the scenario's checks (crash on a bug, STYLE §4). */
+  /** After everything: the scenario's checks (crash on a bug, docs/style.md §4). */
   verify(database: Database): Promise<ScenarioChecks>;
 }
 

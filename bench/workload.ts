@@ -3,6 +3,7 @@
 // ids and texts. Only the account differs: (c) maps every posting onto a few hot accounts.
 import { formatCents, type Posting } from '@flow/contracts';
 import { addDays } from '@flow/ledger-core';
+import { seededRandom } from '@flow/service-kit/testing';
 
 /** Event codes of the benchmark catalog; all allow both sides, so nothing is rejected. */
 export const workloadEventCodes = [494, 495, 496] as const;
@@ -28,17 +29,8 @@ export function accountAt(index: number): AccountRef {
   return { branch: String(1 + (index % branchCount)).padStart(4, '0'), account: String(100_000 + index) };
 }
 
-/** A small, fast, well-mixed PRNG (mulberry32); a 32-bit seed gives one fixed stream. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The seeded PRNG, shared with the hostile-input suite. */
+export { seededRandom };
 
 function uuidFrom(random: () => number): string {
   const hex: string[] = [];

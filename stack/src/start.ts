@@ -14,7 +14,17 @@ async function startWithBanner(config: Readonly<StackConfig>, logger: Logger): P
   });
   logger.info('stack_ready', { ingestUrl: stack.ingestUrl, queryApiUrl: stack.queryApiUrl, dataDir: config.dataDir });
   process.stdout.write(banner(stack, config));
-  return stack;
+  return {
+    ...stack,
+    // One line on the terminal when Ctrl-C (or SIGTERM) has stopped everything.
+    async stop() {
+      const started = performance.now();
+      process.stdout.write('Stopping Flow…\n');
+      await stack.stop();
+      const elapsed = Math.round(performance.now() - started);
+      process.stdout.write(`Flow stopped in ${elapsed} ms: ingest, query-api, worker, broker and database; data kept in ${config.dataDir}\n`);
+    },
+  };
 }
 
 function banner(stack: LocalStack, config: Readonly<StackConfig>): string {

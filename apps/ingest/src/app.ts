@@ -1,4 +1,4 @@
-// Ingest's Express app, built from its dependencies without listening (STYLE §2), so tests
+// Ingest's Express app, built from its dependencies without listening (docs/style.md §2), so tests
 // drive it with supertest. One business route, `POST /v1/transactions`: authenticate, parse and
 // validate the whole body, complete ids and trace keys, publish through the batcher and answer
 // 202 only after the broker confirmed. Ingest never touches the database.
@@ -50,7 +50,7 @@ export function createIngestApp(dependencies: IngestDependencies): Express {
     { name: 'broker', check: async () => assertReady(publisher.isAvailable(), 'the request-topic breaker is open') },
     { name: 'accepting', check: async () => assertReady(dependencies.isAccepting?.() ?? true, 'the service is stopping') },
   ], logger));
-  app.use(openApiRoutes(buildOpenApiDocument('ingest')));
+  app.use(openApiRoutes(() => buildOpenApiDocument('ingest'), 'Flow ingest API'));
   // Authentication before the body is read: an anonymous caller cannot make us parse a megabyte.
   app.post(
     '/v1/transactions',

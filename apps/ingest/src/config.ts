@@ -1,5 +1,5 @@
 // Ingest's configuration: the `FLOW_*` environment turned once into a typed, frozen object
-// (STYLE §11). Every publish bound has a default a production task can run with and a range
+// (docs/style.md §11). Every publish bound has a default a production task can run with and a range
 // that rejects values which would make the service wait too long or not batch at all.
 import {
   configReader,

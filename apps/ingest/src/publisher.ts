@@ -3,7 +3,7 @@
 // `messageBytesMax` bytes (the encoded envelope, as SNS measures it), and are published with at
 // most `inFlightMax` SNS calls under way. A request's promise settles only when every message
 // holding one of its postings is confirmed (or one of them failed): that is what makes a 202 mean
-// "the broker has it" (DESIGN §3, I4). A circuit breaker guards the publish; while it is open a
+// "the broker has it" (docs/invariants.md, I4). A circuit breaker guards the publish; while it is open a
 // request fails at once without calling SNS.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Posting } from '@flow/contracts';

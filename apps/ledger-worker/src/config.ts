@@ -1,5 +1,5 @@
 // The worker's configuration: FLOW_* variables parsed once into a frozen object, every bad value
-// reported at once with its variable's name (STYLE §11). README.md lists every variable.
+// reported at once with its variable's name (docs/style.md §11). README.md lists every variable.
 import { ledgerRules, retroWindowDaysMax, type LedgerRules } from '@flow/ledger-core';
 import {
   configReader, logLevels, readAwsConfig, readDatabaseConfig,

@@ -1,4 +1,4 @@
-// Bounds of the ledger worker, in one place (STYLE §3). Defaults of the FLOW_* variables and the
+// Bounds of the ledger worker, in one place (docs/style.md §3). Defaults of the FLOW_* variables and the
 // fixed limits behind them; tests lower the configurable ones through the config.
 import { batchPostingsMax as engineBatchPostingsMax } from '@flow/ledger-core';
 

@@ -137,7 +137,12 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
     const ready = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);
     expect(live.status).toBe(200);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', consumers: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', schema: 'ok', consumers: 'ok' } });
+    // Any other path is a JSON 404 with the registry's code, never Express's HTML page.
+    const unknown = await fetch(`http://127.0.0.1:${healthPort}/nothing-here`);
+    expect([unknown.status, unknown.headers.get('content-type'), unknown.headers.get('x-content-type-options')])
+      .toEqual([404, expect.stringMatching(/^application\/json/), 'nosniff']);
+    expect(await unknown.json()).toMatchObject({ code: 'not_found' });
   });
 
   test('stop() under load finishes its batches and deletes their messages: a restart sees no replay', async () => {

@@ -56,7 +56,7 @@ describe.each(databaseTargets())('query API app on $name', (target) => {
 
   test('health answers without a token; ready runs select 1 on the read database', async () => {
     expect((await request(api.app).get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
-    expect((await request(api.app).get('/health/ready').expect(200)).body).toEqual({ status: 'ok', checks: { readDatabase: 'ok' } });
+    expect((await request(api.app).get('/health/ready').expect(200)).body).toEqual({ status: 'ok', checks: { readDatabase: 'ok', schema: 'ok' } });
   });
 
   test('/openapi.json and /docs answer', async () => {

@@ -1,8 +1,8 @@
 // The query API as an Express app, built from its dependencies and never listening itself
-// (STYLE §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
+// (docs/style.md §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
 // database (a replica, or the primary when there is none); the catalog admin uses the primary.
 import { buildOpenApiDocument } from '@flow/contracts';
-import type { Database } from '@flow/ledger-core';
+import { assertSchemaCurrent, type Database } from '@flow/ledger-core';
 import {
   byAddress,
   bySubject,
@@ -59,8 +59,12 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.set('query parser', 'simple');
   app.use(requestContext(logger));
   app.use(securityHeaders);
-  app.use(healthRoutes([{ name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) }], logger));
-  app.use(openApiRoutes(buildOpenApiDocument('query-api')));
+  app.use(healthRoutes([
+    { name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) },
+    // Ready only on the schema this code expects: an unmigrated database would answer 500s.
+    { name: 'schema', check: () => assertSchemaCurrent(readDatabase) },
+  ], logger));
+  app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 

@@ -1,5 +1,5 @@
 // The query API's configuration, parsed once from `FLOW_*` variables into a frozen object; a
-// bad value stops the start with every problem listed (STYLE §11). See the README's table.
+// bad value stops the start with every problem listed (docs/style.md §11). See the README's table.
 import {
   configReader,
   logLevels,

@@ -1,4 +1,4 @@
-// Bounds of the query API, in one place (STYLE §3). Page sizes and the date range are the API
+// Bounds of the query API, in one place (docs/style.md §3). Page sizes and the date range are the API
 // contract's (libs/contracts limits), which ledger-core's queries enforce too.
 import { limits } from '@flow/contracts';
 

@@ -3,7 +3,7 @@
 // process entry refusing a bad configuration.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openPglite, type Database } from '@flow/ledger-core';
+import { migrate, openPglite, type Database } from '@flow/ledger-core';
 import { postgresTarget, seedCatalog } from '@flow/ledger-core/testing';
 import { signEmbeddedToken } from '@flow/service-kit';
 import { readQueryApiConfig } from './config.ts';
@@ -15,10 +15,11 @@ const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 test('with an injected database it serves from it and leaves it open on stop', async () => {
   const database: Database = await openPglite();
+  await migrate(database);
   try {
     const running = await startQueryApi(readQueryApiConfig(environment, { databaseInjected: true }), { database });
     expect(running.url).toBe(`http://127.0.0.1:${running.port}`);
-    expect(await (await fetch(`${running.url}/health/ready`)).json()).toEqual({ status: 'ok', checks: { readDatabase: 'ok' } });
+    expect(await (await fetch(`${running.url}/health/ready`)).json()).toEqual({ status: 'ok', checks: { readDatabase: 'ok', schema: 'ok' } });
     await running.stop();
     await running.stop();
     expect((await database.query('select 1 as one')).rows).toEqual([{ one: 1 }]);

@@ -5,7 +5,7 @@ export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
 export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
 export { databaseUrl, runOnServer, serverAnswers } from './database/postgres-server.ts';
-export { migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
+export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
 export * from './limits.ts';
 export { defaultLedgerRules, ledgerRules, type LedgerRules } from './rules/ledger-rules.ts';
 export { addDays, businessDate, daysBetween } from './rules/business-date.ts';

@@ -1,4 +1,4 @@
-// Bounds of the ledger core, in one place (STYLE §3). Test presets may lower them.
+// Bounds of the ledger core, in one place (docs/style.md §3).
 import { limits } from '@flow/contracts';
 
 /**

@@ -1,5 +1,5 @@
 // Configuration is parsed once at start-up from `FLOW_*` variables into a typed, frozen object
-// (STYLE §11). A reader collects every problem instead of stopping at the first, so an operator
+// (docs/style.md §11). A reader collects every problem instead of stopping at the first, so an operator
 // sees all bad variables in one failed start, each with the variable's name and what it expects.
 
 export class ConfigError extends Error {

@@ -4,6 +4,7 @@
 // error with a registered code, and none may publish or store anything.
 import { gzipSync } from 'node:zlib';
 import { parseExactJson, validatePostingDraft } from '@flow/contracts';
+import { seededRandom } from '@flow/service-kit/testing';
 
 export interface HostileRequest {
   readonly name: string;
@@ -26,17 +27,6 @@ export interface HostileTokens {
   readonly refused: readonly string[];
 }
 
-/** mulberry32: a small seeded generator, so a failing request can be regenerated from the seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const validPosting = (dateRef: string) => ({
   branch: '0001', account: '123456', amount: '10.00', debitCredit: 'C', eventCode: 494, dateRef,

@@ -114,7 +114,11 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       strictReturn: true,
       suppressFifoWarning: true,
     });
-    consumer.on('error', (error) => logger.error('consumer_error', errorFields(error)));
+    consumer.on('error', (error) => {
+      // A long poll aborted by a stop past its drain bound is the stop itself, not a failure.
+      if (paused && (error as { code?: unknown }).code === 'AbortError') return;
+      logger.error('consumer_error', errorFields(error));
+    });
     consumer.on('processing_error', (error) => logger.error('consumer_error', errorFields(error)));
     return consumer;
   });
@@ -140,6 +144,9 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
     },
     async stop() {
       paused = true;
+      // The long polls in flight are waited out, not aborted: SQS keeps an aborted poll open on
+      // its side and hands the messages that arrive meanwhile to no one, hidden for a whole
+      // visibility timeout (a restart on the same queue then stalls; seen in the worker suite).
       consumers.forEach((consumer) => consumer.stop());
       assembler.hurry();
       if (!(await waitIdle(stopDrainMsMax))) consumers.forEach((consumer) => consumer.stop({ abort: true }));

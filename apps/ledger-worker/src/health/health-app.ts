@@ -1,7 +1,7 @@
 // The worker's health endpoint (no business routes): live while the process runs; ready when
 // the database answers `select 1` and the consumers are receiving (not paused, not stopping).
 import express, { type Express } from 'express';
-import type { Database } from '@flow/ledger-core';
+import { assertSchemaCurrent, type Database } from '@flow/ledger-core';
 import { errorHandler, healthRoutes, notFound, securityHeaders, type Logger } from '@flow/service-kit';
 
 export interface HealthDependencies {
@@ -18,6 +18,7 @@ export function createHealthApp(dependencies: HealthDependencies): Express {
   app.use(securityHeaders);
   app.use(healthRoutes([
     { name: 'database', check: async () => void (await dependencies.database.query('select 1')) },
+    { name: 'schema', check: () => assertSchemaCurrent(dependencies.database) },
     {
       name: 'consumers',
       check: async () => {

@@ -45,15 +45,28 @@ export const retryWithSameIds = 'retry with exactly these ids; the ledger treats
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schemaValue: unknown) => ({ 'application/json': { schema: schemaValue } });
 
-export function ingestPaths(): Record<string, unknown> {
+/**
+ * Today in São Paulo (Flow's default business time zone), for examples that Swagger UI's
+ * "Execute" posts as they are: a `dateRef` inside the retro window.
+ */
+export function exampleBusinessDate(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The embedded stack's demo event and account, so an example posted as it is gets posted. */
+const examplePosting = (dateRef: string) => ({
+  branch: '0001', account: '123456', amount: '100.00', debitCredit: 'C', eventCode: 494, dateRef, description: 'Pix recebido',
+});
+
+export function ingestPaths(exampleDate = exampleBusinessDate()): Record<string, unknown> {
   return {
-    '/v1/transactions': { post: postTransactions() },
+    '/v1/transactions': { post: postTransactions(exampleDate) },
     '/health/live': { get: health('The process runs.', false) },
     '/health/ready': { get: health('Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
   };
 }
 
-function postTransactions(): Record<string, unknown> {
+function postTransactions(exampleDate: string): Record<string, unknown> {
   const errors = errorResponses(...postTransactionsErrorCodes) as Record<string, Record<string, unknown>>;
   const retryAfter = {
     description: 'Seconds until the breaker probes the broker again; retry then, with the same ids.',
@@ -81,7 +94,18 @@ function postTransactions(): Record<string, unknown> {
       required: true,
       description: `One posting, or \`{ "transactions": [...] }\`; at most ${requestBodyBytesMax} bytes of JSON.`,
       'x-flow-max-bytes': requestBodyBytesMax,
-      content: json({ oneOf: [schema('PostingRequest'), schema('PostingBatchRequest')] }),
+      content: {
+        'application/json': {
+          schema: { oneOf: [schema('PostingRequest'), schema('PostingBatchRequest')] },
+          examples: {
+            posting: { summary: 'One posting (today, the demo account and event)', value: examplePosting(exampleDate) },
+            batch: {
+              summary: 'A batch: a credit and a debit',
+              value: { transactions: [examplePosting(exampleDate), { ...examplePosting(exampleDate), amount: '25.00', debitCredit: 'D', description: 'Tarifa' }] },
+            },
+          },
+        },
+      },
     },
     responses: {
       202: {

@@ -1,4 +1,4 @@
-// Invariants I1 and I2 with several workers at once (DESIGN.md §3, §4, §6): four engine
+// Invariants I1 and I2 with several workers at once (docs/invariants.md, docs/engine.md): four engine
 // instances share one pool and apply batches in rounds, all four at the same moment. Batches
 // backdate at random across the retro window, some are sent by two appliers at once and again
 // later, and "twin" batches reuse each other's ids in reverse order on other accounts, so the

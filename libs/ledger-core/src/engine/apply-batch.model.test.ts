@@ -1,4 +1,4 @@
-// Invariants I1–I3 of the posting engine under randomized workloads (DESIGN.md §3, §6): random
+// Invariants I1–I3 of the posting engine under randomized workloads (docs/invariants.md): random
 // catalogs, rules, clocks and batches go through the engine and through the reference model
 // (reference-model.ts), and every outcome, stored outcome, daily balance and statement line must
 // agree. One database per target; each fast-check run gets its own branches, so runs never see

@@ -1,5 +1,5 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
-// database transaction with a fixed round of set-based statements (DESIGN.md §4):
+// database transaction with a fixed round of set-based statements (docs/engine.md):
 //   read events and accounts → decide → record outcomes (idempotency) → read back repeated ids
 //   → write the outbox row → lock the posted accounts → open new accounts → append transactions
 //   → upsert daily balances. Only the last three run under the account locks.

@@ -1,5 +1,5 @@
 // What the engine says about each posting. Rejections are values with a stable code, never
-// exceptions (STYLE §4).
+// exceptions (docs/style.md §4).
 import type { PostingOutcomeMessage } from '@flow/contracts';
 
 /**

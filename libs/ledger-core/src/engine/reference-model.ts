@@ -1,5 +1,5 @@
 // The reference model of the posting engine, for the randomized invariant suite: the rules,
-// idempotency and daily balances of DESIGN.md §3–§4 written the plain way — one posting at a
+// idempotency and daily balances of docs/invariants.md and docs/engine.md written the plain way — one posting at a
 // time, in memory, in bigint cents — so the engine's set-based SQL can be checked against it.
 // It shares no code with the engine beyond the contract types and the money helpers.
 import { formatCents, parseCents, type Posting, type RejectionCode } from '@flow/contracts';

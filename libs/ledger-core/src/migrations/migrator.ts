@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../database/port.ts';
+import type { Database, Queryable } from '../database/port.ts';
 
 export const migrationsDirectory = join(import.meta.dirname, '..', '..', 'migrations');
 const migrationFilePattern = /^(\d{4})_[a-z0-9_]+\.sql$/;
@@ -68,4 +68,20 @@ export async function migrate(database: Database, directory = migrationsDirector
     if (isNew) applied.push(migration.name);
   }
   return applied;
+}
+
+/**
+ * Throws, naming the first missing migration, unless every migration this code ships is applied:
+ * a service is ready only on the schema it expects (a readiness check, never a write).
+ */
+export async function assertSchemaCurrent(database: Queryable, directory = migrationsDirectory): Promise<void> {
+  const expected = readMigrations(directory);
+  const { rows: [ledger] } = await database.query<{ found: string | null }>(`select to_regclass('flow_migration.applied')::text as found`);
+  const applied = new Set<number>();
+  if (ledger?.found !== null && ledger?.found !== undefined) {
+    const { rows } = await database.query<{ version: number }>('select version from flow_migration.applied');
+    for (const { version } of rows) applied.add(version);
+  }
+  const missing = expected.find((migration) => !applied.has(migration.version));
+  if (missing !== undefined) throw new Error(`the schema is behind: migration ${missing.name} is not applied`);
 }

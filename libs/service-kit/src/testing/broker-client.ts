@@ -10,6 +10,8 @@ import { decodeOutcomeMessage, encodePostingMessage, type Posting, type PostingO
 import { createSnsClient, createSqsClient } from '../aws.ts';
 import type { LocalBroker } from '../local-broker.ts';
 
+export { seededRandom } from './seeded-random.ts';
+
 export interface BrokerClient {
   readonly sns: SNSClient;
   readonly sqs: SQSClient;
