@@ -92,9 +92,5 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
 
 /** 415 unless the body is JSON, then parsed within the catalog's body limit. */
 function jsonBodyParser(): RequestHandler {
-  const parse = express.json({ limit: catalogBodyBytesMax });
-  return (request, response, next) => requireJsonContent(request, response, (error?: unknown) => {
-    if (error === undefined) void parse(request, response, next);
-    else next(error);
-  });
+  return chain(requireJsonContent, express.json({ limit: catalogBodyBytesMax }));
 }

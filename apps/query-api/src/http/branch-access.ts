@@ -3,6 +3,7 @@
 // names a branch outside them, answers 403 `branch_forbidden`; lists are limited to the token's branches (`visibleBranches`);
 // a transaction of another branch is not found, so its existence is not revealed.
 import {
+  chain,
   mayAccessBranch,
   requireScope,
   sendError,
@@ -15,23 +16,17 @@ import type { Request, RequestHandler, Response } from 'express';
 
 /** `flow:read`, then the branch of the path (`:branch`) and of the `branch` filter. */
 export function requireLedgerRead(authenticator: Authenticator, logger: Logger): RequestHandler {
-  const requireRead = requireScope(authenticator, 'flow:read', logger);
-  return (request, response, next) => {
-    Promise.resolve(requireRead(request, response, (error?: unknown) => {
-      if (error !== undefined) {
-        next(error);
-        return;
-      }
-      const principal = response.locals.principal as Principal;
-      const refused = refusal(request, principal.branchAccess);
-      if (refused === undefined) {
-        next();
-        return;
-      }
-      logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'branch_forbidden', subject: principal.subject, ...refused });
-      sendError(response, 'branch_forbidden', refused);
-    })).catch(next);
+  const requireBranches: RequestHandler = (request, response, next) => {
+    const principal = response.locals.principal as Principal;
+    const refused = refusal(request, principal.branchAccess);
+    if (refused === undefined) {
+      next();
+      return;
+    }
+    logger.warn('auth_failed', { requestId: response.locals.requestId, reason: 'branch_forbidden', subject: principal.subject, ...refused });
+    sendError(response, 'branch_forbidden', refused);
   };
+  return chain(requireScope(authenticator, 'flow:read', logger), requireBranches);
 }
 
 /**
