@@ -6,15 +6,16 @@
 // visibility that grows with their receive count (consumer/redelivery-backoff.ts), so an outage
 // of hours does not push them to the DLQ. Cold start builds the dependencies once: config from the environment,
 // database credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no
-// FLOW_DATABASE_USER is. When the database rejects those credentials (the secret rotated), the
+// FLOW_DATABASE_USER is (service-kit's database-secrets.ts). When the database rejects those credentials (the secret rotated), the
 // instance drops its pool and credentials after the invocation, so the next one reads the secret
 // again.
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
-import { createLogger, createSnsClient, createSqsClient, errorFields, type Environment, type Logger } from '@flow/service-kit';
+import {
+  createLogger, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, type Environment, type Logger,
+} from '@flow/service-kit';
 import { createBatchApplier, type EntryResult } from './batch/apply-entries.ts';
 import { pauseReasonOf } from './batch/database-failure.ts';
 import { decodeQueueMessage } from './batch/decode-message.ts';
@@ -129,7 +130,7 @@ export function createCachedHandler(initialize: () => Promise<LambdaInstance>): 
 export const handler: LambdaHandler = createCachedHandler(() => initialize(process.env));
 
 async function initialize(environment: Environment): Promise<LambdaInstance> {
-  const credentials = await databaseCredentials(environment);
+  const credentials = await databaseSecretCredentials(environment);
   const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
   const logger = createLogger({ service: serviceName, level: config.logLevel });
   const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
@@ -154,21 +155,4 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
       await database.close();
     },
   };
-}
-
-/** FLOW_DATABASE_USER/PASSWORD from the Secrets Manager secret, unless the environment has them. */
-async function databaseCredentials(environment: Environment): Promise<Record<string, string>> {
-  const secretArn = environment.FLOW_DATABASE_SECRET_ARN?.trim();
-  if (secretArn === undefined || secretArn === '' || (environment.FLOW_DATABASE_USER ?? '') !== '') return {};
-  const client = new SecretsManagerClient({ region: environment.FLOW_AWS_REGION ?? environment.AWS_REGION });
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-    const secret = JSON.parse(SecretString ?? '{}') as { username?: unknown; password?: unknown };
-    if (typeof secret.username !== 'string' || typeof secret.password !== 'string') {
-      throw new Error(`secret ${secretArn} has no string username and password`);
-    }
-    return { FLOW_DATABASE_USER: secret.username, FLOW_DATABASE_PASSWORD: secret.password };
-  } finally {
-    client.destroy();
-  }
 }

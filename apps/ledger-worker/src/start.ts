@@ -45,7 +45,7 @@ export interface RunningWorker {
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
   const logger = overrides.logger ?? createLogger({ service: serviceName, level: config.logLevel });
   if (config.migrateOnStart) {
-    const applied = overrides.database === undefined ? await migrateOnOwnConnection(config.database.url) : await migrate(overrides.database);
+    const applied = overrides.database === undefined ? await migrateOnOwnConnection(config.database.migrationUrl) : await migrate(overrides.database);
     logger.info('migrations_applied', { applied });
   }
   // The worker's own pool carries the statement timeout (worker-database.ts). An injected database

@@ -7,7 +7,8 @@
 // every id reached the callback topic at least once. The kill is made to hit the window between
 // commit and relay: the first child's outbox marks are held back (FLOW_TEST_WORKER_MARK_DELAY_MS),
 // and the test checks that committed-but-unsent outbox rows existed before the restart, rows only
-// the second worker's sweep can publish.
+// the second worker's sweep can publish. On PostgreSQL the workers connect as a flow_worker
+// login: the least-privilege role is enough for every path, the sweep and the partitions included.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Posting } from '@flow/contracts';
 import { businessDate, countUnsentOutbox, migrate, openPglite, reconcileBalances, type Database } from '@flow/ledger-core';
-import { makePosting, postgresTarget, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { createRoleLogin, makePosting, postgresTarget, seedCatalog, type RoleLogin, type TestDatabase } from '@flow/ledger-core/testing';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import { brokerClient, waitFor, workerEnvironment, type BrokerClient } from './testing/broker-client.ts';
 
@@ -58,6 +59,7 @@ describe('ledger worker killed mid-load', () => {
   let broker: LocalBroker;
   let client: BrokerClient;
   let testDatabase: TestDatabase | undefined;
+  let workerLogin: RoleLogin | undefined;
   let pgliteDir: string | undefined;
   let children: WorkerChild[] = [];
 
@@ -70,6 +72,7 @@ describe('ledger worker killed mid-load', () => {
     client.destroy();
     await broker.stop();
     await testDatabase?.drop();
+    await workerLogin?.drop();
     if (pgliteDir !== undefined) rmSync(pgliteDir, { recursive: true, force: true });
   });
 
@@ -78,7 +81,9 @@ describe('ledger worker killed mid-load', () => {
     if (postgres !== null) {
       testDatabase = await postgres.create();
       await seedCatalog(testDatabase.database);
-      return { FLOW_TEST_WORKER_DATABASE_URL: testDatabase.url! };
+      // The child connects as a login of the flow_worker role only, as deployed (migration 0003).
+      workerLogin = await createRoleLogin(testDatabase, 'flow_worker');
+      return { FLOW_TEST_WORKER_DATABASE_URL: workerLogin.url };
     }
     pgliteDir = mkdtempSync(join(tmpdir(), 'flow-crash-'));
     const database = await openPglite({ dataDir: pgliteDir });

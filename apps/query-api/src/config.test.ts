@@ -7,7 +7,9 @@ const secret = { FLOW_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes!!' };
 test('defaults: all interfaces, port 8082, info logs, reads from the primary when no replica is set', () => {
   const config = readQueryApiConfig({ ...secret, FLOW_DATABASE_URL: 'postgres://flow@db:5432/flow' });
   expect(config).toMatchObject({ host: '0.0.0.0', port: 8082, logLevel: 'info', statementTimeoutMs: 15_000, auth: { mode: 'embedded' } });
-  expect(config.database).toEqual({ url: 'postgres://flow@db:5432/flow', readUrl: 'postgres://flow@db:5432/flow', poolSize: 2, readPoolSize: 10 });
+  expect(config.database).toEqual({
+    url: 'postgres://flow@db:5432/flow', readUrl: 'postgres://flow@db:5432/flow', migrationUrl: 'postgres://flow@db:5432/flow', poolSize: 2, readPoolSize: 10,
+  });
   expect(Object.isFrozen(config.database)).toBe(true);
 });
 
@@ -23,9 +25,29 @@ test('a read replica URL, pool sizes and credentials from the secret store', () 
     FLOW_LOG_LEVEL: 'debug',
   });
   expect(config.database).toEqual({
-    url: 'postgres://reader:p%40ss@db-primary:5432/flow', readUrl: 'postgres://reader:p%40ss@db-replica:5432/flow', poolSize: 2, readPoolSize: 40,
+    url: 'postgres://reader:p%40ss@db-primary:5432/flow', readUrl: 'postgres://reader:p%40ss@db-replica:5432/flow',
+    migrationUrl: 'postgres://reader:p%40ss@db-primary:5432/flow', poolSize: 2, readPoolSize: 40,
   });
   expect([config.port, config.logLevel]).toEqual([9000, 'debug']);
+});
+
+test('each pool has its own credentials: the read pool and the migrations their own user, else the primary\'s', () => {
+  const config = readQueryApiConfig({
+    ...secret,
+    FLOW_DATABASE_URL: 'postgres://ignored:x@db-primary:5432/flow',
+    FLOW_DATABASE_READ_URL: 'postgres://db-replica:5432/flow',
+    FLOW_DATABASE_USER: 'flow_query_catalog',
+    FLOW_DATABASE_PASSWORD: 'c',
+    FLOW_DATABASE_READ_USER: 'flow_query_reader',
+    FLOW_DATABASE_READ_PASSWORD: 'r/1',
+    FLOW_DATABASE_MIGRATION_USER: 'flow_owner',
+    FLOW_DATABASE_MIGRATION_PASSWORD: 'o',
+  });
+  expect(config.database).toMatchObject({
+    url: 'postgres://flow_query_catalog:c@db-primary:5432/flow',
+    readUrl: 'postgres://flow_query_reader:r%2F1@db-replica:5432/flow',
+    migrationUrl: 'postgres://flow_owner:o@db-primary:5432/flow',
+  });
 });
 
 test('the database URL is required unless the database is passed in', () => {

@@ -26,7 +26,7 @@ const expectedGrants: Record<string, string[]> = {
     'kms:Decrypt -> import:BrokerKeyArn',
     'kms:Decrypt -> import:DatabaseKeyArn',
     'kms:GenerateDataKey -> import:BrokerKeyArn',
-    'secretsmanager:GetSecretValue -> import:DatabaseSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseWorkerSecretArn',
     'sns:Publish -> import:CallbackTopicArn',
     'sqs:ChangeMessageVisibility -> import:TransactionQueueArn',
     'sqs:DeleteMessage -> import:TransactionQueueArn',
@@ -35,11 +35,15 @@ const expectedGrants: Record<string, string[]> = {
   ],
   QueryTaskRole: [
     'kms:Decrypt -> import:DatabaseKeyArn',
-    'secretsmanager:GetSecretValue -> import:DatabaseSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseCatalogSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseReaderSecretArn',
   ],
+  // Each service's own login secrets; the master secret (migrations) is read by no service.
   ExecutionRole: [
     'kms:Decrypt -> import:DatabaseKeyArn',
-    'secretsmanager:GetSecretValue -> import:DatabaseSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseCatalogSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseReaderSecretArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseWorkerSecretArn',
     'secretsmanager:GetSecretValue -> ref:DatadogApiKeySecretArn',
   ],
 };
@@ -114,4 +118,9 @@ describe('the rules catch broken templates', () => {
     ]);
     expect(dataPlaneGrants(services, 'IngestTaskRole')).not.toEqual(expectedGrants.IngestTaskRole);
   });
+});
+
+test('the KMS keys of the database and the broker outlive their stacks (DeletionPolicy and UpdateReplacePolicy Retain)', () => {
+  const keys = [templates.data.Resources.DatabaseKey, templates.messaging.Resources.BrokerKey];
+  for (const key of keys) expect([key?.DeletionPolicy, key?.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
 });

@@ -1,13 +1,21 @@
-// Where a service's PostgreSQL is. `FLOW_DATABASE_URL` is the primary; `FLOW_DATABASE_READ_URL`
-// a read replica (the query API reads there; it falls back to the primary). On AWS the
-// credentials arrive apart from the URL, as `FLOW_DATABASE_USER` and `FLOW_DATABASE_PASSWORD`
-// injected from Secrets Manager; they override any user and password in the URL.
+// Where a service's PostgreSQL is, and as whom each pool connects. `FLOW_DATABASE_URL` is the
+// primary; `FLOW_DATABASE_READ_URL` a read replica (the query API reads there; it falls back to
+// the primary's host). Each pool has its own credentials, apart from the URL, so each can be a
+// login of its own least-privilege role (migration 0003; the README's "Database roles"):
+//   primary pool   FLOW_DATABASE_USER / FLOW_DATABASE_PASSWORD (or FLOW_DATABASE_SECRET_ARN);
+//   read pool      FLOW_DATABASE_READ_USER / FLOW_DATABASE_READ_PASSWORD (or …_READ_SECRET_ARN),
+//                  else the primary's;
+//   migrations     FLOW_DATABASE_MIGRATION_USER / …_PASSWORD (or …_MIGRATION_SECRET_ARN), the
+//                  schema owner, used by the worker to migrate at start, else the primary's.
+// They override any user and password written in the URL.
 import type { ConfigReader } from './config.ts';
 
 export interface DatabaseConfig {
   /** Connection string with the credentials folded in. */
   readonly url: string;
   readonly readUrl: string;
+  /** The primary, as the schema owner: only the worker's start-up migration uses it. */
+  readonly migrationUrl: string;
   readonly poolSize: number;
   readonly readPoolSize: number;
 }
@@ -25,17 +33,30 @@ export function readDatabaseConfig(reader: ConfigReader, options: DatabaseConfig
   const url = reader.url('FLOW_DATABASE_URL') ?? '';
   if (url === '' && options.urlRequired) reader.problem('FLOW_DATABASE_URL is required (postgres://user@host:5432/database)');
   const readUrl = reader.url('FLOW_DATABASE_READ_URL') ?? url;
-  const user = reader.optionalText('FLOW_DATABASE_USER');
-  const password = reader.optionalText('FLOW_DATABASE_PASSWORD');
+  const primary = credentialsOf(reader, 'FLOW_DATABASE', undefined);
   return {
-    url: withCredentials(url, user, password),
-    readUrl: withCredentials(readUrl, user, password),
+    url: withCredentials(url, primary),
+    readUrl: withCredentials(readUrl, credentialsOf(reader, 'FLOW_DATABASE_READ', primary)),
+    migrationUrl: withCredentials(url, credentialsOf(reader, 'FLOW_DATABASE_MIGRATION', primary)),
     poolSize: reader.integer('FLOW_DATABASE_POOL_SIZE', options.poolSize, { min: 1, max: databasePoolSizeMax }),
     readPoolSize: reader.integer('FLOW_DATABASE_READ_POOL_SIZE', options.readPoolSize, { min: 1, max: databasePoolSizeMax }),
   };
 }
 
-function withCredentials(url: string, user: string | undefined, password: string | undefined): string {
+interface Credentials {
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+}
+
+/** `<prefix>_USER` and `<prefix>_PASSWORD`; when neither is set, `fallback`. */
+function credentialsOf(reader: ConfigReader, prefix: string, fallback: Credentials | undefined): Credentials {
+  const user = reader.optionalText(`${prefix}_USER`);
+  const password = reader.optionalText(`${prefix}_PASSWORD`);
+  if (user === undefined && password === undefined && fallback !== undefined) return fallback;
+  return { user, password };
+}
+
+function withCredentials(url: string, { user, password }: Credentials): string {
   if (url === '' || !URL.canParse(url) || (user === undefined && password === undefined)) return url;
   const parsed = new URL(url);
   if (user !== undefined) parsed.username = encodeURIComponent(user);

@@ -28,6 +28,7 @@ export { awsAttemptsMax, createSnsClient, createSqsClient, readAwsConfig, type A
 export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
+export { databaseSecretCredentials, databaseSecretSlots, type DatabaseSecretSlot, type SecretReader } from './database-secrets.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export { ApiError, chain, errorHandler, notFound, requestContext, requireJsonContent, route, securityHeaders, sendError } from './http.ts';
 export {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { ConfigError, type ConfigReader, type Environment } from './config.ts';
+import { databaseSecretCredentials } from './database-secrets.ts';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.ts';
 
 /** What one HTTP server allows a client: slow or idle sockets are closed, connections capped. */
@@ -119,19 +120,21 @@ export interface ProcessEntry<Config extends { readonly logLevel: LogLevel }, Ru
 }
 
 /**
- * A service process's whole life (each app's main.ts): parse the config — on a ConfigError print
- * every problem to stderr and exit 1 before anything starts — then start (a failed start is
- * logged and exits 1), and stop cleanly on SIGTERM or SIGINT.
+ * A service process's whole life (each app's main.ts): parse the config, with the database
+ * credentials of any secret it names (database-secrets.ts) — on a ConfigError, or a secret that
+ * cannot be read, print the problem to stderr and exit 1 before anything starts — then start (a
+ * failed start is logged and exits 1), and stop cleanly on SIGTERM or SIGINT.
  */
 export async function runFromEnvironment<Config extends { readonly logLevel: LogLevel }, Running extends { stop(): Promise<void> }>(
   entry: ProcessEntry<Config, Running>,
 ): Promise<Running> {
   let config: Readonly<Config>;
   try {
-    config = entry.readConfig(entry.environment);
+    config = entry.readConfig({ ...entry.environment, ...(await databaseSecretCredentials(entry.environment)) });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    // A bad setting, or a database secret that could not be read: both stop the start, plainly.
+    const message = error instanceof ConfigError ? error.message : `${entry.service}: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`${message}\n`);
     process.exit(1);
   }
   const logger = createLogger({ service: entry.service, level: config.logLevel });

@@ -1,3 +1,6 @@
-export { databaseTargets, pgliteTarget, postgresTarget, type DatabaseTarget, type TestDatabase } from './test-database.ts';
+export {
+  createRoleLogin, databaseTargets, pgliteTarget, postgresTarget,
+  type DatabaseTarget, type LedgerRole, type RoleLogin, type TestDatabase,
+} from './test-database.ts';
 export { fixtureEvents, makePosting, seedCatalog, statementExample, type StatementExample } from './fixtures.ts';
 export { faultyDatabase, type FaultyDatabase } from './faulty-database.ts';

@@ -58,3 +58,29 @@ export function databaseTargets(): DatabaseTarget[] {
   const postgres = postgresTarget();
   return postgres === null ? [pgliteTarget] : [pgliteTarget, postgres];
 }
+
+/** The group roles of migration 0003, one per kind of connection. */
+export type LedgerRole = 'flow_reader' | 'flow_catalog' | 'flow_worker';
+
+export interface RoleLogin {
+  /** The test database's connection string, as the new login. */
+  readonly url: string;
+  /** Drops the login; close every pool on `url` first. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A login of its own that is a member of `role` only, on the server of a PostgreSQL test
+ * database (trust authentication: no password). Logins are server-wide: each gets a random name.
+ */
+export async function createRoleLogin(testDatabase: TestDatabase, role: LedgerRole): Promise<RoleLogin> {
+  if (testDatabase.url === null) throw new Error('createRoleLogin needs a PostgreSQL test database');
+  const login = `flow_test_login_${randomBytes(6).toString('hex')}`;
+  // The server's own URL: the login may outlive the test database (dropped first, or after).
+  const serverUrl = process.env.FLOW_TEST_DATABASE_URL ?? testDatabase.url;
+  await runOnServer(serverUrl, `create role ${login} login in role ${role}`);
+  const url = new URL(testDatabase.url);
+  url.username = login;
+  url.password = '';
+  return { url: url.toString(), drop: async () => void (await runOnServer(serverUrl, `drop role if exists ${login}`)) };
+}
