@@ -14,7 +14,7 @@ import { pauseReasonOf } from './batch/database-failure.ts';
 import { readWorkerConfig, serviceName, type WorkerConfig } from './config.ts';
 import { createDatabaseGuard } from './consumer/database-guard.ts';
 import { connectWorkerDatabase, migrateOnOwnConnection } from './database/worker-database.ts';
-import { createQueueConsumers } from './consumer/queue-consumers.ts';
+import { createQueueConsumers, type StopOptions } from './consumer/queue-consumers.ts';
 import { createHealthApp } from './health/health-app.ts';
 import { batchTimeoutMs, databaseBreakerResetMs } from './limits.ts';
 import { createOutboxRelay } from './relay/outbox-relay.ts';
@@ -39,7 +39,8 @@ export interface RunningWorker {
    * it rather than for a guessed time.
    */
   quiescent(): boolean;
-  stop(): Promise<void>;
+  /** Idempotent; the long polls in flight are aborted unless `polls: 'finish'` (queue-consumers.ts). */
+  stop(options?: StopOptions): Promise<void>;
 }
 
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
@@ -97,9 +98,9 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   logger.info('service_started', { healthPort: boundPort(server), database: database.kind, receivesInFlight: config.receivesInFlight });
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
+  const stop = (options?: StopOptions) => (stopping ??= (async () => {
     guard.stop();
-    await consumers.stop();
+    await consumers.stop(options);
     await relay.stop();
     breaker.shutdown();
     await closeServer(server);

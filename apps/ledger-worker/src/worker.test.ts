@@ -54,8 +54,10 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
     worker = await startWorker(config, { database: db.database, logger: logs.logger });
     return worker;
   };
+  // Every test restarts on the same queue: the stops wait their polls out, because an aborted
+  // poll would hide the next test's first messages for a visibility timeout (stop.test.ts).
   const stop = async () => {
-    await worker?.stop();
+    await worker?.stop({ polls: 'finish' });
     worker = undefined;
   };
   const collected: PostingOutcomeMessage[] = [];

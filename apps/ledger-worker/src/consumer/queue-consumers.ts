@@ -40,11 +40,25 @@ export interface QueueConsumers {
   pause(): void;
   /** Receives again once each consumer's last poll has finished. */
   resume(): Promise<void>;
-  /** Stops receiving and waits (bounded) for the last polls and their batches and deletes. */
-  stop(): Promise<void>;
+  /**
+   * Stops receiving and waits (bounded) for the batches received and their deletes. The long polls
+   * in flight are aborted (`polls: 'abort'`, the default) or waited out (`'finish'`).
+   */
+  stop(options?: StopOptions): Promise<void>;
   running(): boolean;
   /** No consumer has a receive or a handler (its messages' batches) in flight. */
   idle(): boolean;
+}
+
+export interface StopOptions {
+  /**
+   * What a stop does with the long polls in flight. `abort` (the default, every signal): at once.
+   * SQS keeps an aborted poll open on its side until its wait ends and hides whatever arrives
+   * meanwhile for one visibility timeout: delivered late, by this or another worker, never lost.
+   * `finish`: wait them out (up to the receive wait), for a caller that restarts on the same queue
+   * at once and must not wait a visibility timeout (tests).
+   */
+  readonly polls?: 'abort' | 'finish';
 }
 
 const idlePollMs = 25;
@@ -142,12 +156,10 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       await waitIdle(Number.POSITIVE_INFINITY);
       if (!paused) consumers.forEach((consumer) => consumer.start());
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       paused = true;
-      // The long polls in flight are waited out, not aborted: SQS keeps an aborted poll open on
-      // its side and hands the messages that arrive meanwhile to no one, hidden for a whole
-      // visibility timeout (a restart on the same queue then stalls; seen in the worker suite).
-      consumers.forEach((consumer) => consumer.stop());
+      const abort = (stopOptions.polls ?? 'abort') === 'abort';
+      consumers.forEach((consumer) => consumer.stop({ abort }));
       assembler.hurry();
       if (!(await waitIdle(stopDrainMsMax))) consumers.forEach((consumer) => consumer.stop({ abort: true }));
       await assembler.idle();
