@@ -1,7 +1,9 @@
 // Lint runs as part of `npm test`. Besides the TypeScript rules, Nx's module-boundary rule keeps
-// the architecture of DESIGN.md §1: apps import libs only, never another app, and
-// `libs/contracts` imports nothing of ours.
+// the architecture of docs/architecture.md: apps import libs only, never another app, and
+// `libs/contracts` imports nothing of ours. The formatter is @stylistic's rules, the layout the
+// code already has (docs/style.md §13): `npm run format` formats, `npm run lint` checks.
 import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -16,6 +18,25 @@ const depConstraints = [
   { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app', 'type:infra', 'type:stack'] },
 ];
 
+/** The formatter: layout only, every rule auto-fixable. */
+const formatting = {
+  '@stylistic/indent': ['error', 2, { SwitchCase: 1, flatTernaryExpressions: true, ignoredNodes: ['TemplateLiteral *'] }],
+  '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+  '@stylistic/semi': ['error', 'always'],
+  '@stylistic/comma-dangle': ['error', 'always-multiline'],
+  '@stylistic/no-trailing-spaces': 'error',
+  '@stylistic/eol-last': ['error', 'always'],
+  '@stylistic/no-multiple-empty-lines': ['error', { max: 1, maxEOF: 0, maxBOF: 0 }],
+  '@stylistic/comma-spacing': 'error',
+  '@stylistic/keyword-spacing': 'error',
+  '@stylistic/space-before-blocks': 'error',
+  '@stylistic/space-infix-ops': 'error',
+  '@stylistic/arrow-spacing': 'error',
+  '@stylistic/key-spacing': 'error',
+  '@stylistic/brace-style': ['error', '1tbs', { allowSingleLine: true }],
+  '@stylistic/max-len': ['error', { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+};
+
 /** `allow` lists imports exempt from Nx's own "apps are never imported" check. */
 function moduleBoundaries(allow) {
   return { enforceBuildableLibDependency: false, allow, depConstraints };
@@ -27,8 +48,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
-    plugins: { '@nx': nx },
+    plugins: { '@nx': nx, '@stylistic': stylistic },
     rules: {
+      ...formatting,
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries([])],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -67,7 +67,9 @@ describe.each(['reset', 'silent'] as const)('a broker that is down (%s)', (mode)
     expect(deadBroker.connections()).toBeGreaterThan(0);
     const failures = ingest.logs.lines().filter((line) => line.code === 'publish_failed');
     expect(failures.length).toBeGreaterThan(0);
-    expect(failures[0]).toMatchObject({ reason: expectedReason, count: 1, requestId: expect.any(String), id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
+    expect(failures[0]).toMatchObject({
+      reason: expectedReason, count: 1, requestId: expect.any(String), id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7),
+    });
     // The refusals while the breaker opened are logged the same way.
     for (const failure of failures) expect(failure).toHaveProperty('traceKey');
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'breaker_opened', breaker: 'request-topic' }));

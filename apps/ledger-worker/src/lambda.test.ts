@@ -69,7 +69,10 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     const malformedId = event.Records.find((record) => record.body.includes('"nope"'))!.messageId;
 
     const logs = captureLogs();
-    const handler = createLambdaHandler({ database: db.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0 });
+    const handler = createLambdaHandler({
+      database: db.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn,
+      rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0,
+    });
     const response = await handler(event);
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: malformedId }] });
@@ -90,7 +93,10 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
     await client.publishPostings([[posting]]);
     const event = await receiveEvent(client, broker, 1);
     const logs = captureLogs();
-    const handler = createLambdaHandler({ database: broken.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000, logger: logs.logger });
+    const handler = createLambdaHandler({
+      database: broken.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn,
+      rules, batchPostings: 1000, logger: logs.logger,
+    });
     const response = await handler(event);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] });
     expect(logs.withCode('batch_failed')).toEqual([expect.objectContaining({ traceKeys: [posting.traceKey], traceKeyCount: 1 })]);
@@ -140,7 +146,8 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
       built.push(entry);
       let rejected = false;
       const handle = createLambdaHandler({
-        database: faulty.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn, rules, batchPostings: 1000,
+        database: faulty.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn,
+        rules, batchPostings: 1000,
         logger: logs.logger, onCredentialsRejected: () => void (rejected = true),
       });
       return { handle, credentialsRejected: () => rejected, close: async () => void (entry.closed = true) };

@@ -90,4 +90,3 @@ export const redeliveryBackoffFactor = 4;
 export const redeliveryVisibilitySecondsMax = 43_200;
 /** SQS takes at most 10 entries per ChangeMessageVisibilityBatch. */
 export const visibilityBatchEntriesMax = 10;
-

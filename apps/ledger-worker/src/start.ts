@@ -76,7 +76,9 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
     applyBatch, batchPostings: config.batchPostings, logger,
     onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes),
   });
-  const assembler = createBatchAssembler({ apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight });
+  const assembler = createBatchAssembler({
+    apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight,
+  });
   const consumers = createQueueConsumers({
     sqs, queueUrl: config.transactionQueueUrl, count: config.receivesInFlight, receiveWaitSeconds: config.receiveWaitSeconds,
     visibilityTimeoutSeconds: config.visibilityTimeoutSeconds, assembler, logger,

@@ -26,7 +26,8 @@ function registeredRoutes(app: Express): string[] {
 }
 
 const document = buildOpenApiDocument('query-api');
-const documentedPaths = document.paths as Record<string, Record<string, { parameters?: { name: string; schema: { maximum?: number; default?: number } ; description: string }[] }>>;
+type DocumentedParameter = { name: string; schema: { maximum?: number; default?: number }; description: string };
+const documentedPaths = document.paths as Record<string, Record<string, { parameters?: DocumentedParameter[] }>>;
 /** The document's own routes describe the document; they are not part of it. */
 const selfDescribing = ['GET /openapi.json'];
 

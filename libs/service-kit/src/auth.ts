@@ -32,12 +32,12 @@ export const allBranches = '*';
 type VerificationConfig =
   | { readonly mode: 'embedded'; readonly secret: string }
   | {
-      readonly mode: 'jwks';
-      readonly jwksUrl: string;
-      readonly issuer: string;
-      readonly audience: string;
-      readonly algorithms: readonly string[];
-    };
+    readonly mode: 'jwks';
+    readonly jwksUrl: string;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly algorithms: readonly string[];
+  };
 
 export type AuthConfig = VerificationConfig & {
   /** The claim holding the token's branches: `flow_branches` unless the identity provider has its own. */

@@ -27,7 +27,6 @@ export interface HostileTokens {
   readonly refused: readonly string[];
 }
 
-
 const validPosting = (dateRef: string) => ({
   branch: '0001', account: '123456', amount: '10.00', debitCredit: 'C', eventCode: 494, dateRef,
 });

@@ -11,7 +11,9 @@ const today = '2026-11-24';
 const example = statementExample(today);
 const day = example.day;
 
-interface Line { dateRef: string; debitCredit: string; debit: string | null; credit: string | null; amount: string; balanceBefore: string; balanceAfter: string }
+interface Line {
+  dateRef: string; debitCredit: string; debit: string | null; credit: string | null; amount: string; balanceBefore: string; balanceAfter: string;
+}
 
 describe.each(databaseTargets())('statement, balances and report routes on $name', (target) => {
   let db: TestDatabase;

@@ -2,7 +2,9 @@
 // parameters are declared, every business operation states its scope and its error answers.
 import { buildOpenApiDocument } from './document.ts';
 
-type Operation = { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown>; description?: string; security?: unknown[] };
+type Operation = {
+  parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown>; description?: string; security?: unknown[];
+};
 
 const document = buildOpenApiDocument('query-api');
 const paths = document.paths as Record<string, Record<string, Operation>>;

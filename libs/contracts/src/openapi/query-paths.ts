@@ -14,7 +14,6 @@ import {
 import { accountPatternSource, branchPatternSource } from '../patterns.ts';
 import { errorResponses } from './document.ts';
 
-
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });

@@ -78,4 +78,3 @@ async function runQuery<Row>(
   const result = await client.query(text, params as unknown[] | undefined);
   return { rows: result.rows as Row[] };
 }
-

@@ -304,7 +304,7 @@ function expectOneOutcomePerId(applications: readonly Application[]): Map<string
       const original = originals.get(posting.id)!;
       const expected = original.outcome === outcome ? decisionOf(posting)
         : sameFields(posting, original.posting) ? { ...original.outcome, replay: true }
-          : { ...outcomeFields(posting), status: 'rejected', reason: 'id_conflict', replay: false };
+        : { ...outcomeFields(posting), status: 'rejected', reason: 'id_conflict', replay: false };
       if (!isDeepStrictEqual(outcome, expected)) unexpected.push({ batch: batch.label, outcome, expected });
     });
   }

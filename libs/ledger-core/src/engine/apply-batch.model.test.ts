@@ -177,7 +177,7 @@ function resolveRun(spec: RunSpec): Run {
       const cents = amountOf(item.amount, spec.amountLimitCents);
       const dateRef = item.date.where === 'inside' ? addDays(today, -(item.date.step % (spec.retroWindowDays + 1)))
         : item.date.where === 'before' ? addDays(today, -spec.retroWindowDays - 1 - (item.date.step % 2))
-          : addDays(today, 1 + (item.date.step % 2));
+        : addDays(today, 1 + (item.date.step % 2));
       const slot = slots[item.slot]!;
       return { slot: item.slot, posting: {
         id: uuid(), traceKey: uuid(), branch: slot.branch, account: slot.account, amount: formatCents(cents),

@@ -43,7 +43,8 @@ export function brokerClient(broker: LocalBroker): BrokerClient {
     async drainOutcomes() {
       const outcomes: PostingOutcomeMessage[] = [];
       for (;;) {
-        const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: broker.callbackTapQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+        const receive = new ReceiveMessageCommand({ QueueUrl: broker.callbackTapQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 });
+        const { Messages = [] } = await sqs.send(receive);
         if (Messages.length === 0) return outcomes;
         for (const message of Messages) outcomes.push(...decodeOutcomeMessage(message.Body!).outcomes);
         await sqs.send(new DeleteMessageBatchCommand({
