@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectPostgres, databaseUrl, migrate, openPglite, runOnServer, serverAnswers, type Database } from '@flow/ledger-core';
+import { connectPostgres, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { databaseUrl, runOnServer, serverAnswers } from '@flow/ledger-core/testing';
 
 /** How long the default PostgreSQL gets to answer before the benchmark falls back to PGlite. */
 const probeTimeoutMs = 2_000;

@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Posting } from '@flow/contracts';
-import {
-  businessDate, connectPostgres, createLedgerEngine, databaseUrl, ledgerRules, migrate, openPglite, runOnServer, serverAnswers,
-  type Database,
-} from '@flow/ledger-core';
+import { businessDate, connectPostgres, createLedgerEngine, ledgerRules, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { databaseUrl, runOnServer, serverAnswers } from '@flow/ledger-core/testing';
 import { demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack } from './local-stack.ts';
 import { call, tokenFor } from './testing/e2e-client.ts';

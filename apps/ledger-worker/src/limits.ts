@@ -36,7 +36,7 @@ export const batchTimeoutMs = 30_000;
  * cancel, the rollback and the round trip.
  */
 export const batchStatementTimeoutMs = batchTimeoutMs - 2_000;
-/** Seconds the database breaker stays open before it lets a call through again. */
+/** Milliseconds the database breaker stays open before it lets a call through again. */
 export const databaseBreakerResetMs = 5_000;
 /** While paused, `select 1` every this many ms until the database answers. */
 export const databaseProbeIntervalMsDefault = 2_000;

@@ -22,7 +22,7 @@ export interface QueryApiConfig {
   readonly logLevel: LogLevel;
   readonly auth: AuthConfig;
   readonly database: DatabaseConfig;
-  /** Added to both connection strings as `statement_timeout` unless they set their own. */
+  /** `statement_timeout` of both pools' connections, unless a connection string sets its own. */
   readonly statementTimeoutMs: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;

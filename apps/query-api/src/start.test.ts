@@ -7,7 +7,7 @@ import { migrate, openPglite, type Database } from '@flow/ledger-core';
 import { postgresTarget, seedCatalog } from '@flow/ledger-core/testing';
 import { signEmbeddedToken } from '@flow/service-kit';
 import { readQueryApiConfig } from './config.ts';
-import { startQueryApi, withStatementTimeout } from './start.ts';
+import { startQueryApi } from './start.ts';
 import { testSecret } from './testing.ts';
 
 const environment = { FLOW_JWT_SECRET: testSecret, FLOW_HOST: '127.0.0.1', FLOW_PORT: '0', FLOW_LOG_LEVEL: 'error' };
@@ -26,12 +26,6 @@ test('with an injected database it serves from it and leaves it open on stop', a
   } finally {
     await database.close();
   }
-});
-
-test('withStatementTimeout adds a statement timeout unless the URL sets one', () => {
-  expect(withStatementTimeout('postgres://db/flow', 15_000)).toBe('postgres://db/flow?statement_timeout=15000');
-  expect(withStatementTimeout('postgres://db/flow?statement_timeout=100', 15_000)).toBe('postgres://db/flow?statement_timeout=100');
-  expect(withStatementTimeout('postgres://db/flow', 0)).toBe('postgres://db/flow');
 });
 
 test('the process exits 1 with every configuration problem on stderr', async () => {

@@ -75,7 +75,8 @@ function openDatabases(config: QueryApiConfig, overrides: QueryApiOverrides): Op
   const connect = (url: string, poolSize: number, role: string): Database => {
     if (url === '') throw new Error(`query-api: no ${role} database: set FLOW_DATABASE_URL or pass one in`);
     const database = connectPostgres({
-      connectionString: withStatementTimeout(url, config.statementTimeoutMs),
+      connectionString: url,
+      statementTimeoutMs: config.statementTimeoutMs,
       poolSize,
       applicationName: `${queryApiService}-${role}`,
     });
@@ -94,14 +95,6 @@ function openDatabases(config: QueryApiConfig, overrides: QueryApiOverrides): Op
     readsElsewhere,
     close: async () => void (await Promise.all(opened.map((database) => database.close()))),
   };
-}
-
-/** `url` with `statement_timeout` set, unless the operator already set one in it. */
-export function withStatementTimeout(url: string, timeoutMs: number): string {
-  const parsed = new URL(url);
-  if (timeoutMs === 0 || parsed.searchParams.has('statement_timeout')) return url;
-  parsed.searchParams.set('statement_timeout', String(timeoutMs));
-  return parsed.toString();
 }
 
 /** The process entry (main.ts): config from the environment, start, stop on SIGTERM/SIGINT. */

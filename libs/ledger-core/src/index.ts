@@ -4,7 +4,6 @@ export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts'
 export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
 export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
-export { databaseUrl, runOnServer, serverAnswers } from './database/postgres-server.ts';
 export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
 export * from './limits.ts';
 export { defaultLedgerRules, ledgerRules, type LedgerRules } from './rules/ledger-rules.ts';

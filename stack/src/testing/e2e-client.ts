@@ -65,7 +65,7 @@ export async function queueDepth(stack: LocalStack, queueUrl: string): Promise<n
   }
 }
 
-/** One outcome per id: the latest per id when replays were received too. */
+/** Every outcome received, grouped by id in arrival order: a replay adds to its id's list. */
 export function byId(outcomes: readonly PostingOutcomeMessage[]): Map<string, PostingOutcomeMessage[]> {
   const map = new Map<string, PostingOutcomeMessage[]>();
   for (const outcome of outcomes) map.set(outcome.id, [...(map.get(outcome.id) ?? []), outcome]);

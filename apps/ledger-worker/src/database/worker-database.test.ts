@@ -1,4 +1,4 @@
-// The worker's statement timeout: added to the connection string's startup options, applied to
+// The worker's statement timeout: the database port's `statementTimeoutMs`, applied to
 // every connection of the worker's own pool, and on PostgreSQL a statement that outlives it is
 // cancelled by the server (57014), classified `timeout` (retried alone, no pause), and its
 // connection is free again. PGlite has no timer interrupt, so it does not cancel: the README's
@@ -7,19 +7,7 @@ import { openPglite } from '@flow/ledger-core';
 import { postgresTarget, type TestDatabase } from '@flow/ledger-core/testing';
 import { batchFailureKind, pauseReasonOf } from '../batch/database-failure.ts';
 import { batchStatementTimeoutMs, batchTimeoutMs } from '../limits.ts';
-import { connectWorkerDatabase, withStatementTimeout } from './worker-database.ts';
-
-test.each([
-  ['no options yet', 'postgres://flow:secret@db:5432/flow', '-c statement_timeout=28000'],
-  ['other parameters kept', 'postgres://db/flow?sslmode=require', '-c statement_timeout=28000'],
-  ['after options already there', 'postgres://db/flow?options=-c%20search_path%3Dflow', '-c search_path=flow -c statement_timeout=28000'],
-])('withStatementTimeout: %s', (_name, url, options) => {
-  const result = new URL(withStatementTimeout(url, 28_000));
-  const original = new URL(url);
-  expect(result.searchParams.get('options')).toBe(options);
-  expect([result.username, result.password, result.host, result.pathname]).toEqual([original.username, original.password, original.host, original.pathname]);
-  if (original.searchParams.has('sslmode')) expect(result.searchParams.get('sslmode')).toBe('require');
-});
+import { connectWorkerDatabase } from './worker-database.ts';
 
 test('the statement timeout leaves the breaker time to see the cancel', () => {
   expect(batchStatementTimeoutMs).toBeLessThan(batchTimeoutMs);

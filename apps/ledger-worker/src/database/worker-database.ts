@@ -3,9 +3,9 @@
 // breaker's `batchTimeoutMs`. opossum's timeout only stops waiting: the engine's transaction would
 // keep its connection and account locks and could still commit. The server's timeout cancels the
 // statement (57014, a `timeout`: the batch is retried message by message), which rolls the
-// transaction back and frees both. It is a connection option, not `set local` in the batch
-// transaction, because the engine owns that transaction; it bounds the sweep, the probe and the
-// readiness check too. It bounds each statement, not the whole transaction, so the breaker's
+// transaction back and frees both. It is a connection option (the database port's
+// `statementTimeoutMs`), not `set local` in the batch transaction, because the engine owns that
+// transaction; it bounds the sweep, the probe and the readiness check too. It bounds each statement, not the whole transaction, so the breaker's
 // timeout stays as the backstop. Migrations run on a connection of their own without it: a
 // migration may rightly take longer, and so may waiting for another task's migration lock.
 import { connectPostgres, migrate, type Database } from '@flow/ledger-core';
@@ -21,22 +21,11 @@ export interface WorkerDatabaseOptions {
 
 export function connectWorkerDatabase(options: WorkerDatabaseOptions): Database {
   return connectPostgres({
-    connectionString: withStatementTimeout(options.url, options.statementTimeoutMs ?? batchStatementTimeoutMs),
+    connectionString: options.url,
+    statementTimeoutMs: options.statementTimeoutMs ?? batchStatementTimeoutMs,
     poolSize: options.poolSize,
     applicationName: serviceName,
   });
-}
-
-/**
- * Adds `-c statement_timeout=…` to the connection string's `options` (the libpq startup options
- * that pg passes on), after any options already there, so ours wins over an earlier setting.
- */
-export function withStatementTimeout(connectionString: string, statementTimeoutMs: number): string {
-  const url = new URL(connectionString);
-  const setting = `-c statement_timeout=${statementTimeoutMs}`;
-  const options = url.searchParams.get('options');
-  url.searchParams.set('options', options === null || options.trim() === '' ? setting : `${options} ${setting}`);
-  return url.toString();
 }
 
 /** Runs the ledger migrations on a one-connection pool without the statement timeout, then closes it. */

@@ -20,6 +20,12 @@ export interface PostgresOptions {
   readonly applicationName?: string;
   /** Milliseconds to wait for a new connection; without it a silent host hangs until TCP gives up. */
   readonly connectTimeoutMs?: number;
+  /**
+   * PostgreSQL's `statement_timeout` of every connection, in ms: the server cancels a statement
+   * that runs longer (57014). Absent or 0: the server's own setting. A `statement_timeout` the
+   * operator wrote in the connection string wins.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 export const connectTimeoutMsDefault = 5_000;
@@ -31,6 +37,7 @@ export function connectPostgres(options: PostgresOptions): Database {
     application_name: options.applicationName ?? 'flow',
     types: flowTypes,
     connectionTimeoutMillis: options.connectTimeoutMs ?? connectTimeoutMsDefault,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

@@ -1,5 +1,5 @@
-// How many outbox rows wait for the relay: a gauge for health and the tests' proof that the
-// relay caught up (invariant I5: no committed batch without its callbacks).
+// How many outbox rows wait for the relay: the tests' proof that the relay caught up (invariant
+// I5: no committed batch without its callbacks). No health check or metric reads it yet.
 import type { Queryable } from '../database/port.ts';
 
 const countUnsentOutboxSql = `select count(*)::integer as unsent from flow.outbox where sent_at is null`;
