@@ -8,9 +8,9 @@ import {
   boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
   listen, runFromEnvironment, type Environment, type Logger,
 } from '@flow/service-kit';
-import { createBatchApplier } from './batch/apply-entries.ts';
+import { createBatchApplier } from './batch/batch-applier.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
-import { pauseReasonOf } from './batch/database-failure.ts';
+import { pauseReasonOf } from './consumer/database-failure.ts';
 import { readWorkerConfig, serviceName, type WorkerConfig } from './config.ts';
 import { createDatabaseGuard } from './consumer/database-guard.ts';
 import { connectWorkerDatabase, migrateOnOwnConnection } from './database/worker-database.ts';

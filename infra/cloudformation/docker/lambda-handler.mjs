@@ -4,4 +4,4 @@
 import { startTracing } from '@flow/service-kit/tracing';
 
 await startTracing('flow-ledger-worker');
-export const { handler } = await import('./apps/ledger-worker/src/lambda.ts');
+export const { handler } = await import('./apps/ledger-worker/src/lambda/handler.ts');

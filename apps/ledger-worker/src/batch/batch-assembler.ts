@@ -4,7 +4,7 @@
 // has waited that long), applies at most `batchesInFlight` at once, and resolves each message's
 // promise when its batch committed (or failed). The consumers delete only what resolved ok.
 // Memory is bounded by the consumers: each waits for its messages before it receives more.
-import type { BatchApplier, BatchEntry, EntryResult } from './apply-entries.ts';
+import type { BatchApplier, BatchEntry, EntryResult } from './batch-applier.ts';
 
 export interface BatchAssemblerOptions {
   readonly apply: BatchApplier;

@@ -14,7 +14,7 @@
 // credentials are accepted again.
 import type { Database } from '@flow/ledger-core';
 import { errorFields, type Logger } from '@flow/service-kit';
-import { pauseReasonOf, type PauseReason } from '../batch/database-failure.ts';
+import { pauseReasonOf, type PauseReason } from './database-failure.ts';
 import { resumeDelayMsMax } from '../limits.ts';
 
 export interface DatabaseGuardOptions {

@@ -19,9 +19,9 @@ import {
 } from '@aws-sdk/client-sqs';
 import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
 import { Consumer } from 'sqs-consumer';
-import type { BatchEntry } from '../batch/apply-entries.ts';
+import type { BatchEntry } from '../batch/batch-applier.ts';
 import type { BatchAssembler } from '../batch/batch-assembler.ts';
-import { decodeQueueMessage, receiveCountOf } from '../batch/decode-message.ts';
+import { decodeQueueMessage, receiveCountOf } from './decode-message.ts';
 import { malformedVisibilitySeconds, receiveMessagesMax, stopDrainMsMax } from '../limits.ts';
 
 export interface QueueConsumersOptions {

@@ -5,7 +5,7 @@
 // caveat for the embedded stack.
 import { openPglite } from '@flow/ledger-core';
 import { postgresTarget, type TestDatabase } from '@flow/ledger-core/testing';
-import { batchFailureKind, pauseReasonOf } from '../batch/database-failure.ts';
+import { batchFailureKind, pauseReasonOf } from '../consumer/database-failure.ts';
 import { batchStatementTimeoutMs, batchTimeoutMs } from '../limits.ts';
 import { connectWorkerDatabase } from './worker-database.ts';
 

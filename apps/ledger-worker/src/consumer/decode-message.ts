@@ -8,7 +8,7 @@
 import { decodePostingMessage, isCalendarDate, parseExactJson, uuidPattern, validatePosting, type Posting } from '@flow/contracts';
 import type { PostingOutcome } from '@flow/ledger-core';
 import type { Logger } from '@flow/service-kit';
-import type { BatchEntry } from './apply-entries.ts';
+import type { BatchEntry } from '../batch/batch-applier.ts';
 
 export interface QueueMessage {
   readonly messageId: string;

@@ -11,7 +11,7 @@
 import type { Posting } from '@flow/contracts';
 import type { BatchResult, PostingOutcome } from '@flow/ledger-core';
 import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
-import { batchFailureKind, pauseReasonOf } from './database-failure.ts';
+import { batchFailureKind, pauseReasonOf } from '../consumer/database-failure.ts';
 
 /** The postings of one decoded message, and the outcomes of its postings that failed the contract. */
 export interface BatchEntry {

@@ -1,14 +1,15 @@
-// The Lambda entry (the image's handler): the SQS event source receives, this applies. The same
-// decode and apply code as the container (batch/), then the batch's outbox rows are published
-// before returning and a bounded sweep publishes rows earlier invocations left unsent. Records
-// that are malformed or whose batch failed come back in `batchItemFailures`; the event source
-// deletes the rest. Records that failed because the database could not serve them first get a
-// visibility that grows with their receive count (consumer/redelivery-backoff.ts), so an outage
-// of hours does not push them to the DLQ. Cold start builds the dependencies once: config from the environment,
-// database credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no
-// FLOW_DATABASE_USER is (service-kit's database-secrets.ts). When the database rejects those credentials (the secret rotated), the
-// instance drops its pool and credentials after the invocation, so the next one reads the secret
-// again.
+// The Lambda entry (the image's handler): the SQS event source receives, this applies, with the
+// container's decode and apply code (consumer/decode-message.ts, batch/batch-applier.ts); then
+// the batch's outbox rows are published before returning and a bounded sweep publishes rows
+// earlier invocations left unsent. Records that are malformed or whose batch failed come back in
+// `batchItemFailures`; the event source deletes the rest. Records that failed because the
+// database could not serve them first get a visibility that grows with their receive count
+// (redelivery-backoff.ts, beside this file), so an outage of hours does not push them to the
+// DLQ. Cold start builds the dependencies once: config from the environment, database
+// credentials from Secrets Manager when FLOW_DATABASE_SECRET_ARN is set and no FLOW_DATABASE_USER
+// is (service-kit's database-secrets.ts). When the database rejects those credentials (the secret
+// rotated), the instance drops its pool and credentials after the invocation, so the next one
+// reads the secret again.
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -16,13 +17,13 @@ import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } 
 import {
   createLogger, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, type Environment, type Logger,
 } from '@flow/service-kit';
-import { createBatchApplier, type EntryResult } from './batch/apply-entries.ts';
-import { pauseReasonOf } from './batch/database-failure.ts';
-import { decodeQueueMessage } from './batch/decode-message.ts';
-import { readWorkerConfig, serviceName } from './config.ts';
-import { delayRedelivery, queueUrlFromArn } from './consumer/redelivery-backoff.ts';
-import { lambdaPoolSize } from './limits.ts';
-import { createOutboxRelay } from './relay/outbox-relay.ts';
+import { createBatchApplier, type EntryResult } from '../batch/batch-applier.ts';
+import { pauseReasonOf } from '../consumer/database-failure.ts';
+import { decodeQueueMessage } from '../consumer/decode-message.ts';
+import { readWorkerConfig, serviceName } from '../config.ts';
+import { delayRedelivery, queueUrlFromArn } from './redelivery-backoff.ts';
+import { lambdaPoolSize } from '../limits.ts';
+import { createOutboxRelay } from '../relay/outbox-relay.ts';
 
 export interface LambdaDependencies {
   readonly database: Database;

@@ -9,10 +9,10 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
 import { databaseTargets, faultyDatabase, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
-import { queueUrlFromArn, redeliveryVisibilitySeconds } from './consumer/redelivery-backoff.ts';
-import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './lambda.ts';
-import { brokerClient, openTestbed, type BrokerClient, type Testbed } from './testing/broker-client.ts';
-import { captureLogs } from './testing/log-lines.ts';
+import { queueUrlFromArn, redeliveryVisibilitySeconds } from './redelivery-backoff.ts';
+import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './handler.ts';
+import { brokerClient, openTestbed, type BrokerClient, type Testbed } from '../testing/broker-client.ts';
+import { captureLogs } from '../testing/log-lines.ts';
 
 const rules = ledgerRules({ autoOpenAccounts: true });
 const today = businessDate(new Date(), rules.businessTimeZone);
