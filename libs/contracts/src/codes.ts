@@ -124,6 +124,10 @@ export const logCodes = {
   visibility_change_failed: { number: 'L027', message: 'The broker refused to change the visibility of a received message (one per failed entry).' },
   message_delete_failed: { number: 'L028', message: 'The broker refused to delete a committed message (one per failed entry); it will be received again and replayed.' },
   message_failed_alone: { number: 'L029', message: 'A message of a failed batch failed again when applied alone; it stays in the queue and heads for the dead-letter queue.' },
+  outbox_sweep_failed: { number: 'L030', message: 'The outbox sweep could not publish the rows left unsent; the next sweep retries.' },
+  outbox_relay_deferred: { number: 'L031', message: 'The relay\'s publish slots were full: a committed batch\'s callbacks are left to the sweep.' },
+  service_start_failed: { number: 'L032', message: 'The service failed to start; the process exits with status 1.' },
+  queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

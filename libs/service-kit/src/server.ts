@@ -152,7 +152,7 @@ export async function runFromEnvironment<Config extends { readonly logLevel: Log
   try {
     running = await entry.start(config, logger, exitAfterStop);
   } catch (error) {
-    logger.error('service_stopped', { phase: 'start', ...errorFields(error) });
+    logger.error('service_start_failed', errorFields(error));
     process.exit(1);
   }
   const started = running;

@@ -95,7 +95,7 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
   async function changeVisibility(messages: readonly Message[], seconds: number, action: string): Promise<void> {
     const entries = messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: seconds }));
     const output = await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
-      .catch((error: unknown) => void logger.warn('consumer_error', { action, ...errorFields(error) }));
+      .catch((error: unknown) => void logger.warn('queue_call_failed', { action, messages: messages.length, ...errorFields(error) }));
     for (const failed of output?.Failed ?? []) {
       logger.warn('visibility_change_failed', { action, seconds, ...failedEntryFields(failed, messages) });
     }
@@ -106,7 +106,7 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
     if (committed.length === 0) return;
     const entries = committed.map((item, index) => ({ Id: String(index), ReceiptHandle: item.source.ReceiptHandle }));
     const output = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }))
-      .catch((error: unknown) => void logger.warn('consumer_error', { action: 'delete', messages: committed.length, ...errorFields(error) }));
+      .catch((error: unknown) => void logger.warn('queue_call_failed', { action: 'delete', messages: committed.length, ...errorFields(error) }));
     for (const failed of output?.Failed ?? []) {
       const item = committed[Number(failed.Id)];
       logger.warn('message_delete_failed', {

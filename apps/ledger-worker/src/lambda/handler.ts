@@ -76,7 +76,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     });
     if (delayed.length > 0) await delayRedelivery(dependencies.sqs, delayed.map((record) => redelivery(record)), logger);
     const sweep = await relay.sweep().catch((error: unknown) => {
-      logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) });
+      logger.warn('outbox_sweep_failed', errorFields(error));
       return { failure: error };
     });
     if (credentialsRejected(results, sweep.failure)) dependencies.onCredentialsRejected?.();

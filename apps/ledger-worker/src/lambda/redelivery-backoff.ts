@@ -53,7 +53,7 @@ export async function delayRedelivery(sqs: SQSClient, records: readonly DelayedR
             });
           }
         },
-        (error: unknown) => logger.warn('consumer_error', { action: 'delay_redelivery', ...errorFields(error) }),
+        (error: unknown) => logger.warn('queue_call_failed', { action: 'delay_redelivery', ...errorFields(error) }),
       ));
     }
   }

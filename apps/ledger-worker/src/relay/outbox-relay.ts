@@ -69,7 +69,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   function publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
     const done = slots.run(() => publishAndMark(outboxId, outcomes)).then((ran) => {
-      if (!ran) logger.warn('outbox_relay_failed', { outboxId, error: 'publish queue full: left to the sweep' });
+      if (!ran) logger.warn('outbox_relay_deferred', { outboxId });
     });
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
@@ -80,7 +80,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const result = await sweepOutbox(database, (row) => publishOutcomes(row.id, row.outcomes), {
       rowsMax: outboxSweepRowsMax, ageMinMs: options.sweepAgeMinMs ?? outboxSweepAgeMinMs,
     });
-    if (result.failure !== undefined) logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(result.failure) });
+    if (result.failure !== undefined) logger.warn('outbox_sweep_failed', errorFields(result.failure));
     return result;
   }
 
@@ -88,7 +88,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (stopped) return;
     timer = setTimeout(() => {
       sweeping = sweep()
-        .catch((error: unknown) => logger.warn('outbox_relay_failed', { sweep: true, ...errorFields(error) }))
+        .catch((error: unknown) => logger.warn('outbox_sweep_failed', errorFields(error)))
         .finally(scheduleSweep);
     }, options.sweepIntervalMs);
   }
