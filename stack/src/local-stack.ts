@@ -103,7 +103,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     stops.push(() => queryApi.stop());
     const ingest = await startIngest(
-      readIngestConfig({ ...shared, FLOW_PORT: String(options.ingestPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
+      readIngestConfig({
+        // The 202 of a single posting names its status on this query API, unless the caller set another.
+        FLOW_QUERY_API_PUBLIC_URL: queryApi.url,
+        ...shared,
+        FLOW_PORT: String(options.ingestPort),
+        FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn,
+      }),
     );
     stops.push(() => ingest.stop());
     return {

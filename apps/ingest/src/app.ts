@@ -17,6 +17,7 @@ import {
   notFound,
   openApiRoutes,
   requestContext,
+  requireJsonAccept,
   requireJsonContent,
   requireScope,
   sendError,
@@ -51,6 +52,7 @@ export function createIngestApp(dependencies: IngestDependencies): Express {
     { name: 'accepting', check: async () => assertReady(dependencies.isAccepting?.() ?? true, 'the service is stopping') },
   ], logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('ingest'), 'Flow ingest API'));
+  app.use('/v1', requireJsonAccept);
   // Authentication before the body is read: an anonymous caller cannot make us parse a megabyte.
   app.post(
     '/v1/transactions',
@@ -114,6 +116,8 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
       throw new ApiError('broker_unavailable', { reason: error.reason, ...assigned }, { 'Retry-After': retryAfterSeconds });
     }
     logger.info('postings_accepted', { requestId, count: postings.length, ...postingLogFields(parsed.form, postings) });
+    // One posting: its status resource on the query API, 404 until the worker has applied it.
+    if (parsed.form === 'single') response.location(`${config.queryApiPublicUrl}/v1/transactions/${postings[0]!.id}`);
     response.status(202).json(acceptedBody(parsed.form, postings));
   };
 }

@@ -65,6 +65,12 @@ export interface IngestConfig {
   readonly shutdownDrainMs: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
+  /**
+   * `FLOW_QUERY_API_PUBLIC_URL`: where clients reach the query API. The 202 of a single posting
+   * names its status resource there (`Location`); empty, the reference is relative
+   * (`/v1/transactions/{id}`), right where one gateway serves both APIs.
+   */
+  readonly queryApiPublicUrl: string;
 }
 
 /** Reads the environment; throws a ConfigError naming every bad or missing variable. */
@@ -96,6 +102,7 @@ export function readIngestConfig(environment: Environment): Readonly<IngestConfi
       }),
     },
     shutdownDrainMs: reader.integer('FLOW_SHUTDOWN_DRAIN_MS', shutdownDrainMsDefault, { min: 0, max: shutdownDrainMsMax }),
+    queryApiPublicUrl: (reader.url('FLOW_QUERY_API_PUBLIC_URL') ?? '').replace(/\/+$/, ''),
   };
   return reader.finish(ingestService, config);
 }

@@ -13,6 +13,7 @@ import {
   notFound,
   openApiRoutes,
   requestContext,
+  requireJsonAccept,
   requireJsonContent,
   rateLimit,
   rateLimitPerMinuteDefault,
@@ -69,6 +70,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
   // Counted by client address before the token is checked, by subject after it.
+  app.use('/v1', requireJsonAccept);
   app.use('/v1', rateLimit(rateLimits, limiter, byAddress, logger));
   const routes: RouteDependencies = {
     readDatabase,

@@ -22,12 +22,47 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The RFC 6750 §3 challenge of a 401 or 403: no error code when the request brought no token,
+ * `invalid_token` for a token that failed its checks, `insufficient_scope` for a missing scope
+ * or branch. Null for every other error.
+ */
+export function bearerChallenge(code: ApiErrorCode, details?: unknown): string | null {
+  const fields = (details ?? {}) as { reason?: unknown; requiredScope?: unknown };
+  if (code === 'unauthorized') {
+    if (fields.reason === 'token_missing') return 'Bearer realm="flow"';
+    return 'Bearer realm="flow", error="invalid_token", error_description="the token is invalid or expired"';
+  }
+  if (code === 'forbidden') {
+    const scope = typeof fields.requiredScope === 'string' ? `, scope="${fields.requiredScope}"` : '';
+    return `Bearer realm="flow", error="insufficient_scope"${scope}, error_description="the token lacks the scope"`;
+  }
+  if (code === 'branch_forbidden') {
+    return 'Bearer realm="flow", error="insufficient_scope", error_description="the token\'s branches do not include this branch"';
+  }
+  return null;
+}
+
 export function sendError(response: Response, code: ApiErrorCode, details?: unknown): void {
   const definition = apiErrorCodes[code];
+  const challenge = bearerChallenge(code, details);
+  if (challenge !== null) response.setHeader('WWW-Authenticate', challenge);
   const body: Record<string, unknown> = { code, message: definition.message };
   if (details !== undefined) body.details = details;
   response.status(definition.httpStatus).json(body);
 }
+
+/**
+ * 406 `not_acceptable` when the request's Accept allows no JSON (a missing Accept, `*\/*` and
+ * `application/*` allow it): the API never answers another media type than asked for.
+ */
+export const requireJsonAccept: RequestHandler = (request, response, next) => {
+  if (request.header('accept') === undefined || request.accepts(['application/json', 'application/problem+json']) !== false) {
+    next();
+    return;
+  }
+  sendError(response, 'not_acceptable', { accept: request.header('accept')!.slice(0, 200) });
+};
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -30,7 +30,9 @@ export { ConfigError, configReader, type ConfigReader, type Environment, type In
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
 export { databaseSecretCredentials, databaseSecretSlots, type DatabaseSecretSlot, type SecretReader } from './database-secrets.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
-export { ApiError, chain, errorHandler, notFound, requestContext, requireJsonContent, route, securityHeaders, sendError } from './http.ts';
+export {
+  ApiError, bearerChallenge, chain, errorHandler, notFound, requestContext, requireJsonAccept, requireJsonContent, route, securityHeaders, sendError,
+} from './http.ts';
 export {
   byAddress,
   bySubject,

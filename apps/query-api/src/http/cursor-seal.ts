@@ -64,8 +64,9 @@ export function cursorBinding(request: Pick<Request, 'method' | 'path' | 'query'
 const seals = new WeakMap<Request, CursorSeal>();
 
 /**
- * Mounted before the routes: seals every `nextCursor` the request answers, and lets
- * `openCursor` (the query parameters' `cursor()`) check the one it brings.
+ * Mounted before the routes: seals every `nextCursor` the request answers (and names the next
+ * page in a `Link: <…>; rel="next"` header, RFC 8288), and lets `openCursor` (the query
+ * parameters' `cursor()`) check the one it brings.
  */
 export function cursorSealing(seal: CursorSeal): RequestHandler {
   return (request, response, next) => {
@@ -74,12 +75,21 @@ export function cursorSealing(seal: CursorSeal): RequestHandler {
     response.json = (body: unknown) => {
       if (typeof body === 'object' && body !== null && typeof (body as { nextCursor?: unknown }).nextCursor === 'string') {
         const position = (body as { nextCursor: string }).nextCursor;
-        return json({ ...body, nextCursor: seal.seal(cursorBinding(request), position) });
+        const nextCursor = seal.seal(cursorBinding(request), position);
+        response.setHeader('Link', `<${nextPageReference(request, nextCursor)}>; rel="next"`);
+        return json({ ...body, nextCursor });
       }
       return json(body);
     };
     next();
   };
+}
+
+/** The request's own path and query with `cursor` replaced: the RFC 8288 `next` link, relative. */
+export function nextPageReference(request: Request, cursor: string): string {
+  const url = new URL(request.originalUrl, 'http://flow.invalid');
+  url.searchParams.set('cursor', cursor);
+  return `${url.pathname}${url.search}`;
 }
 
 /** The query position of the cursor `request` brings; CursorError when it is not its own. */

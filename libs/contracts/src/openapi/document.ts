@@ -55,12 +55,25 @@ function errorSchema(): Record<string, unknown> {
 
 /** A response that answers with the Error schema, for each registry code that may occur. */
 export function errorResponses(...codes: (keyof typeof apiErrorCodes)[]): Record<string, unknown> {
-  const responses: Record<string, { description: string; content: unknown }> = {};
+  const responses: Record<string, { description: string; content: unknown; headers?: unknown }> = {};
   for (const code of codes) {
     const status = String(apiErrorCodes[code].httpStatus);
     const existing = responses[status];
     const description = existing === undefined ? code : `${existing.description}, ${code}`;
     responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    if (status === '401' || status === '403') responses[status].headers = { 'WWW-Authenticate': bearerChallengeHeader };
   }
   return responses;
 }
+
+/** RFC 6750 §3: the challenge of every 401 and 403. */
+const bearerChallengeHeader = {
+  description: '`Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch.',
+  schema: { type: 'string' },
+};
+
+/** RFC 8288: the next page, beside `nextCursor`. */
+export const nextPageLinkHeader = {
+  description: '`<path?…&cursor=…>; rel="next"` when there is a next page (the same cursor as `nextCursor`); absent on the last page.',
+  schema: { type: 'string' },
+};

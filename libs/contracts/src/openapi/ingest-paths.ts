@@ -21,6 +21,7 @@ import { errorResponses } from './document.ts';
 
 /** Every API error `POST /v1/transactions` can answer, in the order a request meets them. */
 export const postTransactionsErrorCodes = [
+  'not_acceptable',
   'rate_limited',
   'unauthorized',
   'forbidden',
@@ -111,6 +112,12 @@ function postTransactions(exampleDate: string): Record<string, unknown> {
       202: {
         description: 'Published: every posting is on the request topic. Single form → `{ id, traceKey }`; batch form → `{ transactions }` in request order.',
         content: json({ oneOf: [schema('PostingAccepted'), schema('PostingBatchAccepted')] }),
+        headers: {
+          Location: {
+            description: 'Single form only: the posting\'s status resource on the query API (`/v1/transactions/{id}`; absolute when ingest knows the query API\'s public URL). 404 until the worker has applied it.',
+            schema: { type: 'string' },
+          },
+        },
       },
       ...errors,
       503: { ...errors['503'], headers: { 'Retry-After': retryAfter }, content: json(schema('BrokerUnavailableError')) },

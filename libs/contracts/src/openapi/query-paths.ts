@@ -12,7 +12,7 @@ import {
   producerLengthMax,
 } from '../limits.ts';
 import { accountPatternSource, branchPatternSource } from '../patterns.ts';
-import { errorResponses } from './document.ts';
+import { errorResponses, nextPageLinkHeader } from './document.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -45,12 +45,15 @@ const eventCodePath = parameter('code', 'path', eventCode, 'Event code (código 
 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
 const answer = (description: string, schema: Schema) => ({ description, content: json(schema) });
+/** A 200 that may have a next page: its body's `nextCursor`, and the `Link` header beside it. */
+const pageAnswer = (description: string, schema: Schema) => ({ ...answer(description, schema), headers: { Link: nextPageLinkHeader } });
 
 const adminErrors = (...codes: Parameters<typeof errorResponses>) => errorResponses(
-  'query_invalid', 'path_invalid', 'request_malformed', 'rate_limited', 'unauthorized', 'forbidden', 'database_unavailable', 'internal_error', ...codes);
+  'query_invalid', 'path_invalid', 'request_malformed', 'not_acceptable', 'rate_limited', 'unauthorized', 'forbidden', 'database_unavailable', 'internal_error',
+  ...codes);
 /** Ledger reads also answer 403 `branch_forbidden` for a branch outside the token's. */
 const readErrors = (...codes: Parameters<typeof errorResponses>) => errorResponses(
-  'query_invalid', 'path_invalid', 'request_malformed', 'rate_limited', 'unauthorized', 'forbidden', 'branch_forbidden',
+  'query_invalid', 'path_invalid', 'request_malformed', 'not_acceptable', 'rate_limited', 'unauthorized', 'forbidden', 'branch_forbidden',
   'database_unavailable', 'internal_error', ...codes);
 
 const branchNote = [
@@ -79,7 +82,7 @@ function transactionPaths(): Schema {
           limitParameter,
           cursorParameter,
         ],
-        responses: { 200: answer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid') },
       }),
     },
     '/v1/transactions/{id}': {
@@ -96,13 +99,13 @@ function accountReadPaths(): Schema {
     '/v1/accounts/{branch}/{account}/statement': {
       get: operation('The statement (extrato): opening balance, lines with running balances, closing balance.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
-        responses: { 200: answer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found') },
+        responses: { 200: pageAnswer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balances': {
       get: operation('Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
-        responses: { 200: answer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
+        responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balance': {
@@ -119,7 +122,7 @@ function accountReadPaths(): Schema {
           limitParameter,
           cursorParameter,
         ],
-        responses: { 200: answer('A page of branches.', ref('DailyReportPage')), ...readErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of branches.', ref('DailyReportPage')), ...readErrors('cursor_invalid') },
       }),
     },
   };
@@ -130,7 +133,7 @@ function eventPaths(): Schema {
     '/v1/events': {
       get: operation('List events by code.', 'flow:admin', {
         parameters: [limitParameter, cursorParameter],
-        responses: { 200: answer('A page of events.', ref('EventPage')), ...adminErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of events.', ref('EventPage')), ...adminErrors('cursor_invalid') },
       }),
       post: operation('Create an event.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('EventCreate')) },
@@ -156,7 +159,7 @@ function accountAdminPaths(): Schema {
     '/v1/accounts': {
       get: operation('List accounts by (branch, account).', 'flow:admin', {
         parameters: [parameter('branch', 'query', branch, 'Only this branch.'), limitParameter, cursorParameter],
-        responses: { 200: answer('A page of accounts.', ref('AccountPage')), ...adminErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of accounts.', ref('AccountPage')), ...adminErrors('cursor_invalid') },
       }),
       post: operation('Register an account.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('AccountCreate')) },
