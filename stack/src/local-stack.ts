@@ -63,16 +63,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await migrate(database);
     const demoSeeded = options.seedDemo ? await seedDemoCatalog(database) : false;
     const broker = await startLocalBroker({
-      dataDir: join(dataDir, 'broker'),
-      port: options.brokerPort,
-      host: options.host,
+      dataDir: join(dataDir, 'broker'), port: options.brokerPort, host: options.host,
       ...(options.visibilityTimeoutSeconds === undefined ? {} : { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds }),
     });
     stops.push(() => broker.stop());
     const given = options.environment ?? process.env;
     const shared: Environment = {
       ...given,
-      // Short long polls: Ctrl-C waits for the worker's polls to end (the AWS default is 20 s).
+      // Short long polls (the AWS default is 20 s): a poll a stop aborts hides little for long.
       FLOW_RECEIVE_WAIT_SECONDS: given.FLOW_RECEIVE_WAIT_SECONDS ?? String(localReceiveWaitSeconds),
       FLOW_HOST: options.host,
       FLOW_AWS_ENDPOINT: broker.endpoint,
@@ -103,13 +101,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     stops.push(() => queryApi.stop());
     const ingest = await startIngest(
-      readIngestConfig({
-        // The 202 of a single posting names its status on this query API, unless the caller set another.
-        FLOW_QUERY_API_PUBLIC_URL: queryApi.url,
-        ...shared,
-        FLOW_PORT: String(options.ingestPort),
-        FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn,
-      }),
+      // A single posting's 202 names its status on this query API (Location), unless the caller set another.
+      readIngestConfig({ FLOW_QUERY_API_PUBLIC_URL: queryApi.url, ...shared,
+        FLOW_PORT: String(options.ingestPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
     );
     stops.push(() => ingest.stop());
     return {

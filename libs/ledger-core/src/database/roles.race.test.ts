@@ -28,15 +28,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const bindir = serverBinaries();
 const asRoot = userInfo().uid === 0;
+/** `runuser` lives in an sbin folder, often not on a CI PATH. */
+const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((path) => existsSync(path)) ?? null;
+const bindir = asRoot && runuser === null ? null : serverBinaries();
 
 (bindir === null ? describe.skip : describe)('database roles on a server that has none yet', () => {
   let dataDir: string;
   let serverUrl: string;
   /** Runs a server binary, as `postgres` when this process is root (PostgreSQL refuses root). */
   const run = (binary: string, args: string[]) => asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', join(bindir!, binary), ...args], { stdio: 'pipe' })
+    ? execFileSync(runuser!, ['-u', 'postgres', '--', join(bindir!, binary), ...args], { stdio: 'pipe' })
     : execFileSync(join(bindir!, binary), args, { stdio: 'pipe' });
 
   beforeAll(async () => {
