@@ -8,12 +8,12 @@
 // `$TOKEN` and `$ADMIN` a token of every scope and `$FLOW` the query API, as those READMEs say.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { waitFor } from '@flow/service-kit/testing';
+import { freePortOnLoopback } from '@flow/ledger-core/testing';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const documents = ['README.md', 'README.pt-BR.md', 'apps/ingest/README.md', 'apps/query-api/README.md'];
@@ -26,7 +26,7 @@ interface Example {
 }
 
 /** The `sh` blocks that call curl on the stack, with the line each starts at. */
-export function stackExamples(document: string, text: string): Example[] {
+function stackExamples(document: string, text: string): Example[] {
   const examples: Example[] = [];
   for (const match of text.matchAll(/^```sh\n([\s\S]*?)^```/gm)) {
     const script = match[1]!;
@@ -36,14 +36,6 @@ export function stackExamples(document: string, text: string): Example[] {
     examples.push({ document, line: text.slice(0, match.index).split('\n').length, script });
   }
   return examples;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const examples = documents.flatMap((document) => stackExamples(document, readFileSync(join(repositoryRoot, document), 'utf8')));
@@ -56,7 +48,7 @@ describe('the README examples against npm start', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-readme-'));
-    ports = { ingest: await freePort(), query: await freePort(), health: await freePort(), broker: await freePort() };
+    ports = { ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback() };
     environment = {
       ...process.env,
       FLOW_DATA_DIR: dataDir,

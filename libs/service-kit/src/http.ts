@@ -53,11 +53,11 @@ export function sendError(response: Response, code: ApiErrorCode, details?: unkn
 }
 
 /**
- * 406 `not_acceptable` when the request's Accept allows no JSON (a missing Accept, `*\/*` and
- * `application/*` allow it): the API never answers another media type than asked for.
+ * 406 `not_acceptable` when the request's Accept allows no `application/json` (a missing Accept,
+ * `*\/*` and `application/*` allow it): the API never answers another media type than asked for.
  */
 export const requireJsonAccept: RequestHandler = (request, response, next) => {
-  if (request.header('accept') === undefined || request.accepts(['application/json', 'application/problem+json']) !== false) {
+  if (request.accepts('application/json') !== false) {
     next();
     return;
   }

@@ -86,7 +86,7 @@ export function cursorSealing(seal: CursorSeal): RequestHandler {
 }
 
 /** The request's own path and query with `cursor` replaced: the RFC 8288 `next` link, relative. */
-export function nextPageReference(request: Request, cursor: string): string {
+function nextPageReference(request: Request, cursor: string): string {
   const url = new URL(request.originalUrl, 'http://flow.invalid');
   url.searchParams.set('cursor', cursor);
   return `${url.pathname}${url.search}`;

@@ -6,26 +6,18 @@
 // binaries are (pg_config --bindir) and FLOW_TEST_DATABASE_URL says PostgreSQL is in use.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../migrations/migrator.ts';
 import { connectPostgres } from './pg-adapter.ts';
 import { runOnServer } from './postgres-server.ts';
+import { freePortOnLoopback } from '../testing/free-port.ts';
 
 function serverBinaries(): string | null {
   if ((process.env.FLOW_TEST_DATABASE_URL ?? '') === '') return null;
   const found = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   const bindir = found.status === 0 ? found.stdout.trim() : '';
   return bindir !== '' && existsSync(join(bindir, 'initdb')) ? bindir : null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const asRoot = userInfo().uid === 0;
@@ -44,7 +36,7 @@ const bindir = asRoot && runuser === null ? null : serverBinaries();
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-roles-'));
     if (asRoot) chownSync(dataDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
-    const port = await freePort();
+    const port = await freePortOnLoopback();
     run('initdb', ['-D', join(dataDir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-sync']);
     run('pg_ctl', ['-D', join(dataDir, 'data'), '-w', '-l', join(dataDir, 'log'), '-o', `-p ${port} -k ${dataDir} -h 127.0.0.1 -F`, 'start']);
     serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;

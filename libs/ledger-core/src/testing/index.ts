@@ -4,5 +4,6 @@ export {
 } from './test-database.ts';
 export { fixtureEvents, makePosting, seedCatalog, statementExample, type StatementExample } from './fixtures.ts';
 export { faultyDatabase, type FaultyDatabase } from './faulty-database.ts';
+export { freePortOnLoopback } from './free-port.ts';
 // Server chores for tests and benchmarks, not for the services: whole databases on a server.
 export { databaseUrl, runOnServer, serverAnswers } from '../database/postgres-server.ts';
