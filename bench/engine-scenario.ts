@@ -13,8 +13,8 @@ import { accountsOf, workloadEventCodes } from './workload.ts';
 const differencesKept = 20;
 
 export interface EngineScenarioOptions {
-  /** "b" (many accounts) or "c" (hot accounts). */
-  readonly letter: 'b' | 'c';
+  /** "b" (many accounts), "c" (hot accounts) or "d" (realistic: skewed accounts, mostly today). */
+  readonly letter: 'b' | 'c' | 'd';
   readonly appliers: number;
   readonly batchSize: number;
   readonly postings: ScenarioPostings;

@@ -4,7 +4,7 @@
 // record, no rules, no locks, no balances: what the database does for the rows alone.
 import assert from 'node:assert/strict';
 import type { Posting } from '@flow/contracts';
-import { transactionColumns, type Database } from '@flow/ledger-core';
+import { insertTransactionsSqlInto, transactionColumns, type Database } from '@flow/ledger-core';
 import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
 
 const createLimitTableSql = `
@@ -13,11 +13,7 @@ const createLimitTableSql = `
 
 // The engine's insert-transactions statement (libs/ledger-core/src/engine/sql), aimed at the plain
 // table, with the engine's own parameter encoding (transactionColumns).
-const insertLimitRowsSql = `
-  insert into bench.transaction
-    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref)
-  select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::integer[],
-                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[])`;
+const insertLimitRowsSql = insertTransactionsSqlInto('bench.transaction');
 
 function insertLimitRows(database: Database) {
   return async (postings: readonly Posting[]): Promise<void> => {

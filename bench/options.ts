@@ -9,7 +9,7 @@ export const defaultPostgresUrl = 'postgresql://postgres@127.0.0.1:5432/test';
 export const postingsDefault = { postgres: 50_000, pglite: 20_000 } as const;
 export const postingsMax = 1_000_000;
 export const batchSizeDefault = 1_000;
-export const scenarioNames = ['a', 'b', 'c', 'validator'] as const;
+export const scenarioNames = ['a', 'b', 'c', 'd', 'validator'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface BenchOptions {
@@ -23,6 +23,8 @@ export interface BenchOptions {
   readonly appliers: readonly number[];
   readonly accounts: number;
   readonly hotAccounts: number;
+  /** Accounts of scenario (d), drawn with a Zipf-like skew. */
+  readonly realisticAccounts: number;
   readonly seed: number;
   readonly scenarios: ReadonlySet<ScenarioName>;
   readonly explain: boolean;
@@ -37,11 +39,12 @@ export const usage = `npm run bench -- [flags]
   --keep               keep the databases (PostgreSQL) or data folders (PGlite) and print where
   --postings N         postings per scenario (default ${postingsDefault.postgres} on PostgreSQL, ${postingsDefault.pglite} on PGlite)
   --batch-size N       postings per batch, at most ${batchPostingsMax} (default ${batchSizeDefault})
-  --appliers LIST      concurrent appliers to measure, e.g. 1,2 (default 1,2)
+  --appliers LIST      concurrent appliers to measure, e.g. 1,2 (default 1,2,4)
   --accounts N         accounts of scenario (b) (default 10000)
   --hot-accounts N     accounts of scenario (c) (default 10)
+  --realistic-accounts N  accounts of scenario (d), Zipf-skewed, 85 % dated today (default 100000)
   --seed N             seed of the generated postings (default 1)
-  --scenarios LIST     any of a,b,c,validator (default all; b and c need a)
+  --scenarios LIST     any of a,b,c,d,validator (default all; b, c and d need a)
   --no-explain         skip the EXPLAIN ANALYZE batch after each 1-applier scenario
   --help               this text`;
 
@@ -83,16 +86,16 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     options: {
       'database-url': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' },
       postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' },
-      accounts: { type: 'string' }, 'hot-accounts': { type: 'string' }, seed: { type: 'string' },
+      accounts: { type: 'string' }, 'hot-accounts': { type: 'string' }, 'realistic-accounts': { type: 'string' }, seed: { type: 'string' },
       scenarios: { type: 'string' }, 'no-explain': { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help === true) return null;
   const scenarios = new Set(list('scenarios', values.scenarios ?? scenarioNames.join(','), scenarioNames));
-  if ((scenarios.has('b') || scenarios.has('c')) && !scenarios.has('a')) {
-    throw new UsageError('--scenarios: b and c are reported as a ratio to a; include a');
+  if ((scenarios.has('b') || scenarios.has('c') || scenarios.has('d')) && !scenarios.has('a')) {
+    throw new UsageError('--scenarios: b, c and d are reported as a ratio to a; include a');
   }
-  const appliers = list('appliers', values.appliers ?? '1,2', ['1', '2', '3', '4', '5', '6', '7', '8']).map(Number);
+  const appliers = list('appliers', values.appliers ?? '1,2,4', ['1', '2', '3', '4', '5', '6', '7', '8']).map(Number);
   const databaseUrl = values['database-url'] ?? null;
   if (databaseUrl !== null && databaseUrl !== 'pglite' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError(`--database-url must be a postgresql:// URL or "pglite", got ${JSON.stringify(databaseUrl)}`);
@@ -106,6 +109,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     appliers: [...new Set(appliers)].sort((a, b) => a - b),
     accounts: integer('accounts', values.accounts, 10_000, 1, 1_000_000),
     hotAccounts: integer('hot-accounts', values['hot-accounts'], 10, 1, 1_000_000),
+    realisticAccounts: integer('realistic-accounts', values['realistic-accounts'], 100_000, 1, 1_000_000),
     seed: integer('seed', values.seed, 1, 0, 2 ** 32 - 1),
     scenarios,
     explain: values['no-explain'] !== true,

@@ -5,15 +5,31 @@ import type { ScenarioRun } from './run-scenario.ts';
 import { phaseNames } from './statement-timing.ts';
 import type { ValidatorFigures } from './validator-bench.ts';
 
-/** The ratio of (b) and (c) to (a) the issue asks for. */
+/** The ratio of every engine scenario to (a) at the same number of appliers the issue asks for. */
 export const ratioTarget = 0.5;
+/** The scale-out the issue asks for: (b) at 2 appliers over (b) at 1. */
+export const scaleOutTarget = 1.5;
 
 export interface ScenarioFigures {
-  readonly scenario: 'a' | 'b' | 'c';
+  readonly scenario: 'a' | 'b' | 'c' | 'd';
   readonly label: string;
   readonly run: ScenarioRun;
   /** Postings/s over (a)'s postings/s at the same number of appliers; 1 for (a) itself. */
   readonly ratioToLimit: number | null;
+  /** Postings/s over the same scenario's at 1 applier (null without a 1-applier run). */
+  readonly scaleOut?: number | null;
+}
+
+/** The figure's postings/s over its scenario's at 1 applier. */
+export function scaleOutOf(figures: readonly ScenarioFigures[], scenario: ScenarioFigures['scenario'], appliers: number): number | null {
+  const at = (count: number) => figures.find((figure) => figure.scenario === scenario && figure.run.appliers === count);
+  const one = at(1);
+  const many = at(appliers);
+  return one === undefined || many === undefined ? null : many.run.drive.postingsPerSecond / one.run.drive.postingsPerSecond;
+}
+
+export function withScaleOut(figures: readonly ScenarioFigures[]): ScenarioFigures[] {
+  return figures.map((figure) => ({ ...figure, scaleOut: scaleOutOf(figures, figure.scenario, figure.run.appliers) }));
 }
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -35,9 +51,10 @@ function yesNo(value: boolean | null): string {
 }
 
 export function throughputTable(figures: readonly ScenarioFigures[]): string {
-  const header = ['scenario', 'appliers', 'postings', 'postings/s', '× (a)', 'p50 ms', 'p99 ms', 'max ms', 'reconciled', 'retried'];
-  return table([header, ...figures.map(({ label, run, ratioToLimit }) => [
+  const header = ['scenario', 'appliers', 'postings', 'postings/s', '× (a)', '× 1 applier', 'p50 ms', 'p99 ms', 'max ms', 'reconciled', 'retried'];
+  return table([header, ...figures.map(({ label, run, ratioToLimit, scaleOut }) => [
     label, String(run.appliers), formatWhole(run.drive.postings), formatWhole(run.drive.postingsPerSecond), formatRatio(ratioToLimit),
+    formatRatio(scaleOut ?? null),
     one.format(run.drive.batchMs.p50), one.format(run.drive.batchMs.p99), one.format(run.drive.batchMs.max),
     yesNo(run.reconciliationClean), String(run.retriedBatches),
   ])]);
@@ -97,10 +114,15 @@ export function validatorTable(validator: ValidatorFigures): string {
   ]);
 }
 
-/** One line per engine scenario: does it reach ratioTarget × (a)? */
+/** One line per engine scenario: does it reach ratioTarget × (a)? Then (b)'s scale-out. */
 export function verdicts(figures: readonly ScenarioFigures[]): string[] {
-  return figures.filter((figure) => figure.scenario !== 'a' && figure.ratioToLimit !== null).map((figure) => {
+  const lines = figures.filter((figure) => figure.scenario !== 'a' && figure.ratioToLimit !== null).map((figure) => {
     const met = figure.ratioToLimit! >= ratioTarget;
     return `${figure.label}, ${figure.run.appliers} applier(s): ${formatRatio(figure.ratioToLimit)} × (a) — ${met ? 'meets' : 'MISSES'} the ≥ ${ratioTarget} × (a) target`;
   });
+  const scaleOut = scaleOutOf(figures, 'b', 2);
+  if (scaleOut !== null) {
+    lines.push(`(b) scale-out, 2 appliers ÷ 1: ${formatRatio(scaleOut)} — ${scaleOut >= scaleOutTarget ? 'meets' : 'MISSES'} the ≥ ${scaleOutTarget} target`);
+  }
+  return lines;
 }

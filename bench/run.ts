@@ -2,7 +2,9 @@
 // With one generated set of postings it measures (a) the limit, the same rows in the same batch
 // sizes inserted into a plain table shaped like flow.transaction; (b) the engine on many accounts
 // (10,000) with dates over the retro window; (c) the engine on the same postings mapped onto a
-// few hot accounts (10); each with 1 and 2 concurrent appliers. Then the posting validator.
+// few hot accounts (10); (d) the engine on a realistic load: 100,000 accounts drawn with a
+// Zipf-like skew (a few very hot), 85 % dated today; each with 1, 2 and 4 concurrent appliers,
+// and each engine scenario's scale-out (N appliers ÷ 1). Then the posting validator.
 // See bench/README.md for what each figure means.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,7 +16,8 @@ import { engineScenario } from './engine-scenario.ts';
 import { limitScenario } from './limit-scenario.ts';
 import { defaultPostgresUrl, parseOptions, postingsDefault, usage, UsageError, type BenchOptions } from './options.ts';
 import {
-  balanceCascadeLines, explainTable, formatWhole, ratioTarget, throughputTable, timeShareTable, validatorTable, verdicts, type ScenarioFigures,
+  balanceCascadeLines, explainTable, formatWhole, ratioTarget, scaleOutOf, scaleOutTarget, throughputTable, timeShareTable, validatorTable, verdicts,
+  withScaleOut, type ScenarioFigures,
 } from './report.ts';
 import { runScenario, type ScenarioPostings, type ScenarioRun } from './run-scenario.ts';
 import { describeSourceState, readSourceState, type SourceState } from './source-state.ts';
@@ -26,10 +29,13 @@ const resultsDirectory = join(import.meta.dirname, 'results');
 const retroWindowDays = 7;
 /** Warm-up batches per applier before each timed phase. */
 const warmupBatchesPerApplier = 2;
+/** Scenario (d): the skew of the account choice (weight 1 / rank^s) and the share dated today. */
+const realisticShape = { zipfExponent: 1, todayShare: 0.85 } as const;
 
 interface Workloads {
   readonly many: ScenarioPostings;
   readonly hot: ScenarioPostings;
+  readonly realistic: ScenarioPostings;
 }
 
 async function chooseTarget(options: BenchOptions): Promise<DatabaseTarget> {
@@ -46,9 +52,15 @@ function buildWorkloads(options: BenchOptions, shape: WorkloadShape, count: numb
   const warmup = generatePostings({ ...shape, seed: shape.seed + 1 }, options.batchSize * warmupBatchesPerApplier * Math.max(...options.appliers))
     .map((posting): Posting => ({ ...posting, branch: 'WARM' }));
   const explained = generatePostings({ ...shape, seed: shape.seed + 2 }, options.batchSize);
+  const skewed: WorkloadShape = { ...shape, accountCount: options.realisticAccounts, realistic: realisticShape };
   return {
     many: { timed, warmup, explained },
     hot: { timed: onHotAccounts(timed, options.hotAccounts), warmup, explained: onHotAccounts(explained, options.hotAccounts) },
+    realistic: {
+      timed: options.scenarios.has('d') ? generatePostings(skewed, count) : [],
+      warmup,
+      explained: options.scenarios.has('d') ? generatePostings({ ...skewed, seed: shape.seed + 2 }, options.batchSize) : [],
+    },
   };
 }
 
@@ -83,8 +95,13 @@ async function runScenarios(
       record('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`,
         await runScenario(target, engineScenario({ ...common, letter: 'c', postings, rules, now })));
     }
+    if (options.scenarios.has('d')) {
+      const postings = withWarmup(workloads.realistic, appliers, options.batchSize);
+      record('d', `(d) engine, ${formatWhole(options.realisticAccounts)} skewed accounts`,
+        await runScenario(target, engineScenario({ ...common, letter: 'd', postings, rules, now })));
+    }
   }
-  return figures;
+  return withScaleOut(figures);
 }
 
 function environmentLine(target: DatabaseTarget, load: string): string {
@@ -104,7 +121,7 @@ function printReport(target: DatabaseTarget, figures: readonly ScenarioFigures[]
     if (target.kind === 'pglite' && figures.some((figure) => figure.run.appliers > 1)) {
       console.log('PGlite has one connection: concurrent appliers run their transactions one at a time (serialized).');
     }
-    console.log(`\nTarget: (b) and (c) at ≥ ${ratioTarget} × (a) at the same number of appliers.`);
+    console.log(`\nTargets: every engine scenario at ≥ ${ratioTarget} × (a) at the same number of appliers; (b) at 2 appliers ≥ ${scaleOutTarget} × (b) at 1.`);
     for (const line of verdicts(figures)) console.log(`  ${line}`);
     const measured = figures.filter((figure) => figure.run.timeShares.length > 0);
     console.log(`\nWhere a batch spends its time, seen from the client:\n${timeShareTable(measured)}`);
@@ -159,8 +176,9 @@ function jsonReport(
       postings: context.count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts,
       seed: options.seed, retroWindowDays: rules.retroWindowDays,
     },
-    target: { ratioToLimit: ratioTarget },
-    scenarios: figures.map(({ scenario, label, run, ratioToLimit }) => ({ scenario, label, ratioToLimit, ...run })),
+    target: { ratioToLimit: ratioTarget, scaleOut: scaleOutTarget },
+    scaleOut: { b: scaleOutOf(figures, 'b', 2) },
+    scenarios: figures.map(({ scenario, label, run, ratioToLimit, scaleOut }) => ({ scenario, label, ratioToLimit, scaleOut, ...run })),
     validator,
     kept,
   };

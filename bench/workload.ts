@@ -12,11 +12,18 @@ const branchCount = 100;
 
 export interface WorkloadShape {
   readonly seed: number;
-  /** Distinct accounts the postings are spread over (uniformly). */
+  /** Distinct accounts the postings are spread over. */
   readonly accountCount: number;
-  /** Accepted business dates: windowEnd − retroWindowDays … windowEnd, spread uniformly. */
+  /** Accepted business dates: windowEnd − retroWindowDays … windowEnd. */
   readonly windowEnd: string;
   readonly retroWindowDays: number;
+  /**
+   * Scenario (d)'s realism: accounts drawn with a Zipf-like skew of this exponent (rank r with
+   * weight 1 / r^s, so a few accounts are very hot) instead of uniformly, and this share of the
+   * postings dated today (the rest uniform over the earlier days of the window). Absent: uniform
+   * accounts and dates, scenarios (a), (b) and (c).
+   */
+  readonly realistic?: { readonly zipfExponent: number; readonly todayShare: number };
 }
 
 export interface AccountRef {
@@ -50,15 +57,51 @@ const channels = [
 ] as const;
 
 /**
+ * Draws account indexes 0 … count − 1 with weight 1 / (index + 1)^exponent: the inverse of the
+ * cumulative weights by binary search (count floats, built once per workload).
+ */
+function zipfSampler(count: number, exponent: number, random: () => number): () => number {
+  const cumulative = new Float64Array(count);
+  let sum = 0;
+  for (let index = 0; index < count; index++) {
+    sum += 1 / (index + 1) ** exponent;
+    cumulative[index] = sum;
+  }
+  return () => {
+    const target = random() * sum;
+    let low = 0;
+    let high = count - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+/** How many days before windowEnd a posting is dated: uniform, or today for todayShare of them. */
+function daysBackSampler(shape: WorkloadShape, random: () => number): () => number {
+  const realistic = shape.realistic;
+  if (realistic === undefined) return () => Math.floor(random() * (shape.retroWindowDays + 1));
+  return () => (random() < realistic.todayShare ? 0 : 1 + Math.floor(random() * shape.retroWindowDays));
+}
+
+/**
  * `count` postings. Amounts are log-uniform from 0.01 to 10,000.00 (many small, few large), sides
- * 50/50, dates uniform over the retro window, and every posting carries a description and a
- * ~150-byte `details` object, like a PIX or TED entry does.
+ * 50/50, dates uniform over the retro window (or mostly today, see `realistic`), accounts uniform
+ * (or skewed), and every posting carries a description and a ~150-byte `details` object, like a
+ * PIX or TED entry does.
  */
 export function generatePostings(shape: WorkloadShape, count: number): Posting[] {
   const random = seededRandom(shape.seed);
+  const accountIndex = shape.realistic === undefined
+    ? () => Math.floor(random() * shape.accountCount)
+    : zipfSampler(shape.accountCount, shape.realistic.zipfExponent, random);
+  const daysBack = daysBackSampler(shape, random);
   const postings: Posting[] = [];
   for (let index = 0; index < count; index++) {
-    const { branch, account } = accountAt(Math.floor(random() * shape.accountCount));
+    const { branch, account } = accountAt(accountIndex());
     const cents = BigInt(Math.max(1, Math.floor(10 ** (random() * 6))));
     const kind = channels[Math.floor(random() * channels.length)]!;
     const counterparty = accountAt(Math.floor(random() * 1_000_000));
@@ -76,7 +119,7 @@ export function generatePostings(shape: WorkloadShape, count: number): Posting[]
         endToEndId: `E${uuidFrom(random).replaceAll('-', '')}`,
         counterparty: { bank: '341', branch: counterparty.branch, account: counterparty.account },
       },
-      dateRef: addDays(shape.windowEnd, -Math.floor(random() * (shape.retroWindowDays + 1))),
+      dateRef: addDays(shape.windowEnd, -daysBack()),
     });
   }
   return postings;

@@ -11,7 +11,7 @@ export { addDays, businessDate, daysBetween } from './rules/business-date.ts';
 export { createLedgerEngine, type BatchResult, type LedgerEngine, type LedgerEngineOptions } from './engine/apply-batch.ts';
 export type { AccountStatus, OutcomeStatus, PostingOutcome } from './engine/outcome.ts';
 export { postingHash } from './engine/posting-hash.ts';
-export { transactionColumns } from './engine/sql/insert-transactions.ts';
+export { insertTransactionsSqlInto, transactionColumns } from './engine/sql/insert-transactions.ts';
 export * from './catalog/events.ts';
 export * from './catalog/accounts.ts';
 export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type Page } from './queries/cursor.ts';
