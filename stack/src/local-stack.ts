@@ -29,6 +29,11 @@ export interface LocalStackOptions extends Omit<StackConfig, 'databaseUrl' | 'lo
   readonly visibilityTimeoutSeconds?: number;
   /** Variables passed on to the apps (retro window, log level, …); defaults to process.env. */
   readonly environment?: Environment;
+  /**
+   * False: no worker in this process; the caller runs its own against the same broker and
+   * database (`npm run bench:e2e --workers N` starts N worker processes). Default true.
+   */
+  readonly worker?: boolean;
 }
 
 /** Loopback with a free port for everything: the end-to-end suites and the benchmark. */
@@ -43,7 +48,8 @@ export const freePortsOnLoopback = {
 export interface LocalStack {
   readonly ingestUrl: string;
   readonly queryApiUrl: string;
-  readonly workerHealthUrl: string;
+  /** Null when the stack was started without its worker (`worker: false`). */
+  readonly workerHealthUrl: string | null;
   readonly broker: LocalBroker;
   readonly database: Database;
   readonly secret: string;
@@ -78,7 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       FLOW_JWT_SECRET: secret,
       FLOW_JWKS_URL: undefined,
     };
-    const worker = await startWorker(
+    const worker = options.worker === false ? null : await startWorker(
       readWorkerConfig(
         {
           ...shared,
@@ -90,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ),
       { database },
     );
-    stops.push(() => worker.stop());
+    if (worker !== null) stops.push(() => worker.stop());
     const queryApi = await startQueryApi(
       readQueryApiConfig({
         ...shared,
@@ -109,7 +115,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       ingestUrl: ingest.url,
       queryApiUrl: queryApi.url,
-      workerHealthUrl: `http://${reachableHost(options.host)}:${worker.healthPort}`,
+      workerHealthUrl: worker === null ? null : `http://${reachableHost(options.host)}:${worker.healthPort}`,
       broker,
       database,
       secret,
