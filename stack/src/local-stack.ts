@@ -37,6 +37,8 @@ export const freePortsOnLoopback = {
   ingestPort: 0,
   queryApiPort: 0,
   workerHealthPort: 0,
+  ingestMetricsPort: 0,
+  queryApiMetricsPort: 0,
   brokerPort: 0,
 } as const satisfies Partial<LocalStackOptions>;
 
@@ -44,6 +46,8 @@ export interface LocalStack {
   readonly ingestUrl: string;
   readonly queryApiUrl: string;
   readonly workerHealthUrl: string;
+  /** `GET /metrics` of each service (the worker's on its health port). */
+  readonly metricsUrls: { readonly ingest: string; readonly queryApi: string; readonly worker: string };
   readonly broker: LocalBroker;
   readonly database: Database;
   readonly secret: string;
@@ -77,24 +81,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       FLOW_AWS_REGION: broker.region,
       FLOW_JWT_SECRET: secret,
       FLOW_JWKS_URL: undefined,
+      // The management ports answer on loopback only, whatever FLOW_HOST says.
+      FLOW_METRICS_HOST: '127.0.0.1',
     };
-    const worker = await startWorker(
-      readWorkerConfig(
-        {
-          ...shared,
-          FLOW_HEALTH_PORT: String(options.workerHealthPort),
-          FLOW_TRANSACTION_QUEUE_URL: broker.transactionQueueUrl,
-          FLOW_CALLBACK_TOPIC_ARN: broker.callbackTopicArn,
-        },
-        { databaseInjected: true },
-      ),
-      { database },
-    );
+    const worker = await startWorker(readWorkerConfig({
+      ...shared, FLOW_HEALTH_PORT: String(options.workerHealthPort),
+      FLOW_TRANSACTION_QUEUE_URL: broker.transactionQueueUrl, FLOW_CALLBACK_TOPIC_ARN: broker.callbackTopicArn,
+    }, { databaseInjected: true }), { database });
     stops.push(() => worker.stop());
     const queryApi = await startQueryApi(
       readQueryApiConfig({
         ...shared,
         FLOW_PORT: String(options.queryApiPort),
+        FLOW_METRICS_PORT: String(options.queryApiMetricsPort),
         FLOW_CURSOR_KEYS: given.FLOW_CURSOR_KEYS ?? readOrCreateSecret(dataDir, cursorKeyFileName),
       }, { databaseInjected: true }),
       { database },
@@ -103,13 +102,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ingest = await startIngest(
       // A single posting's 202 names its status on this query API (Location), unless the caller set another.
       readIngestConfig({ FLOW_QUERY_API_PUBLIC_URL: queryApi.url, ...shared,
-        FLOW_PORT: String(options.ingestPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
+        FLOW_PORT: String(options.ingestPort), FLOW_METRICS_PORT: String(options.ingestMetricsPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
     );
     stops.push(() => ingest.stop());
     return {
       ingestUrl: ingest.url,
       queryApiUrl: queryApi.url,
       workerHealthUrl: `http://${reachableHost(options.host)}:${worker.healthPort}`,
+      metricsUrls: { ingest: ingest.metricsUrl!, queryApi: queryApi.metricsUrl!, worker: `http://${reachableHost(options.host)}:${worker.healthPort}/metrics` },
       broker,
       database,
       secret,

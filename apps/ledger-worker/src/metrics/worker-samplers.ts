@@ -1,0 +1,27 @@
+// The worker's gauges read at each scrape: the queues (queue-gauges.ts), the outbox backlog and
+// the pool's connections.
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { readOutboxBacklog, type Database } from '@flow/ledger-core';
+import { poolSampler, type Metrics } from '@flow/service-kit';
+import { createQueueGauges, type QueueGauges } from './queue-gauges.ts';
+
+export interface WorkerSamplerSources {
+  readonly sqs: SQSClient;
+  readonly queueUrl: string;
+  readonly database: Database;
+}
+
+export function addWorkerSamplers(metrics: Metrics, sources: WorkerSamplerSources): QueueGauges {
+  const queueGauges = createQueueGauges(sources.sqs, sources.queueUrl, metrics);
+  metrics.addSampler(queueGauges.sampler);
+  metrics.addSampler({
+    name: 'outbox',
+    sample: async () => {
+      const backlog = await readOutboxBacklog(sources.database);
+      metrics.set('flow_outbox_unsent_rows', backlog.unsentRows);
+      metrics.set('flow_outbox_oldest_unsent_age_seconds', backlog.oldestUnsentAgeSeconds);
+    },
+  });
+  metrics.addSampler(poolSampler(metrics, { primary: sources.database }));
+  return queueGauges;
+}
