@@ -39,7 +39,7 @@ export interface RunningIngest {
 export async function startIngest(config: Readonly<IngestConfig>, overrides: IngestOverrides = {}): Promise<RunningIngest> {
   const logger = overrides.logger ?? createLogger({ service: ingestService, level: config.logLevel });
   const sns = createSnsClient(config.aws);
-  const metrics = createMetrics({ service: 'ingest', logger, dogstatsd: config.metrics.dogstatsd });
+  const metrics = createMetrics({ service: 'ingest', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
   const publisher = createPostingPublisher({ sns, topicArn: config.requestTopicArn, ...config.publish }, logger, metrics);
   let accepting = true;
   const app = createIngestApp({

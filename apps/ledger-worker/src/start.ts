@@ -55,7 +55,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   const database = overrides.database ?? connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize });
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
-  const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd });
+  const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
   const queueGauges = addWorkerSamplers(metrics, { sqs, queueUrl: config.transactionQueueUrl, database });
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
     sweepAgeMinMs: config.outboxSweepAgeMinMs, metrics,

@@ -54,7 +54,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const logger = overrides.logger ?? createLogger({ service: queryApiService, level: config.logLevel });
   const databases = openDatabases(config, overrides);
   const { readDatabase, primaryDatabase } = databases;
-  const metrics = createMetrics({ service: 'query-api', logger, dogstatsd: config.metrics.dogstatsd });
+  const metrics = createMetrics({ service: 'query-api', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
   addDatabaseSamplers(metrics, readDatabase, primaryDatabase);
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,

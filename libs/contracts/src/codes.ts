@@ -130,6 +130,7 @@ export const logCodes = {
   service_start_failed: { number: 'L032', message: 'The service failed to start; the process exits with status 1.' },
   queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
   metric_sample_failed: { number: 'L034', message: 'A metric read at scrape time (queue depth, outbox, pool, replica lag, reconciliation) failed; its series keeps its last value.' },
+  metrics_emitted: { number: 'L035', message: 'Gauges in CloudWatch embedded metric format (namespace Flow): CloudWatch Logs turns the line into metrics the alarms read.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

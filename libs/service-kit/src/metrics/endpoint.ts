@@ -16,11 +16,13 @@ export interface MetricsConfig {
   readonly port: number | null;
   readonly host: string;
   readonly dogstatsd: DogStatsdAddress | null;
+  /** `FLOW_METRICS_CLOUDWATCH_ENABLED`: gauges logged in CloudWatch's embedded metric format. */
+  readonly cloudWatch: boolean;
 }
 
 const dogstatsdAddressDefault = '127.0.0.1:8125';
 
-/** `FLOW_METRICS_PORT`, `FLOW_METRICS_HOST`, `FLOW_DOGSTATSD_ENABLED`, `FLOW_DOGSTATSD_ADDRESS`. */
+/** `FLOW_METRICS_PORT`, `FLOW_METRICS_HOST`, `FLOW_DOGSTATSD_ENABLED`, `FLOW_DOGSTATSD_ADDRESS`, `FLOW_METRICS_CLOUDWATCH_ENABLED`. */
 export function readMetricsConfig(reader: ConfigReader): MetricsConfig {
   const port = reader.optionalText('FLOW_METRICS_PORT') === undefined ? null : reader.integer('FLOW_METRICS_PORT', 0, { min: 0, max: 65_535 });
   const host = reader.text('FLOW_METRICS_HOST', '127.0.0.1');
@@ -29,7 +31,8 @@ export function readMetricsConfig(reader: ConfigReader): MetricsConfig {
   const match = /^(.+):(\d{1,5})$/.exec(address);
   if (match === null || Number(match[2]) > 65_535) reader.problem('FLOW_DOGSTATSD_ADDRESS must be host:port, e.g. 127.0.0.1:8125');
   const dogstatsd = enabled && match !== null ? { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port: Number(match[2]) } : null;
-  return { port, host, dogstatsd };
+  const cloudWatch = reader.boolean('FLOW_METRICS_CLOUDWATCH_ENABLED', false);
+  return { port, host, dogstatsd, cloudWatch };
 }
 
 /** `GET /metrics`, for the worker's health app or a management server of its own. */

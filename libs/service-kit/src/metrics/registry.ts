@@ -22,6 +22,13 @@ export interface MetricsOptions {
   readonly logger: Logger;
   /** The Datadog Agent's DogStatsD address; absent, metrics are only served on `/metrics`. */
   readonly dogstatsd?: DogStatsdAddress | null;
+  /** How often gauges go to the agent; `sampleIntervalMs` by default (tests shorten it). */
+  readonly gaugeIntervalMs?: number;
+  /**
+   * Also log the gauges every interval in CloudWatch's embedded metric format (`metrics_emitted`),
+   * so the CloudWatch alarms (outbox lag) read them from the service's log group.
+   */
+  readonly cloudWatch?: boolean;
 }
 
 /** Reads outside state into gauges (via `metrics.set`); named in the failure log. */
@@ -91,12 +98,30 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   };
   // Towards the agent, gauges are re-sent every interval: the agent keeps no value between flushes.
-  const timer = setInterval(() => void runSamplers().then(() => {
+  const timer = setInterval(() => void runSamplers().then(async () => {
     for (const { name, value, tags } of gaugeValues.values()) statsd?.send(name, value, 'g', tags);
-  }), sampleIntervalMs);
+    if (options.cloudWatch === true) await logEmbeddedMetrics(registry, options);
+  }), options.gaugeIntervalMs ?? sampleIntervalMs);
   timer.unref();
-  if (statsd === null) clearInterval(timer);
+  if (statsd === null && options.cloudWatch !== true) clearInterval(timer);
   return metrics;
+}
+
+/** CloudWatch's namespace for Flow's own metrics; the service is a dimension. */
+export const cloudWatchNamespace = 'Flow';
+
+/** One `metrics_emitted` line per gauge sample, its labels as dimensions beside `Service`. */
+async function logEmbeddedMetrics(registry: Registry, options: MetricsOptions): Promise<void> {
+  for (const name of metricNamesOf(options.service).filter((each) => metricCatalogue[each].type === 'gauge')) {
+    const { values } = await (registry.getSingleMetric(name) as Gauge).get();
+    for (const { labels, value } of values) {
+      const dimensions = ['Service', ...Object.keys(labels)];
+      options.logger.info('metrics_emitted', {
+        _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: cloudWatchNamespace, Dimensions: [dimensions], Metrics: [{ Name: name }] }] },
+        Service: `flow-${options.service}`, ...labels, [name]: value,
+      });
+    }
+  }
 }
 
 function instrumentOf(name: MetricName, registry: Registry): Metric {
