@@ -7,6 +7,8 @@ import { Writable } from 'node:stream';
 import { configReader, ConfigError } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { readMetricsConfig, startMetricsServer } from './endpoint.ts';
+import { createBreaker } from '../breaker.ts';
+import { watchBreaker } from './breaker-gauge.ts';
 import { createMetrics, type Metrics } from './registry.ts';
 
 function logLines(): { lines: Record<string, unknown>[]; stream: Writable } {
@@ -126,6 +128,32 @@ test('with CloudWatch on, every gauge sample is logged in the embedded metric fo
       _aws: expect.objectContaining({ CloudWatchMetrics: [expect.objectContaining({ Dimensions: [['Service', 'queue']] })] }),
     }));
   } finally {
+    await metrics.close();
+  }
+});
+
+test('flow_breaker_open follows a real breaker: 0 closed, 1 open and half-open, 0 closed again', async () => {
+  const logger = createLogger({ service: 'test', level: 'error' });
+  const metrics = createMetrics({ service: 'ingest', logger });
+  let failing = true;
+  const breaker = createBreaker(async () => {
+    if (failing) throw new Error('broker down');
+  }, { name: 'request-topic', timeoutMs: 1_000, resetTimeoutMs: 50, volumeThreshold: 1 }, logger);
+  watchBreaker(breaker, 'request-topic', metrics);
+  const value = async () => Number(/^flow_breaker_open\{breaker="request-topic"\} (\d)$/m.exec((await metrics.exposition()).body)?.[1]);
+  try {
+    expect(await value()).toBe(0);
+    await breaker.fire().catch(() => undefined);
+    expect(breaker.opened).toBe(true);
+    expect(await value()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(breaker.halfOpen).toBe(true);
+    expect(await value()).toBe(1);
+    failing = false;
+    await breaker.fire();
+    expect(await value()).toBe(0);
+  } finally {
+    breaker.shutdown();
     await metrics.close();
   }
 });
