@@ -5,6 +5,9 @@ import { readLatestReconciliationRun, readReplicaLagSeconds, type Database } fro
 import { poolSampler, type Metrics } from '@flow/service-kit';
 
 export function addDatabaseSamplers(metrics: Metrics, readDatabase: Database, primaryDatabase: Database): void {
+  // One handle for both (the embedded stack's PGlite) is one pool: read it once, before the queries below.
+  const pools: Record<string, Database> = readDatabase === primaryDatabase ? { read: readDatabase } : { read: readDatabase, primary: primaryDatabase };
+  metrics.addSampler(poolSampler(metrics, pools));
   metrics.addSampler({
     name: 'replica_lag',
     sample: async () => metrics.set('flow_replica_lag_seconds', await readReplicaLagSeconds(readDatabase)),
@@ -22,7 +25,4 @@ export function addDatabaseSamplers(metrics: Metrics, readDatabase: Database, pr
       metrics.set('flow_reconciliation_last_run_timestamp_seconds', run.finishedAt);
     },
   });
-  // One handle for both (the embedded stack's PGlite) is one pool: read it once.
-  const pools: Record<string, Database> = readDatabase === primaryDatabase ? { read: readDatabase } : { read: readDatabase, primary: primaryDatabase };
-  metrics.addSampler(poolSampler(metrics, pools));
 }

@@ -12,6 +12,8 @@ export interface WorkerSamplerSources {
 }
 
 export function addWorkerSamplers(metrics: Metrics, sources: WorkerSamplerSources): QueueGauges {
+  // The pool first, before the outbox query below is in it.
+  metrics.addSampler(poolSampler(metrics, { primary: sources.database }));
   const queueGauges = createQueueGauges(sources.sqs, sources.queueUrl, metrics);
   metrics.addSampler(queueGauges.sampler);
   metrics.addSampler({
@@ -22,6 +24,5 @@ export function addWorkerSamplers(metrics: Metrics, sources: WorkerSamplerSource
       metrics.set('flow_outbox_oldest_unsent_age_seconds', backlog.oldestUnsentAgeSeconds);
     },
   });
-  metrics.addSampler(poolSampler(metrics, { primary: sources.database }));
   return queueGauges;
 }

@@ -64,7 +64,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
     if (found === undefined) throw new Error(`${name} is not a metric of ${options.service}`);
     return found as Kind;
   };
-  const runSamplers = () => Promise.all(samplers.map((sampler) => runSampler(sampler, options.logger)));
+  // One after another, in the order added: the pool sampler, added first, sees the pool without
+  // the other samplers' own queries in it.
+  const runSamplers = async () => {
+    for (const sampler of samplers) await runSampler(sampler, options.logger);
+  };
 
   const metrics: Metrics = {
     service: options.service,
