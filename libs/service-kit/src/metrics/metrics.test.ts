@@ -185,10 +185,12 @@ describe('DogStatsD towards the agent', () => {
       service: 'ledger-worker', logger: createLogger({ service: 'test', level: 'error' }), dogstatsd: { host: '127.0.0.1', port }, gaugeIntervalMs: 50,
     });
     metrics.increment('flow_postings_applied_total', { status: 'rejected', reason: 'account_not_found' }, 2);
+    metrics.increment('flow_postings_applied_total', { status: 'posted', reason: '' }, 5);
     metrics.observe('flow_accept_to_posted_seconds', 0.25, {}, 4);
     metrics.set('flow_breaker_open', 1, { breaker: 'database' });
     await until(() => received.filter((line) => line.startsWith('flow_breaker_open')).length >= 2);
     expect(received).toContain('flow_postings_applied_total:2|c|#service:flow-ledger-worker,status:rejected,reason:account_not_found');
+    expect(received).toContain('flow_postings_applied_total:5|c|#service:flow-ledger-worker,status:posted');
     expect(received).toContain('flow_accept_to_posted_seconds:0.25|d|@0.25|#service:flow-ledger-worker');
     expect(received.filter((line) => line === 'flow_breaker_open:1|g|#service:flow-ledger-worker,breaker:database').length).toBeGreaterThanOrEqual(2);
   });

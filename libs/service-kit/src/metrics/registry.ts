@@ -150,8 +150,9 @@ function labelsOf(name: MetricName, labels: MetricLabels): Record<string, string
   return Object.fromEntries(names.map((label) => [label, labels[label] ?? '']));
 }
 
+/** DogStatsD tags: an empty label (the reason of a posted outcome) is no tag rather than `reason:`. */
 function tagsOf(name: MetricName, labels: MetricLabels): string[] {
-  return Object.entries(labelsOf(name, labels)).map(([label, value]) => `${label}:${tagValue(value)}`);
+  return Object.entries(labelsOf(name, labels)).filter(([, value]) => value !== '').map(([label, value]) => `${label}:${tagValue(value)}`);
 }
 
 async function runSampler(sampler: Sampler, logger: Logger): Promise<void> {
