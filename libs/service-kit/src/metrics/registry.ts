@@ -14,8 +14,8 @@ import { createDogStatsd, tagValue, type DogStatsdAddress } from './dogstatsd.ts
 
 /** How often gauges are read and sent to the agent when DogStatsD is on. */
 export const sampleIntervalMs = 10_000;
-/** A sampler that has not answered within this is abandoned for this scrape. */
-export const samplerTimeoutMs = 2_000;
+/** A sampler that has not answered within this is abandoned for this scrape (Prometheus waits 10 s). */
+export const samplerTimeoutMs = 5_000;
 
 export interface MetricsOptions {
   readonly service: FlowService;
