@@ -46,6 +46,11 @@ export interface Metrics {
   /** Removes a gauge's sample: unknown, rather than a stale or made-up value. */
   clear(name: GaugeName, labels?: MetricLabels): void;
   addSampler(sampler: Sampler): void;
+  /**
+   * Runs the samplers and sends the gauges where they go (DogStatsD, CloudWatch's format), then
+   * flushes: what the interval does, for a process that freezes between invocations (Lambda).
+   */
+  publish(): Promise<void>;
   /** The Prometheus text exposition, samplers run first. */
   exposition(): Promise<{ contentType: string; body: string }>;
   close(): Promise<void>;
@@ -92,6 +97,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
       gaugeValues.delete(`${name}|${tagsOf(name, labels).join(',')}`);
     },
     addSampler: (sampler) => void samplers.push(sampler),
+    async publish() {
+      await runSamplers();
+      for (const { name, value, tags } of gaugeValues.values()) statsd?.send(name, value, 'g', tags);
+      if (options.cloudWatch === true) await logEmbeddedMetrics(registry, options);
+      statsd?.flush();
+    },
     async exposition() {
       await runSamplers();
       return { contentType: registry.contentType, body: await registry.metrics() };
@@ -102,10 +113,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   };
   // Towards the agent, gauges are re-sent every interval: the agent keeps no value between flushes.
-  const timer = setInterval(() => void runSamplers().then(async () => {
-    for (const { name, value, tags } of gaugeValues.values()) statsd?.send(name, value, 'g', tags);
-    if (options.cloudWatch === true) await logEmbeddedMetrics(registry, options);
-  }), options.gaugeIntervalMs ?? sampleIntervalMs);
+  const timer = setInterval(() => void metrics.publish(), options.gaugeIntervalMs ?? sampleIntervalMs);
   timer.unref();
   if (statsd === null && options.cloudWatch !== true) clearInterval(timer);
   return metrics;
