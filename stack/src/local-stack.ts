@@ -42,6 +42,8 @@ export const freePortsOnLoopback = {
   ingestPort: 0,
   queryApiPort: 0,
   workerHealthPort: 0,
+  ingestMetricsPort: 0,
+  queryApiMetricsPort: 0,
   brokerPort: 0,
 } as const satisfies Partial<LocalStackOptions>;
 
@@ -50,6 +52,8 @@ export interface LocalStack {
   readonly queryApiUrl: string;
   /** Null when the stack was started without its worker (`worker: false`). */
   readonly workerHealthUrl: string | null;
+  /** `GET /metrics` of each service (the worker's on its health port; null without the worker). */
+  readonly metricsUrls: { readonly ingest: string; readonly queryApi: string; readonly worker: string | null };
   readonly broker: LocalBroker;
   readonly database: Database;
   readonly secret: string;
@@ -83,24 +87,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       FLOW_AWS_REGION: broker.region,
       FLOW_JWT_SECRET: secret,
       FLOW_JWKS_URL: undefined,
+      // The management ports answer on loopback only, whatever FLOW_HOST says.
+      FLOW_METRICS_HOST: '127.0.0.1',
     };
-    const worker = options.worker === false ? null : await startWorker(
-      readWorkerConfig(
-        {
-          ...shared,
-          FLOW_HEALTH_PORT: String(options.workerHealthPort),
-          FLOW_TRANSACTION_QUEUE_URL: broker.transactionQueueUrl,
-          FLOW_CALLBACK_TOPIC_ARN: broker.callbackTopicArn,
-        },
-        { databaseInjected: true },
-      ),
-      { database },
-    );
+    const worker = options.worker === false ? null : await startWorker(readWorkerConfig({
+      ...shared, FLOW_HEALTH_PORT: String(options.workerHealthPort),
+      FLOW_TRANSACTION_QUEUE_URL: broker.transactionQueueUrl, FLOW_CALLBACK_TOPIC_ARN: broker.callbackTopicArn,
+    }, { databaseInjected: true }), { database });
     if (worker !== null) stops.push(() => worker.stop());
     const queryApi = await startQueryApi(
       readQueryApiConfig({
         ...shared,
         FLOW_PORT: String(options.queryApiPort),
+        FLOW_METRICS_PORT: String(options.queryApiMetricsPort),
         FLOW_CURSOR_KEYS: given.FLOW_CURSOR_KEYS ?? readOrCreateSecret(dataDir, cursorKeyFileName),
       }, { databaseInjected: true }),
       { database },
@@ -109,13 +108,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ingest = await startIngest(
       // A single posting's 202 names its status on this query API (Location), unless the caller set another.
       readIngestConfig({ FLOW_QUERY_API_PUBLIC_URL: queryApi.url, ...shared,
-        FLOW_PORT: String(options.ingestPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
+        FLOW_PORT: String(options.ingestPort), FLOW_METRICS_PORT: String(options.ingestMetricsPort), FLOW_REQUEST_TOPIC_ARN: broker.requestTopicArn }),
     );
     stops.push(() => ingest.stop());
+    const workerUrl = worker === null ? null : `http://${reachableHost(options.host)}:${worker.healthPort}`;
     return {
       ingestUrl: ingest.url,
       queryApiUrl: queryApi.url,
-      workerHealthUrl: worker === null ? null : `http://${reachableHost(options.host)}:${worker.healthPort}`,
+      workerHealthUrl: workerUrl,
+      metricsUrls: { ingest: ingest.metricsUrl!, queryApi: queryApi.metricsUrl!, worker: workerUrl === null ? null : `${workerUrl}/metrics` },
       broker,
       database,
       secret,

@@ -1,10 +1,10 @@
 // The doc-test: the README code blocks that talk to the running stack are run, as written, in
 // bash against a real `npm start` (a child process, its own data folder and free ports; the
-// blocks' 127.0.0.1:808x addresses are pointed at those ports, nothing else is changed). Every
+// blocks' 127.0.0.1:808x and :809x addresses are pointed at those ports, nothing else is changed). Every
 // HTTP answer they get must be a success (2xx), or a 404 for a lookup of an example id; an
 // example that rots (a date outside the retro window, a wrong event code, a field renamed)
 // fails here. The blocks picked are every `sh` block of README.md, README.pt-BR.md and the
-// apps' READMEs that calls curl on the stack (`127.0.0.1:8081`, `:8082`, or `$FLOW`), with
+// apps' READMEs that calls curl on the stack (`127.0.0.1:8081`, `:8082`, `:8083`, `:8091`, `:8092`, or `$FLOW`), with
 // `$TOKEN` and `$ADMIN` a token of every scope and `$FLOW` the query API, as those READMEs say.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +30,7 @@ function stackExamples(document: string, text: string): Example[] {
   const examples: Example[] = [];
   for (const match of text.matchAll(/^```sh\n([\s\S]*?)^```/gm)) {
     const script = match[1]!;
-    if (!/\bcurl\b/.test(script) || !/127\.0\.0\.1:808[12]|\$FLOW\b/.test(script)) continue;
+    if (!/\bcurl\b/.test(script) || !/127\.0\.0\.1:(808[123]|809[12])|\$FLOW\b/.test(script)) continue;
     // A block that starts an app of its own (`node apps/…/main.ts`) is about running it alone.
     if (/\bnode apps\//.test(script)) continue;
     examples.push({ document, line: text.slice(0, match.index).split('\n').length, script });
@@ -43,12 +43,15 @@ const examples = documents.flatMap((document) => stackExamples(document, readFil
 describe('the README examples against npm start', () => {
   let child: ChildProcess;
   let dataDir: string;
-  let ports: { ingest: number; query: number; health: number; broker: number };
+  let ports: { ingest: number; query: number; health: number; broker: number; ingestMetrics: number; queryMetrics: number };
   let environment: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-readme-'));
-    ports = { ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback() };
+    ports = {
+      ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback(),
+      ingestMetrics: await freePortOnLoopback(), queryMetrics: await freePortOnLoopback(),
+    };
     environment = {
       ...process.env,
       FLOW_DATA_DIR: dataDir,
@@ -56,6 +59,8 @@ describe('the README examples against npm start', () => {
       FLOW_QUERY_API_PORT: String(ports.query),
       FLOW_WORKER_HEALTH_PORT: String(ports.health),
       FLOW_BROKER_PORT: String(ports.broker),
+      FLOW_INGEST_METRICS_PORT: String(ports.ingestMetrics),
+      FLOW_QUERY_API_METRICS_PORT: String(ports.queryMetrics),
     };
     child = spawn('npm', ['start'], { cwd: repositoryRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -90,7 +95,10 @@ describe('the README examples against npm start', () => {
       `FLOW=http://127.0.0.1:${ports.query}`,
       example.script
         .replaceAll('127.0.0.1:8081', `127.0.0.1:${ports.ingest}`)
-        .replaceAll('127.0.0.1:8082', `127.0.0.1:${ports.query}`),
+        .replaceAll('127.0.0.1:8082', `127.0.0.1:${ports.query}`)
+        .replaceAll('127.0.0.1:8083', `127.0.0.1:${ports.health}`)
+        .replaceAll('127.0.0.1:8091', `127.0.0.1:${ports.ingestMetrics}`)
+        .replaceAll('127.0.0.1:8092', `127.0.0.1:${ports.queryMetrics}`),
     ].join('\n');
     const { stdout } = await promisify(execFile)('bash', ['-c', script], { cwd: repositoryRoot, env: environment, timeout: 60_000 });
     const statuses = stdout.split('\n').filter((line) => line.startsWith(statusMarker)).map((line) => Number(line.slice(statusMarker.length)));

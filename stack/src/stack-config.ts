@@ -12,6 +12,9 @@ export interface StackConfig {
   readonly ingestPort: number;
   readonly queryApiPort: number;
   readonly workerHealthPort: number;
+  /** Management ports of `/metrics` (the worker serves it on its health port), loopback only. */
+  readonly ingestMetricsPort: number;
+  readonly queryApiMetricsPort: number;
   readonly brokerPort: number;
   /** A PostgreSQL server to use instead of PGlite. */
   readonly databaseUrl: string | undefined;
@@ -29,6 +32,8 @@ export function readStackConfig(environment: Environment): Readonly<StackConfig>
     ingestPort: reader.integer('FLOW_INGEST_PORT', 8081, portBounds),
     queryApiPort: reader.integer('FLOW_QUERY_API_PORT', 8082, portBounds),
     workerHealthPort: reader.integer('FLOW_WORKER_HEALTH_PORT', 8083, portBounds),
+    ingestMetricsPort: reader.integer('FLOW_INGEST_METRICS_PORT', 8091, portBounds),
+    queryApiMetricsPort: reader.integer('FLOW_QUERY_API_METRICS_PORT', 8092, portBounds),
     brokerPort: reader.integer('FLOW_BROKER_PORT', 4566, portBounds),
     databaseUrl: reader.url('FLOW_DATABASE_URL'),
     seedDemo: reader.boolean('FLOW_SEED_DEMO', true),

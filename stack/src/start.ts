@@ -44,6 +44,7 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
     `  ingest      ${stack.ingestUrl}     (Swagger UI: ${stack.ingestUrl}/docs)`,
     `  query-api   ${stack.queryApiUrl}     (Swagger UI: ${stack.queryApiUrl}/docs)`,
     `  worker      ${stack.workerHealthUrl}/health/ready`,
+    `  metrics     ${stack.metricsUrls.ingest}  ${stack.metricsUrls.queryApi}  ${stack.metricsUrls.worker}`,
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
     '',
     'Try it (in another terminal, from this folder):',

@@ -24,6 +24,7 @@ import {
   traceKeyFields,
   type Authenticator,
   type Logger,
+  type Metrics,
   type Principal,
 } from '@flow/service-kit';
 import express, { type Express, type Request, type Response } from 'express';
@@ -38,13 +39,15 @@ export interface IngestDependencies {
   readonly logger: Logger;
   /** False once the service is stopping, so the load balancer drains it first. */
   readonly isAccepting?: () => boolean;
+  /** Counts requests and accepted postings; absent in tests that do not look. */
+  readonly metrics?: Metrics;
 }
 
 export function createIngestApp(dependencies: IngestDependencies): Express {
   const { config, publisher, authenticator, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestContext(logger));
+  app.use(requestContext(logger, dependencies.metrics));
   app.use(securityHeaders);
   const limiter = createRateLimiter(config.rateLimit);
   app.use(healthRoutes([
@@ -76,7 +79,7 @@ function assertReady(ready: boolean, reason: string): void {
   if (!ready) throw new Error(reason);
 }
 
-function postTransactions({ config, publisher, logger }: IngestDependencies) {
+function postTransactions({ config, publisher, logger, metrics }: IngestDependencies) {
   const retryAfterSeconds = String(Math.ceil(config.publish.breakerResetMs / 1_000));
   return async (request: Request, response: Response): Promise<void> => {
     const requestId = response.locals.requestId as string;
@@ -116,6 +119,7 @@ function postTransactions({ config, publisher, logger }: IngestDependencies) {
       throw new ApiError('broker_unavailable', { reason: error.reason, ...assigned }, { 'Retry-After': retryAfterSeconds });
     }
     logger.info('postings_accepted', { requestId, count: postings.length, ...postingLogFields(parsed.form, postings) });
+    metrics?.increment('flow_postings_accepted_total', {}, postings.length);
     // One posting: its status resource on the query API, 404 until the worker has applied it.
     if (parsed.form === 'single') response.location(`${config.queryApiPublicUrl}/v1/transactions/${postings[0]!.id}`);
     response.status(202).json(acceptedBody(parsed.form, postings));

@@ -10,6 +10,8 @@ import {
   type HttpServerLimits,
   type RateLimitConfig,
   readAwsConfig,
+  readMetricsConfig,
+  type MetricsConfig,
   type AuthConfig,
   type AwsConfig,
   type Environment,
@@ -65,6 +67,8 @@ export interface IngestConfig {
   readonly shutdownDrainMs: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
+  /** `/metrics` on `FLOW_METRICS_PORT` (none when unset), DogStatsD when enabled. */
+  readonly metrics: MetricsConfig;
   /**
    * `FLOW_QUERY_API_PUBLIC_URL`: where clients reach the query API. The 202 of a single posting
    * names its status resource there (`Location`); empty, the reference is relative
@@ -86,6 +90,7 @@ export function readIngestConfig(environment: Environment): Readonly<IngestConfi
     requestTopicArn: reader.optionalText('FLOW_REQUEST_TOPIC_ARN', true) ?? '',
     http: readHttpServerLimits(reader),
     rateLimit: readRateLimitConfig(reader),
+    metrics: readMetricsConfig(reader),
     publish: {
       lingerMs: reader.integer('FLOW_PUBLISH_LINGER_MS', publishLingerMsDefault, { min: 0, max: publishLingerMsMax }),
       timeoutMs: reader.integer('FLOW_PUBLISH_TIMEOUT_MS', publishTimeoutMsDefault, {

@@ -15,7 +15,9 @@ export interface MessageSender {
   isIdle(): boolean;
 }
 
-export function createMessageSender(breaker: Breaker<[string], void>, inFlightMax: number, onAnswer: () => void): MessageSender {
+export function createMessageSender(
+  breaker: Breaker<[string], void>, inFlightMax: number, onAnswer: () => void, onConfirmed: (postings: number) => void = () => undefined,
+): MessageSender {
   const ready: Message[] = [];
   let readyPostings = 0;
   let inFlight = 0;
@@ -27,7 +29,10 @@ export function createMessageSender(breaker: Breaker<[string], void>, inFlightMa
       if (everyWaiterSettled(message)) continue; // every request in it already got its 503
       inFlight += 1;
       breaker.fire(message.body).then(
-        () => confirmMessage(message),
+        () => {
+          onConfirmed(message.postingCount);
+          confirmMessage(message);
+        },
         (error: unknown) => failMessage(message, new BrokerUnavailableError(failureReason(error), error)),
       ).finally(() => {
         inFlight -= 1;

@@ -7,7 +7,7 @@
 // request fails at once without calling SNS.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Posting } from '@flow/contracts';
-import { createBreaker, type Breaker, type Logger } from '@flow/service-kit';
+import { createBreaker, watchBreaker, type Breaker, type Logger, type Metrics } from '@flow/service-kit';
 import { createMessageSender } from './message-sender.ts';
 import { createPostingPacker, type Waiter } from './posting-packer.ts';
 import { BrokerUnavailableError } from './publish-failure.ts';
@@ -41,9 +41,12 @@ export interface PostingPublisher {
   close(): Promise<void>;
 }
 
-export function createPostingPublisher(options: PublisherOptions, logger: Logger): PostingPublisher {
+/** `metrics`: the breaker's state and the postings each confirmed message held. */
+export function createPostingPublisher(options: PublisherOptions, logger: Logger, metrics?: Metrics): PostingPublisher {
   const breaker = createTopicBreaker(options, logger);
-  const sender = createMessageSender(breaker, options.inFlightMax, notifyIdle);
+  if (metrics !== undefined) watchBreaker(breaker, 'request-topic', metrics);
+  const sender = createMessageSender(breaker, options.inFlightMax, notifyIdle,
+    (postings) => metrics?.increment('flow_postings_published_total', {}, postings));
   const packer = createPostingPacker((message) => sender.enqueue(message));
   let lingerTimer: NodeJS.Timeout | undefined;
   let closed = false;

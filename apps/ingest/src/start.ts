@@ -7,6 +7,8 @@ import {
   closeServer,
   createAuthenticator,
   createLogger,
+  createMetrics,
+  startMetricsServer,
   createSnsClient,
   listen,
   reachableHost,
@@ -27,6 +29,8 @@ export interface RunningIngest {
   readonly port: number;
   /** Base URL for clients on this machine, e.g. http://127.0.0.1:8081. */
   readonly url: string;
+  /** `/metrics` on the management port, or null when `FLOW_METRICS_PORT` is unset. */
+  readonly metricsUrl: string | null;
   /** Postings of requests still waiting for the broker (what a stop has to flush). */
   heldPostings(): number;
   stop(): Promise<void>;
@@ -35,7 +39,8 @@ export interface RunningIngest {
 export async function startIngest(config: Readonly<IngestConfig>, overrides: IngestOverrides = {}): Promise<RunningIngest> {
   const logger = overrides.logger ?? createLogger({ service: ingestService, level: config.logLevel });
   const sns = createSnsClient(config.aws);
-  const publisher = createPostingPublisher({ sns, topicArn: config.requestTopicArn, ...config.publish }, logger);
+  const metrics = createMetrics({ service: 'ingest', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
+  const publisher = createPostingPublisher({ sns, topicArn: config.requestTopicArn, ...config.publish }, logger, metrics);
   let accepting = true;
   const app = createIngestApp({
     config,
@@ -43,11 +48,16 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
     authenticator: createAuthenticator(config.auth),
     logger,
     isAccepting: () => accepting,
+    metrics,
   });
-  const server = await listen(app, config.port, config.host, config.http);
+  const metricsServer = await startMetricsServer(metrics, config.metrics, logger);
+  const server = await listen(app, config.port, config.host, config.http).catch(async (error: unknown) => {
+    await metricsServer?.stop();
+    throw error;
+  });
   const port = boundPort(server);
   const url = `http://${reachableHost(config.host)}:${port}`;
-  logger.info('service_started', { url, requestTopicArn: config.requestTopicArn, auth: config.auth.mode });
+  logger.info('service_started', { url, metricsUrl: metricsServer?.url, requestTopicArn: config.requestTopicArn, auth: config.auth.mode });
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     accepting = false;
@@ -55,9 +65,11 @@ export async function startIngest(config: Readonly<IngestConfig>, overrides: Ing
     if (config.shutdownDrainMs > 0) await setTimeout(config.shutdownDrainMs);
     await closeServer(server);
     await publisher.close();
+    await metricsServer?.stop();
+    await metrics.close();
     sns.destroy();
   };
-  return { port, url, heldPostings: () => publisher.heldPostings(), stop: () => (stopped ??= stop()) };
+  return { port, url, metricsUrl: metricsServer?.url ?? null, heldPostings: () => publisher.heldPostings(), stop: () => (stopped ??= stop()) };
 }
 
 /** Parses the environment (exit 1 with every problem on stderr), starts, stops on SIGTERM/SIGINT. */

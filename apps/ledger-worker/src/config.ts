@@ -2,8 +2,8 @@
 // reported at once with its variable's name (docs/style.md §11). README.md lists every variable.
 import { ledgerRules, retroWindowDaysMax, type LedgerRules } from '@flow/ledger-core';
 import {
-  configReader, logLevels, readAwsConfig, readDatabaseConfig,
-  type AwsConfig, type ConfigReader, type DatabaseConfig, type Environment, type LogLevel,
+  configReader, logLevels, readAwsConfig, readDatabaseConfig, readMetricsConfig,
+  type AwsConfig, type MetricsConfig, type ConfigReader, type DatabaseConfig, type Environment, type LogLevel,
 } from '@flow/service-kit';
 import { limits } from '@flow/contracts';
 import {
@@ -34,6 +34,8 @@ export interface WorkerConfig {
   readonly outboxSweepAgeMinMs: number;
   readonly databaseProbeIntervalMs: number;
   readonly migrateOnStart: boolean;
+  /** DogStatsD when enabled; `/metrics` is always on the health port (FLOW_METRICS_PORT is not read). */
+  readonly metrics: Pick<MetricsConfig, 'dogstatsd' | 'cloudWatch'>;
 }
 
 export interface WorkerConfigOptions {
@@ -72,6 +74,7 @@ export function readWorkerConfig(environment: Environment, options: WorkerConfig
     outboxSweepAgeMinMs: reader.integer('FLOW_OUTBOX_SWEEP_AGE_MIN_MS', outboxSweepAgeMinMs, { min: 0, max: 3_600_000 }),
     databaseProbeIntervalMs: reader.integer('FLOW_DATABASE_PROBE_INTERVAL_MS', databaseProbeIntervalMsDefault, { min: 50, max: 600_000 }),
     migrateOnStart: reader.boolean('FLOW_MIGRATE_ON_START', false),
+    metrics: readWorkerMetricsConfig(reader),
   };
   return reader.finish(serviceName, config);
 }
@@ -103,4 +106,10 @@ function readRules(reader: ConfigReader): LedgerRules {
   } catch {
     return ledgerRules({ retroWindowDays });
   }
+}
+
+/** The worker's `/metrics` is on its health port: of the metrics settings it reads only where else they go. */
+function readWorkerMetricsConfig(reader: ConfigReader): WorkerConfig['metrics'] {
+  const { dogstatsd, cloudWatch } = readMetricsConfig(reader);
+  return { dogstatsd, cloudWatch };
 }

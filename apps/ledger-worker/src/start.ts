@@ -3,10 +3,10 @@
 // them in the order that keeps the invariants: stop receiving → finish the batches in flight
 // (commit, then delete) → flush the relay → close the pool.
 import type { Posting } from '@flow/contracts';
-import { createLedgerEngine, migrate, type BatchResult, type Database, type PostingOutcome } from '@flow/ledger-core';
+import { createLedgerEngine, migrate, type BatchResult, type Database, type LedgerEngine, type PostingOutcome } from '@flow/ledger-core';
 import {
-  boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
-  listen, runFromEnvironment, type Environment, type Logger,
+  boundPort, closeServer, createBreaker, createLogger, createMetrics, createSnsClient, createSqsClient,
+  listen, runFromEnvironment, watchBreaker, type Breaker, type Environment, type Logger, type Metrics,
 } from '@flow/service-kit';
 import { createBatchApplier } from './batch/batch-applier.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
@@ -18,6 +18,7 @@ import { createQueueConsumers, type StopOptions } from './consumer/queue-consume
 import { createHealthApp } from './health/health-app.ts';
 import { batchTimeoutMs, databaseBreakerResetMs } from './limits.ts';
 import { createOutboxRelay } from './relay/outbox-relay.ts';
+import { addWorkerSamplers } from './metrics/worker-samplers.ts';
 
 export interface WorkerOverrides {
   /** A database the caller owns (the embedded stack's PGlite): used as is, not closed by stop. */
@@ -54,14 +55,12 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   const database = overrides.database ?? connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize });
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
+  const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
+  const queueGauges = addWorkerSamplers(metrics, { sqs, queueUrl: config.transactionQueueUrl, database });
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
-    sweepAgeMinMs: config.outboxSweepAgeMinMs,
+    sweepAgeMinMs: config.outboxSweepAgeMinMs, metrics,
   });
-  const engine = createLedgerEngine({ database, rules: config.rules });
-  const breaker = createBreaker((postings: readonly Posting[], refused: readonly PostingOutcome[]) => engine.applyBatch(postings, refused), {
-    name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
-    isHealthyError: (error) => pauseReasonOf(error) === null,
-  }, logger);
+  const breaker = databaseBreaker(createLedgerEngine({ database, rules: config.rules }), logger, metrics);
   const applyBatch = async (postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<BatchResult> => {
     try {
       const result = await breaker.fire(postings, refused);
@@ -73,7 +72,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
     }
   };
   const apply = createBatchApplier({
-    applyBatch, batchPostings: config.batchPostings, logger,
+    applyBatch, batchPostings: config.batchPostings, logger, metrics,
     onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes),
   });
   const assembler = createBatchAssembler({
@@ -81,7 +80,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   });
   const consumers = createQueueConsumers({
     sqs, queueUrl: config.transactionQueueUrl, count: config.receivesInFlight, receiveWaitSeconds: config.receiveWaitSeconds,
-    visibilityTimeoutSeconds: config.visibilityTimeoutSeconds, assembler, logger,
+    visibilityTimeoutSeconds: config.visibilityTimeoutSeconds, assembler, logger, onReceived: queueGauges.received,
   });
   const guard = createDatabaseGuard({
     database, probeIntervalMs: config.databaseProbeIntervalMs, logger,
@@ -94,7 +93,8 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   });
   breaker.on('open', () => guard.pause('database breaker opened'));
 
-  const server = await listen(createHealthApp({ database, receiving: () => !guard.isPaused() && consumers.running(), logger }), config.healthPort, config.host);
+  const healthApp = createHealthApp({ database, receiving: () => !guard.isPaused() && consumers.running(), logger, metrics });
+  const server = await listen(healthApp, config.healthPort, config.host);
   consumers.start();
   relay.start();
   logger.info('service_started', { healthPort: boundPort(server), database: database.kind, receivesInFlight: config.receivesInFlight });
@@ -106,12 +106,23 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
     await relay.stop();
     breaker.shutdown();
     await closeServer(server);
+    await metrics.close();
     sqs.destroy();
     sns.destroy();
     if (overrides.database === undefined) await database.close();
   })());
   const quiescent = () => !consumers.running() && consumers.idle();
   return { healthPort: boundPort(server), quiescent, stop };
+}
+
+/** The engine behind the database breaker, shown as `flow_breaker_open{breaker="database"}`. */
+function databaseBreaker(engine: LedgerEngine, logger: Logger, metrics: Metrics): Breaker<[readonly Posting[], readonly PostingOutcome[]], BatchResult> {
+  const breaker = createBreaker((postings: readonly Posting[], refused: readonly PostingOutcome[]) => engine.applyBatch(postings, refused), {
+    name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
+    isHealthyError: (error) => pauseReasonOf(error) === null,
+  }, logger);
+  watchBreaker(breaker, 'database', metrics);
+  return breaker;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   securityHeaders,
   type Authenticator,
   type Logger,
+  type Metrics,
   type RateLimitConfig,
 } from '@flow/service-kit';
 import express, { type Express, type RequestHandler } from 'express';
@@ -47,6 +48,8 @@ export interface QueryApiDependencies {
   readonly rateLimit?: RateLimitConfig;
   /** Signs and checks page cursors; absent, a random key for this process. */
   readonly cursorKeys?: readonly string[];
+  /** Counts and times requests; absent in tests that do not look. */
+  readonly metrics?: Metrics;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -58,7 +61,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.disable('x-powered-by');
   // Repeated parameters arrive as arrays and are refused; no nested objects from `a[b]=c`.
   app.set('query parser', 'simple');
-  app.use(requestContext(logger));
+  app.use(requestContext(logger, dependencies.metrics));
   app.use(securityHeaders);
   app.use(healthRoutes([
     { name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) },

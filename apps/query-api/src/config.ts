@@ -9,6 +9,8 @@ import {
   type HttpServerLimits,
   type RateLimitConfig,
   readDatabaseConfig,
+  readMetricsConfig,
+  type MetricsConfig,
   type AuthConfig,
   type DatabaseConfig,
   type Environment,
@@ -26,6 +28,8 @@ export interface QueryApiConfig {
   readonly statementTimeoutMs: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
+  /** `/metrics` on `FLOW_METRICS_PORT` (none when unset), DogStatsD when enabled. */
+  readonly metrics: MetricsConfig;
   /**
    * `FLOW_CURSOR_KEYS`, comma-separated: the first signs page cursors, all verify (rotation).
    * Empty: a random key per process, so cursors do not survive a restart or cross instances.
@@ -59,6 +63,7 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     auth: readAuthConfig(reader),
     http: readHttpServerLimits(reader),
     rateLimit: readRateLimitConfig(reader),
+    metrics: readMetricsConfig(reader),
     database: readDatabaseConfig(reader, {
       poolSize: primaryPoolSizeDefault,
       readPoolSize: readPoolSizeDefault,

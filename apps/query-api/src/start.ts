@@ -9,7 +9,9 @@ import {
   closeServer,
   createAuthenticator,
   createLogger,
+  createMetrics,
   listen,
+  startMetricsServer,
   reachableHost,
   runFromEnvironment,
   type Environment,
@@ -17,6 +19,7 @@ import {
 } from '@flow/service-kit';
 import { createQueryApiApp } from './app.ts';
 import { readQueryApiConfig, type QueryApiConfig } from './config.ts';
+import { addDatabaseSamplers } from './metrics.ts';
 
 export const queryApiService = 'flow-query-api';
 
@@ -32,6 +35,8 @@ export interface RunningQueryApi {
   readonly port: number;
   /** Base URL to reach it, e.g. http://127.0.0.1:8082. */
   readonly url: string;
+  /** `/metrics` on the management port, or null when `FLOW_METRICS_PORT` is unset. */
+  readonly metricsUrl: string | null;
   /** Stops accepting, lets requests in flight finish, closes the pools it opened. Idempotent. */
   stop(): Promise<void>;
 }
@@ -49,12 +54,23 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const logger = overrides.logger ?? createLogger({ service: queryApiService, level: config.logLevel });
   const databases = openDatabases(config, overrides);
   const { readDatabase, primaryDatabase } = databases;
+  const metrics = createMetrics({ service: 'query-api', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
+  addDatabaseSamplers(metrics, readDatabase, primaryDatabase);
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
-    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys,
+    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, metrics,
+  });
+  const release = async () => {
+    await metrics.close();
+    await databases.close();
+  };
+  const metricsServer = await startMetricsServer(metrics, config.metrics, logger).catch(async (error: unknown) => {
+    await release();
+    throw error;
   });
   const server = await listen(app, config.port, config.host, config.http).catch(async (error: unknown) => {
-    await databases.close();
+    await metricsServer?.stop();
+    await release();
     throw error;
   });
   const port = boundPort(server);
@@ -63,11 +79,15 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
     port,
     database: primaryDatabase.kind,
     readsElsewhere: databases.readsElsewhere,
+    metricsUrl: metricsServer?.url,
     auth: config.auth.mode,
   });
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= closeServer(server).finally(() => databases.close()));
-  return { port, url: `http://${reachableHost(config.host)}:${port}`, stop };
+  const stop = () => (stopped ??= closeServer(server).finally(async () => {
+    await metricsServer?.stop();
+    await release();
+  }));
+  return { port, url: `http://${reachableHost(config.host)}:${port}`, metricsUrl: metricsServer?.url ?? null, stop };
 }
 
 function openDatabases(config: QueryApiConfig, overrides: QueryApiOverrides): OpenDatabases {

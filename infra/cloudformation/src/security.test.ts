@@ -30,7 +30,9 @@ const expectedGrants: Record<string, string[]> = {
     'sns:Publish -> import:CallbackTopicArn',
     'sqs:ChangeMessageVisibility -> import:TransactionQueueArn',
     'sqs:DeleteMessage -> import:TransactionQueueArn',
+    'sqs:GetQueueAttributes -> import:TransactionDeadLetterQueueArn',
     'sqs:GetQueueAttributes -> import:TransactionQueueArn',
+    'sqs:GetQueueUrl -> import:TransactionDeadLetterQueueArn',
     'sqs:ReceiveMessage -> import:TransactionQueueArn',
   ],
   QueryTaskRole: [

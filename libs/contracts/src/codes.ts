@@ -129,6 +129,8 @@ export const logCodes = {
   outbox_relay_deferred: { number: 'L031', message: 'The relay\'s publish slots were full: a committed batch\'s callbacks are left to the sweep.' },
   service_start_failed: { number: 'L032', message: 'The service failed to start; the process exits with status 1.' },
   queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
+  metric_sample_failed: { number: 'L034', message: 'A metric read at scrape time (queue depth, outbox, pool, replica lag, reconciliation) failed; its series keeps its last value.' },
+  metrics_emitted: { number: 'L035', message: 'Gauges in CloudWatch embedded metric format (namespace Flow): CloudWatch Logs turns the line into metrics the alarms read.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -2,7 +2,7 @@
 // queries and the reconciliation, over a narrow database port with pg and PGlite adapters.
 export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts';
 export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
-export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
+export type { Database, PoolConnections, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
 export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
 export * from './limits.ts';
@@ -22,4 +22,6 @@ export { reconcileBalances, type BalanceDifference } from './queries/reconciliat
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
+export { readOutboxBacklog, type OutboxBacklog } from './outbox/outbox-backlog.ts';
+export { readLatestReconciliationRun, readReplicaLagSeconds, type ReconciliationRunReading } from './queries/operational-readings.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';

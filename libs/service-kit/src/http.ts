@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { apiErrorCodes, type ApiErrorCode } from '@flow/contracts';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { errorFields, type Logger } from './logger.ts';
+import type { Metrics } from './metrics/registry.ts';
 
 /** An expected failure of a request: answered with its registry code and status. */
 export class ApiError extends Error {
@@ -66,8 +67,12 @@ export const requireJsonAccept: RequestHandler = (request, response, next) => {
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Takes the caller's `x-request-id` when it is sane, else makes one; logs one line per request. */
-export function requestContext(logger: Logger): RequestHandler {
+/**
+ * Takes the caller's `x-request-id` when it is sane, else makes one; logs one line per request
+ * and, given `metrics`, counts and times it by route pattern (`unmatched` when no route took it,
+ * so a scan of random paths adds no series). Health probes are neither logged nor counted.
+ */
+export function requestContext(logger: Logger, metrics?: Metrics): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const given = request.header('x-request-id');
     const requestId = given !== undefined && requestIdPattern.test(given) ? given : randomUUID();
@@ -76,16 +81,34 @@ export function requestContext(logger: Logger): RequestHandler {
     const started = performance.now();
     response.on('finish', () => {
       if (request.path.startsWith('/health/')) return;
+      const durationMs = performance.now() - started;
       logger.info('request_completed', {
         requestId,
         method: request.method,
         route: request.route?.path ?? request.path,
         status: response.statusCode,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(durationMs * 10) / 10,
       });
+      if (metrics === undefined) return;
+      const labels = { method: methodLabel(request.method), route: routeLabel(request) };
+      metrics.increment('flow_http_requests_total', { ...labels, status: response.statusCode });
+      metrics.observe('flow_http_request_duration_seconds', durationMs / 1_000, labels);
     });
     next();
   };
+}
+
+const methodsCounted = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** A method outside the usual ones is `other`: a client cannot add series by inventing methods. */
+function methodLabel(method: string): string {
+  return methodsCounted.has(method) ? method : 'other';
+}
+
+/** The matched route's pattern (`/v1/transactions/:id`), never the path itself with its ids. */
+function routeLabel(request: Request): string {
+  const pattern = (request.route as { path?: unknown } | undefined)?.path;
+  return typeof pattern === 'string' ? `${request.baseUrl}${pattern}` : 'unmatched';
 }
 
 /**

@@ -44,6 +44,13 @@ export {
   type RateLimiter,
 } from './rate-limit.ts';
 export { createLogger, errorFields, logLevels, logTraceKeysMax, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
+export {
+  metricCatalogue, metricNamesOf,
+  type CounterName, type FlowService, type GaugeName, type HistogramName, type MetricDefinition, type MetricLabels, type MetricName,
+} from './metrics/catalogue.ts';
+export { metricsRoutes, readMetricsConfig, startMetricsServer, type MetricsConfig, type MetricsServer } from './metrics/endpoint.ts';
+export { createMetrics, poolSampler, type Metrics, type MetricsOptions, type PoolReadable, type Sampler } from './metrics/registry.ts';
+export { watchBreaker } from './metrics/breaker-gauge.ts';
 export { openApiRoutes } from './openapi-routes.ts';
 export {
   boundPort,

@@ -10,8 +10,9 @@
 // message is named before it reaches the dead-letter queue.
 import type { Posting } from '@flow/contracts';
 import type { BatchResult, PostingOutcome } from '@flow/ledger-core';
-import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
+import { errorFields, traceKeyFields, type Logger, type Metrics } from '@flow/service-kit';
 import { batchFailureKind, pauseReasonOf } from '../consumer/database-failure.ts';
+import { recordBatch } from './batch-metrics.ts';
 
 /** The postings of one decoded message, and the outcomes of its postings that failed the contract. */
 export interface BatchEntry {
@@ -19,6 +20,8 @@ export interface BatchEntry {
   readonly postings: readonly Posting[];
   /** Rejected `posting_invalid` by the decoder: written to the outbox with the first batch of the message. */
   readonly refused: readonly PostingOutcome[];
+  /** When the queue received the message (SQS SentTimestamp, epoch ms), for `flow_accept_to_posted_seconds`. */
+  readonly sentAtMs?: number;
 }
 
 export type EntryResult = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
@@ -33,6 +36,8 @@ export interface BatchApplierOptions {
    * container does not await the publish; the Lambda does, before it returns.
    */
   readonly onCommitted: (result: BatchResult) => void | Promise<void>;
+  /** Counts outcomes and times batches (batch-metrics.ts); absent in the Lambda and in tests. */
+  readonly metrics?: Metrics;
 }
 
 export type BatchApplier = (entries: readonly BatchEntry[]) => Promise<EntryResult[]>;
@@ -75,10 +80,11 @@ export function planBatches(entries: readonly BatchEntry[], batchPostings: numbe
 export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
   const { logger } = options;
 
-  async function applyOne(postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<void> {
+  async function applyOne(postings: readonly Posting[], refused: readonly PostingOutcome[], entries: readonly BatchEntry[]): Promise<void> {
     const startedAt = performance.now();
     const result = await options.applyBatch(postings, refused);
     logBatch(logger, result, performance.now() - startedAt);
+    if (options.metrics !== undefined) recordBatch(options.metrics, result, (performance.now() - startedAt) / 1_000, entries);
     // Committed: whatever the relay does now cannot fail the batch (the sweep covers it).
     try {
       await options.onCommitted(result);
@@ -92,7 +98,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
     const fail = (index: number, error: unknown) => void (results[index] = { ok: false, error });
     for (const batch of planBatches(entries, options.batchPostings)) {
       try {
-        await applyOne(batch.postings, batch.refused);
+        await applyOne(batch.postings, batch.refused, batch.entryIndexes.map((index) => entries[index]!));
       } catch (error) {
         logger.error('batch_failed', {
           postings: batch.postings.length, messages: batch.entryIndexes.length, failure: batchFailureKind(error) ?? undefined,
@@ -104,7 +110,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
         }
         for (const index of batch.entryIndexes) {
           const entry = entries[index]!;
-          await applyOne(entry.postings, entry.refused).catch((alone: unknown) => {
+          await applyOne(entry.postings, entry.refused, [entry]).catch((alone: unknown) => {
             logger.error('message_failed_alone', {
               messageId: entry.messageId, postings: entry.postings.length, failure: batchFailureKind(alone) ?? undefined,
               ...traceKeyFields([...entry.postings, ...entry.refused]), ...errorFields(alone),

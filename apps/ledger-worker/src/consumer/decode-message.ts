@@ -15,6 +15,8 @@ export interface QueueMessage {
   readonly body: string;
   /** SQS ApproximateReceiveCount: how many times this message was handed out, this time included. */
   readonly receiveCount: number;
+  /** SQS SentTimestamp (epoch ms): when the queue received it, right after ingest's publish. */
+  readonly sentAtMs?: number;
 }
 
 export type DecodedMessage<Source> =
@@ -23,7 +25,8 @@ export type DecodedMessage<Source> =
 
 export function decodeQueueMessage<Source>(message: QueueMessage, source: Source, logger: Logger): DecodedMessage<Source> {
   const decoding = decodePostingMessage(message.body);
-  if (decoding.ok) return { ok: true, source, entry: { messageId: message.messageId, postings: decoding.postings, refused: [] } };
+  const sentAtMs = message.sentAtMs;
+  if (decoding.ok) return { ok: true, source, entry: { messageId: message.messageId, postings: decoding.postings, refused: [], sentAtMs } };
   const partial = decoding.problem === 'postings_invalid' ? splitInvalid(message.body) : null;
   if (partial !== null) {
     for (const outcome of partial.refused) {
@@ -31,7 +34,7 @@ export function decodeQueueMessage<Source>(message: QueueMessage, source: Source
       logger.warn('posting_rejected', { id: outcome.id, traceKey: outcome.traceKey, reason: 'posting_invalid', messageId: message.messageId, errors });
     }
     const refused = partial.refused.map(({ index: _index, ...outcome }) => outcome);
-    return { ok: true, source, entry: { messageId: message.messageId, postings: partial.postings, refused } };
+    return { ok: true, source, entry: { messageId: message.messageId, postings: partial.postings, refused, sentAtMs } };
   }
   logger.warn('message_malformed', {
     messageId: message.messageId,
@@ -90,6 +93,12 @@ function refusedOutcome(item: unknown): PostingOutcome | null {
 
 /** Longest branch or account text echoed back in a refused outcome; longer ones are sent as ''. */
 const refusedFieldLengthMax = 64;
+
+/** SQS SentTimestamp in epoch ms, or undefined when absent or unreadable. */
+export function sentAtOf(attributes: Readonly<Record<string, string | undefined>> | undefined): number | undefined {
+  const sentAt = Number(attributes?.SentTimestamp);
+  return Number.isSafeInteger(sentAt) && sentAt > 0 ? sentAt : undefined;
+}
 
 export function receiveCountOf(attributes: Readonly<Record<string, string | undefined>> | undefined): number {
   const count = Number(attributes?.ApproximateReceiveCount ?? '0');

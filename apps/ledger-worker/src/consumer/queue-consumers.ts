@@ -21,7 +21,7 @@ import { errorFields, traceKeyFields, type Logger } from '@flow/service-kit';
 import { Consumer } from 'sqs-consumer';
 import type { BatchEntry } from '../batch/batch-applier.ts';
 import type { BatchAssembler } from '../batch/batch-assembler.ts';
-import { decodeQueueMessage, receiveCountOf } from './decode-message.ts';
+import { decodeQueueMessage, receiveCountOf, sentAtOf } from './decode-message.ts';
 import { malformedVisibilitySeconds, receiveMessagesMax, stopDrainMsMax } from '../limits.ts';
 
 export interface QueueConsumersOptions {
@@ -32,6 +32,8 @@ export interface QueueConsumersOptions {
   readonly visibilityTimeoutSeconds: number;
   readonly assembler: BatchAssembler;
   readonly logger: Logger;
+  /** Told the SentTimestamp (epoch ms) of each received message that has one, for the queue age gauge. */
+  readonly onReceived?: (sentAtMs: readonly number[]) => void;
 }
 
 export interface QueueConsumers {
@@ -76,8 +78,9 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
 
   async function handleMessages(messages: Message[]): Promise<Message[]> {
     const decoded = messages.map((message) => decodeQueueMessage({
-      messageId: message.MessageId ?? '', body: message.Body ?? '', receiveCount: receiveCountOf(message.Attributes),
+      messageId: message.MessageId ?? '', body: message.Body ?? '', receiveCount: receiveCountOf(message.Attributes), sentAtMs: sentAtOf(message.Attributes),
     }, message, logger));
+    options.onReceived?.(decoded.flatMap((item) => (item.ok && item.entry.sentAtMs !== undefined ? [item.entry.sentAtMs] : [])));
     const malformed = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
     const released = malformed.length === 0 ? Promise.resolve() : changeVisibility(malformed, malformedVisibilitySeconds, 'release_malformed');
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
@@ -122,7 +125,7 @@ export function createQueueConsumers(options: QueueConsumersOptions): QueueConsu
       sqs,
       batchSize: receiveMessagesMax,
       waitTimeSeconds: options.receiveWaitSeconds,
-      messageSystemAttributeNames: ['ApproximateReceiveCount'],
+      messageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
       handleMessageBatch: handleMessages,
       shouldDeleteMessages: false,
       strictReturn: true,

@@ -8,7 +8,9 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { businessDate, countUnsentOutbox, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
 import { databaseTargets, faultyDatabase, makePosting, type TestDatabase } from '@flow/ledger-core/testing';
+import { createMetrics } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
+import { outboxSampler } from '../metrics/worker-samplers.ts';
 import { queueUrlFromArn, redeliveryVisibilitySeconds } from './redelivery-backoff.ts';
 import { createCachedHandler, createLambdaHandler, type LambdaInstance } from './handler.ts';
 import { brokerClient, openTestbed, type BrokerClient, type Testbed } from '../testing/broker-client.ts';
@@ -84,6 +86,29 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
       traceKeys: expect.arrayContaining(valid.flat().map((item) => item.traceKey)), traceKeyCount: valid.flat().length,
     })]);
     expect(logs.withCode('message_malformed')).toEqual([expect.objectContaining({ messageId: malformedId, problem: 'postings_missing' })]);
+  });
+
+  test('each invocation publishes the worker\'s metrics: outcomes, accept → posted, and the outbox gauges in CloudWatch\'s format', async () => {
+    await client.publishPostings([[makePosting({ dateRef: today, account: 'METRICS' }), makePosting({ dateRef: today, account: 'NOSUCH', eventCode: 999_999 })]]);
+    const event = await receiveEvent(client, broker, 1);
+    const logs = captureLogs();
+    const metrics = createMetrics({ service: 'ledger-worker', logger: logs.logger, cloudWatch: true });
+    metrics.addSampler(outboxSampler(metrics, db.database));
+    const handler = createLambdaHandler({
+      database: db.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn,
+      rules, batchPostings: 1000, logger: logs.logger, sweepAgeMinMs: 0, metrics,
+    });
+    try {
+      expect(await handler(event)).toEqual({ batchItemFailures: [] });
+      expect(logs.withCode('metrics_emitted')).toContainEqual(expect.objectContaining({ flow_outbox_unsent_rows: 0, Service: 'flow-ledger-worker' }));
+      const text = (await metrics.exposition()).body;
+      expect(text).toMatch(/^flow_postings_applied_total\{status="posted",reason=""\} 1$/m);
+      expect(text).toMatch(/^flow_postings_applied_total\{status="rejected",reason="event_not_found"\} 1$/m);
+      expect(text).toMatch(/^flow_accept_to_posted_seconds_count 1$/m);
+      await client.drainOutcomes();
+    } finally {
+      await metrics.close();
+    }
   });
 
   test('a record whose batch fails (database closed) is reported, not lost', async () => {

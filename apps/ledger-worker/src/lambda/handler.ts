@@ -15,14 +15,16 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
 import {
-  createLogger, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, type Environment, type Logger,
+  createLogger, createMetrics, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, poolSampler,
+  type Environment, type Logger, type Metrics,
 } from '@flow/service-kit';
 import { createBatchApplier, type EntryResult } from '../batch/batch-applier.ts';
 import { pauseReasonOf } from '../consumer/database-failure.ts';
-import { decodeQueueMessage } from '../consumer/decode-message.ts';
+import { decodeQueueMessage, sentAtOf } from '../consumer/decode-message.ts';
 import { readWorkerConfig, serviceName } from '../config.ts';
 import { delayRedelivery, queueUrlFromArn } from './redelivery-backoff.ts';
 import { lambdaPoolSize } from '../limits.ts';
+import { outboxSampler } from '../metrics/worker-samplers.ts';
 import { createOutboxRelay } from '../relay/outbox-relay.ts';
 
 export interface LambdaDependencies {
@@ -42,6 +44,11 @@ export interface LambdaDependencies {
   readonly sweepAgeMinMs?: number;
   /** Called when the database rejected the credentials (a batch or the sweep failed with 28P01/28000). */
   readonly onCredentialsRejected?: () => void;
+  /**
+   * The worker's metrics, published at the end of each invocation (DogStatsD to the Datadog
+   * extension, gauges in CloudWatch's format): no `/metrics` and no queue gauges here.
+   */
+  readonly metrics?: Metrics;
 }
 
 export type LambdaHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
@@ -51,18 +58,20 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
   const engine = createLedgerEngine({ database, rules: dependencies.rules });
   const relay = createOutboxRelay({
     database, sns: dependencies.sns, callbackTopicArn: dependencies.callbackTopicArn, logger,
-    sweepIntervalMs: Number.MAX_SAFE_INTEGER, sweepAgeMinMs: dependencies.sweepAgeMinMs,
+    sweepIntervalMs: Number.MAX_SAFE_INTEGER, sweepAgeMinMs: dependencies.sweepAgeMinMs, metrics: dependencies.metrics,
   });
   const apply = createBatchApplier({
     applyBatch: (postings, refused) => engine.applyBatch(postings, refused),
     batchPostings: dependencies.batchPostings,
     logger,
+    metrics: dependencies.metrics,
     onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes),
   });
 
   return async (event) => {
     const decoded = event.Records.map((record) => decodeQueueMessage({
       messageId: record.messageId, body: record.body, receiveCount: Number(record.attributes.ApproximateReceiveCount),
+      sentAtMs: sentAtOf(record.attributes as unknown as Record<string, string>),
     }, record, logger));
     const failed: SQSRecord[] = decoded.flatMap((item) => (item.ok ? [] : [item.source]));
     const valid = decoded.flatMap((item) => (item.ok ? [item] : []));
@@ -80,6 +89,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
       return { failure: error };
     });
     if (credentialsRejected(results, sweep.failure)) dependencies.onCredentialsRejected?.();
+    await dependencies.metrics?.publish();
     return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.messageId })) };
   };
 
@@ -137,9 +147,12 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
   const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
   const sns = createSnsClient(config.aws);
   const sqs = createSqsClient(config.aws);
+  const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });
+  metrics.addSampler(poolSampler(metrics, { primary: database }));
+  metrics.addSampler(outboxSampler(metrics, database));
   let rejected = false;
   const handle = createLambdaHandler({
-    database, sns, sqs, transactionQueueUrl: config.transactionQueueUrl, awsEndpoint: config.aws.endpoint,
+    database, sns, sqs, transactionQueueUrl: config.transactionQueueUrl, awsEndpoint: config.aws.endpoint, metrics,
     callbackTopicArn: config.callbackTopicArn,
     rules: config.rules, batchPostings: config.batchPostings, logger,
     onCredentialsRejected: () => {
@@ -151,6 +164,7 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
     handle,
     credentialsRejected: () => rejected,
     close: async () => {
+      await metrics.close();
       sns.destroy();
       sqs.destroy();
       await database.close();

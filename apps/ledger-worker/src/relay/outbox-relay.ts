@@ -11,7 +11,7 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { encodeCallbackMessages, type CallbackMessage } from '@flow/contracts';
 import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
-import { createBreaker, errorFields, type Logger } from '@flow/service-kit';
+import { createBreaker, errorFields, watchBreaker, type Logger, type Metrics } from '@flow/service-kit';
 import {
   outboxSweepAgeMinMs, outboxSweepRowsMax, publishBreakerResetMs, publishTimeoutMs, publishesInFlightMax,
 } from '../limits.ts';
@@ -27,6 +27,8 @@ export interface OutboxRelayOptions {
   readonly sweepIntervalMs: number;
   /** Rows younger than this are left to the worker that committed them; tests pass 0. */
   readonly sweepAgeMinMs?: number;
+  /** Shows the callback-topic breaker as `flow_breaker_open`. */
+  readonly metrics?: Metrics;
 }
 
 export interface OutboxRelay {
@@ -46,6 +48,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     TopicArn: callbackTopicArn, Message: message.body, MessageAttributes: snsAttributes(message),
   })));
   const breaker = createBreaker(publishBody, { name: 'callback-topic', timeoutMs: publishTimeoutMs, resetTimeoutMs: publishBreakerResetMs }, logger);
+  if (options.metrics !== undefined) watchBreaker(breaker, 'callback-topic', options.metrics);
   const slots = createSlots(publishesInFlightMax, publishQueueMax);
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;

@@ -76,6 +76,7 @@ export function connectPostgres(options: PostgresOptions): Database {
       await pool.query(text);
     },
     close: () => pool.end(),
+    connections: () => ({ idle: pool.idleCount, active: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

@@ -23,10 +23,19 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       await target.exec(text);
     },
   });
+  // PGlite runs one statement (or transaction) at a time: the rest wait, as for a pool of one.
+  let inFlight = 0;
+  const counted = <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    return work().finally(() => inFlight--);
+  };
+  const connection = asTransaction(pglite);
   return {
     kind: 'pglite',
-    ...asTransaction(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(asTransaction(tx))),
+    query: (text, params) => counted(() => connection.query(text, params)),
+    runScript: (text) => counted(() => connection.runScript(text)),
+    transaction: (work) => counted(() => pglite.transaction((tx) => work(asTransaction(tx)))),
     close: () => pglite.close(),
+    connections: () => ({ idle: inFlight === 0 ? 1 : 0, active: Math.min(inFlight, 1), waiting: Math.max(inFlight - 1, 0) }),
   };
 }

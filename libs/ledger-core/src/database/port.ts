@@ -17,10 +17,20 @@ export interface ScriptRunner {
 
 export interface Transaction extends Queryable, ScriptRunner {}
 
+/** A pool's connections right now, for `flow_database_pool_connections`. */
+export interface PoolConnections {
+  readonly idle: number;
+  readonly active: number;
+  /** Queries (or transactions) waiting for a connection. */
+  readonly waiting: number;
+}
+
 export interface Database extends Queryable, ScriptRunner {
   /** Runs `work` in one database transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Which adapter this is, for logs and benchmark reports. */
   readonly kind: 'postgres' | 'pglite';
+  /** The pool's connections by state (PGlite: its one connection); absent on wrappers (tests, benchmarks). */
+  connections?(): PoolConnections;
 }
