@@ -20,7 +20,9 @@ export function buildOpenApiDocument(service: OpenApiService, version = '0.1.0')
   const schemas = service === 'ingest' ? ingestSchemas() : querySchemas();
   return {
     openapi: '3.1.0',
-    info: { title: titles[service], version },
+    info: { title: titles[service], version, license: { name: 'Apache-2.0', identifier: 'Apache-2.0' } },
+    // Relative: the service that serves this document (the embedded stack, or the edge stack's API).
+    servers: [{ url: '/', description: 'The service that serves this document (`/openapi.json`).' }],
     security: [{ bearer: [] }],
     paths,
     components: {

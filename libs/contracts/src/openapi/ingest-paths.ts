@@ -65,8 +65,8 @@ const examplePosting = (dateRef: string) => ({
 export function ingestPaths(exampleDate = exampleBusinessDate()): Record<string, unknown> {
   return {
     '/v1/transactions': { post: postTransactions(exampleDate) },
-    '/health/live': { get: health('The process runs.', false) },
-    '/health/ready': { get: health('Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
+    '/health/live': { get: health('getLiveness', 'The process runs.', false) },
+    '/health/ready': { get: health('getReadiness', 'Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
   };
 }
 
@@ -130,9 +130,10 @@ function postTransactions(exampleDate: string): Record<string, unknown> {
   };
 }
 
-function health(description: string, mayBeUnavailable: boolean): Record<string, unknown> {
+function health(operationId: string, description: string, mayBeUnavailable: boolean): Record<string, unknown> {
   const body = json(schema('HealthStatus'));
   return {
+    operationId,
     summary: description,
     security: [],
     responses: {
