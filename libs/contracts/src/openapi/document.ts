@@ -65,6 +65,7 @@ function problemSchema(): Record<string, unknown> {
       errorsTotal: { type: 'integer', minimum: 1, description: 'How many problems there were in all, beside `errors`.' },
       details: {
         type: 'object',
+        additionalProperties: true,
         description: [
           'What else the occurrence carries: `reason` of a 401 (one of',
           `${Object.keys(authFailureReasons).map((reason) => `\`${reason}\``).join(', ')}), \`requiredScope\` of a 403,`,

@@ -204,6 +204,7 @@ function postingRequestSchema(): Record<string, unknown> {
       },
       details: {
         type: ['object', 'null'],
+        additionalProperties: true,
         description: [
           `Producer-owned JSON object, at most ${detailsBytesMax} bytes as UTF-8 JSON and ${detailsDepthMax} levels deep`,
           '(`details_too_deep`), stored exactly as sent: keys and strings without NUL or unpaired surrogates',

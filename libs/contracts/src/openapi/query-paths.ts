@@ -215,7 +215,7 @@ function ledgerSchemas(): Record<string, Schema> {
       debitCredit: { type: 'string', enum: ['D', 'C'] },
       eventCode,
       description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
-      details: nullable({ type: 'object' }),
+      details: nullable({ type: 'object', additionalProperties: true }),
       dateRef: calendarDate,
       traceKey: uuid,
       seq: nullable(sequence),
