@@ -108,6 +108,26 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     expect(bodyOf(await flow.getDailyReport({ date: today, branch: demoBranch })).items).toHaveLength(1);
   });
 
+  test('the catalog through the client: events and accounts created, read, listed, changed; bad fields are a problem', async () => {
+    const code = 900_000 + Math.floor(Math.random() * 99_999);
+    expect((await flow.createEvent({ code, description: 'Tarifa', allowDebit: true, allowCredit: false })).status).toBe(201);
+    expect(bodyOf(await flow.updateEvent(code, { active: false }))).toMatchObject({ code, active: false });
+    expect(bodyOf(await flow.getEvent(code))).toMatchObject({ code, description: 'Tarifa', allowCredit: false });
+    const codes = [];
+    for await (const event of everyItem((cursor) => flow.listEvents({ limit: 2, cursor }))) codes.push(event.code);
+    expect(codes).toContain(code);
+    const account = 'CLI' + randomUUID().slice(0, 6).toUpperCase();
+    expect((await flow.registerAccount({ branch: demoBranch, account })).status).toBe(201);
+    expect(bodyOf(await flow.updateAccount(demoBranch, account, { status: 'blocked' }))).toMatchObject({ account, status: 'blocked' });
+    expect(bodyOf(await flow.listAccounts({ branch: demoBranch, limit: 500 })).items.map((item) => item.account)).toContain(account);
+    const invalid = await flow.createEvent({ code: 0, description: '', allowDebit: true, allowCredit: true });
+    expect(invalid.ok ? null : invalid.problem).toMatchObject({
+      status: 400, code: 'validation_failed', errors: [expect.objectContaining({ pointer: '/code' }), expect.objectContaining({ pointer: '/description' })],
+    });
+    const badQuery = await flow.getStatement(demoBranch, demoAccount, { from: today, to: 'yesterday' });
+    expect(badQuery.ok ? null : badQuery.problem.errors).toEqual([{ pointer: '/query/to', code: 'value_invalid', message: expect.any(String) }]);
+  });
+
   test('re-posting the same ids creates nothing new: replays carry the original outcome', async () => {
     const ids = [randomUUID(), randomUUID()];
     const batch = [posting({ id: ids[0], amount: '3.00' }), posting({ id: ids[1], amount: '4.00' })];

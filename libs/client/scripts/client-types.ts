@@ -12,7 +12,9 @@ export const clientTypeFiles: Readonly<Record<OpenApiService, string>> = {
 
 export async function renderClientTypes(service: OpenApiService): Promise<string> {
   const document = buildOpenApiDocument(service);
-  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0], { exportType: false, alphabetize: false });
+  // defaultNonNullable off: a request field with a default (an event's `active`) stays optional.
+  const options = { exportType: false, alphabetize: false, defaultNonNullable: false };
+  const ast = await openapiTS(JSON.parse(JSON.stringify(document)) as Parameters<typeof openapiTS>[0], options);
   const header = [
     `// Generated from the ${service} OpenAPI document (libs/contracts/src/openapi) by \`npm run client:types\`;`,
     '// do not edit by hand (types.test.ts fails when it drifts).',

@@ -524,7 +524,7 @@ export interface components {
             code: number;
             description: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             allowDebit: boolean;
             allowCredit: boolean;
         };
@@ -560,7 +560,7 @@ export interface components {
              * @default active
              * @enum {string}
              */
-            status: "active" | "blocked" | "closed";
+            status?: "active" | "blocked" | "closed";
             holderName?: string | null;
         };
         AccountUpdate: {
