@@ -1,7 +1,7 @@
 // What every Flow HTTP app shares: a request id on every request and response, an access log
-// line per request, errors as RFC 9457 problem details (`application/problem+json`, built by the
-// contracts' `problemOf` from a registry code), and a last-resort handler that logs internal errors with the request id and never
-// shows a stack trace or SQL to the client.
+// line per request, errors as RFC 9457 problem details (`application/problem+json`, built by
+// the contracts' `problemOf` from a registry code), and a last-resort handler that logs internal
+// errors with the request id and never shows a stack trace or SQL to the client.
 import { randomUUID } from 'node:crypto';
 import { apiErrorCodes, problemContentType, problemOf, type ApiErrorCode, type ProblemOccurrence } from '@flow/contracts';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
