@@ -32,11 +32,21 @@ interface Answer {
   readonly body: Record<string, unknown> | undefined;
 }
 
-async function send(stack: LocalStack, hostile: HostileRequest): Promise<Answer> {
+async function send(stack: LocalStack, hostile: HostileRequest, attempt = 1): Promise<Answer> {
   const base = hostile.service === 'ingest' ? stack.ingestUrl : stack.queryApiUrl;
-  const response = await fetch(`${base}${hostile.path}`, {
-    method: hostile.method, headers: hostile.headers, ...(hostile.body === undefined ? {} : { body: hostile.body }),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${base}${hostile.path}`, {
+      method: hostile.method, headers: hostile.headers, ...(hostile.body === undefined ? {} : { body: hostile.body }),
+    });
+  } catch (error) {
+    // A keep-alive socket the server closed as idle just as fetch reused it resets with no answer
+    // (seen on a loaded machine, a whole batch at once): tried once more on a fresh connection. A
+    // reset the request itself causes happens again, and is listed as a wrong answer.
+    if (attempt === 1) return send(stack, hostile, 2);
+    const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+    return { request: hostile, status: 0, contentType: '', code: `fetch failed (${String(cause)})`, body: undefined };
+  }
   const text = await response.text();
   let body: Record<string, unknown> | undefined;
   try {
