@@ -3,10 +3,13 @@
 // text as the in-run baseline: every posting is parsed once on its way in anyway, so "k × the
 // cost of JSON.parse" says what validation adds to it. The engine's per-posting fingerprint
 // (postingHash) is measured the same way, as it is per-posting JavaScript on the worker's path.
+// Two schema libraries (schema-validators.ts: TypeBox's compiler, Ajv on the OpenAPI schema) are
+// measured beside them on the structural rules alone (docs/decisions/0005-schema-libraries.md).
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { validatePosting, validatePostingDraft, type Posting } from '@flow/contracts';
 import { postingHash } from '@flow/ledger-core';
+import { schemaValidators } from './schema-validators.ts';
 
 /** Timed rounds per function; the median round is reported. One untimed round warms up first. */
 const roundsTimed = 7;
@@ -53,6 +56,7 @@ export function measureValidator(postings: readonly Posting[]): ValidatorFigures
     ['validatePosting', medianThroughput(count, countWhere((i) => validatePosting(parsed[i]).ok))],
     ['JSON.parse + validatePosting', medianThroughput(count, countWhere((i) => validatePosting(JSON.parse(texts[i]!)).ok))],
     ['postingHash (engine, per posting)', medianThroughput(count, countWhere((i) => postingHash(postings[i]!).length === 32))],
+    ...schemaValidators().map(({ name, accepts }): [string, number] => [name, medianThroughput(count, countWhere((i) => accepts(parsed[i])))]),
   ];
   const baseline = rates[0]![1];
   return {

@@ -2,7 +2,7 @@
 // a 202 promises is checked on the transaction queue, exactly as the worker will read it, and
 // every error answer is checked against the served OpenAPI document.
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { buildOpenApiDocument, limits, validationCodes } from '@flow/contracts';
+import { buildOpenApiDocument, limits, problemType, validationCodes, type ApiErrorCode } from '@flow/contracts';
 import { signEmbeddedToken } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
 import request, { type Response } from 'supertest';
@@ -22,7 +22,8 @@ const routeResponses = (buildOpenApiDocument('ingest') as { paths: Record<string
 
 /** The answer's status and code are the ones the OpenAPI document promises for this route. */
 function expectDocumentedError(response: Response, code: string): void {
-  expect(response.body).toMatchObject({ code });
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ type: problemType(code as ApiErrorCode), status: response.status, code, instance: `urn:flow:request:${response.headers['x-request-id']}` });
   expect(routeResponses[String(response.status)]?.description.split(', ')).toContain(code);
 }
 
@@ -116,19 +117,13 @@ describe('POST /v1/transactions refuses', () => {
     const response = await post({ transactions: bodies });
     expect(response.status).toBe(400);
     expectDocumentedError(response, 'validation_failed');
-    expect(response.body.details).toEqual({
-      items: [
-        { index: 1, errors: [{ field: 'amount', code: 'amount_too_many_decimals', number: 'V008', message: validationCodes.amount_too_many_decimals.message }] },
-        {
-          index: 2,
-          errors: [
-            expect.objectContaining({ field: 'branch', code: 'field_required', number: 'V001' }),
-            expect.objectContaining({ field: 'debitCredit', code: 'debit_credit_invalid', number: 'V011' }),
-          ],
-        },
-      ],
-      itemErrorsTotal: 3,
-    });
+    expect(response.body.errors).toEqual([
+      { pointer: '/transactions/1/amount', code: 'amount_too_many_decimals', message: validationCodes.amount_too_many_decimals.message },
+      { pointer: '/transactions/2/branch', code: 'field_required', message: validationCodes.field_required.message },
+      { pointer: '/transactions/2/debitCredit', code: 'debit_credit_invalid', message: validationCodes.debit_credit_invalid.message },
+    ]);
+    expect(response.body.errorsTotal).toBe(3);
+    expect(response.body.details).toBeUndefined();
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'request_invalid', itemCount: 3, requestId: response.headers['x-request-id'] }));
     // A valid request after it is the only thing on the queue: the invalid one left no message.
     const marker = await post(postingBody());
@@ -136,15 +131,17 @@ describe('POST /v1/transactions refuses', () => {
   });
 
   test.each([
-    ['an empty batch', { transactions: [] }],
-    ['a batch that is not an array', { transactions: { branch: '0001' } }],
-    ['a batch with other fields', { transactions: [postingBody()], extra: true }],
-    ['a posting with an unknown field', postingBody({ amont: '1.00' })],
-    ['a JSON array instead of an object', [postingBody()]],
-  ])('%s: 400 validation_failed', async (_name, body) => {
+    ['an empty batch', { transactions: [] }, { pointer: '/transactions', code: 'body_invalid' }],
+    ['a batch that is not an array', { transactions: { branch: '0001' } }, { pointer: '/transactions', code: 'body_invalid' }],
+    ['a batch with other fields', { transactions: [postingBody()], 'ex/tra': true }, { pointer: '/ex~1tra', code: 'field_unknown' }],
+    ['a posting with an unknown field', postingBody({ 'am~ont': '1.00' }), { pointer: '/am~0ont', code: 'field_unknown' }],
+    ['a JSON array instead of an object', [postingBody()], { pointer: '', code: 'posting_not_object' }],
+  ])('%s: 400 validation_failed pointing at it', async (_name, body, error) => {
     const response = await post(body);
     expect(response.status).toBe(400);
     expectDocumentedError(response, 'validation_failed');
+    expect(response.body.errors).toEqual([expect.objectContaining(error)]);
+    expect(response.body.errorsTotal).toBe(1);
   });
 
   test('more postings than a request may hold: 400 too_many_postings', async () => {
@@ -153,6 +150,7 @@ describe('POST /v1/transactions refuses', () => {
     expect(response.status).toBe(400);
     expectDocumentedError(response, 'too_many_postings');
     expect(response.body.details).toEqual({ count: limits.requestPostingsMax + 1, max: limits.requestPostingsMax });
+    expect(response.body.detail).toContain(`at most ${limits.requestPostingsMax}`);
   });
 
   test('a body over the byte limit: 413 request_too_large', async () => {
@@ -166,6 +164,7 @@ describe('POST /v1/transactions refuses', () => {
       .set('content-type', 'application/json').send('{"branch": "0001",');
     expect(response.status).toBe(400);
     expectDocumentedError(response, 'validation_failed');
+    expect(response.body.errors).toEqual([{ pointer: '', code: 'body_invalid', message: 'the body is not valid JSON' }]);
   });
 
   test('a body that is not JSON: 415 content_type_unsupported, nothing published', async () => {
@@ -195,18 +194,18 @@ describe('POST /v1/transactions refuses what PostgreSQL cannot store exactly', (
     .set('content-type', 'application/json').send(text);
 
   test.each([
-    ['NUL in description', '"description":"a\\u0000b"', 'description', 'text_character_invalid'],
-    ['a lone high surrogate in description', '"description":"\\ud800"', 'description', 'text_character_invalid'],
-    ['NUL in a details value', '"details":{"note":"\\u0000"}', 'details/note', 'text_character_invalid'],
-    ['NUL in a details key', '"details":{"k\\u0000":1}', 'details', 'text_character_invalid'],
-    ['a lone surrogate in details', '"details":{"x":"x\\udc00y"}', 'details/x', 'text_character_invalid'],
-    ['1e400 in details', '"details":{"n":1e400}', 'details/n', 'details_number_inexact'],
-    ['an integer beyond 2^53 in details', '"details":{"n":9007199254740993}', 'details/n', 'details_number_inexact'],
-  ])('%s: 400 with the field and code, nothing published', async (_name, extra, field, code) => {
+    ['NUL in description', '"description":"a\\u0000b"', '/description', 'text_character_invalid'],
+    ['a lone high surrogate in description', '"description":"\\ud800"', '/description', 'text_character_invalid'],
+    ['NUL in a details value', '"details":{"a/b":"\\u0000"}', '/details/a~1b', 'text_character_invalid'],
+    ['NUL in a details key', '"details":{"k\\u0000":1}', '/details', 'text_character_invalid'],
+    ['a lone surrogate in details', '"details":{"x":"x\\udc00y"}', '/details/x', 'text_character_invalid'],
+    ['1e400 in details', '"details":{"n":1e400}', '/details/n', 'details_number_inexact'],
+    ['an integer beyond 2^53 in details', '"details":{"n":9007199254740993}', '/details/n', 'details_number_inexact'],
+  ])('%s: 400 with the pointer and code, nothing published', async (_name, extra, pointer, code) => {
     const response = await postRaw(rawPosting(extra));
     expect(response.status).toBe(400);
     expectDocumentedError(response, 'validation_failed');
-    expect(response.body.details.items).toEqual([{ index: 0, errors: [expect.objectContaining({ field, code })] }]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ pointer, code })]);
     expect(await published()).toEqual([]);
   });
 
@@ -214,7 +213,7 @@ describe('POST /v1/transactions refuses what PostgreSQL cannot store exactly', (
     const depth = 5_000;
     const response = await postRaw(rawPosting(`"details":${'{"n":'.repeat(depth)}1${'}'.repeat(depth)}`));
     expect(response.status).toBe(400);
-    expect(response.body.details.items[0].errors[0].code).toBe('details_too_deep');
+    expect(response.body.errors[0].code).toBe('details_too_deep');
     expect(await published()).toEqual([]);
   });
 
@@ -241,7 +240,8 @@ describe('POST /v1/transactions and the token\'s branches', () => {
     const response = await post(body, await bearer(['flow:post'], ['0001']));
     expect(response.status).toBe(403);
     expectDocumentedError(response, 'branch_forbidden');
-    expect(response.body.details).toEqual({ items: [{ index: 1, branch: '0002' }], itemErrorsTotal: 1 });
+    expect(response.body.errors).toEqual([{ pointer: '/transactions/1/branch', code: 'branch_forbidden', message: expect.stringContaining('0002') }]);
+    expect(response.body.errorsTotal).toBe(1);
     expect(await published()).toEqual([]);
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({ code: 'auth_failed', reason: 'branch_forbidden', itemCount: 1 }));
   });
@@ -250,8 +250,8 @@ describe('POST /v1/transactions and the token\'s branches', () => {
     const many = Array.from({ length: limits.errorItemsMax + 20 }, () => postingBody({ branch: '0001' }));
     const response = await post({ transactions: many }, await bearer(['flow:post'], null));
     expect(response.status).toBe(403);
-    expect(response.body.details.items).toHaveLength(limits.errorItemsMax);
-    expect(response.body.details.itemErrorsTotal).toBe(limits.errorItemsMax + 20);
+    expect(response.body.errors).toHaveLength(limits.errorItemsMax);
+    expect(response.body.errorsTotal).toBe(limits.errorItemsMax + 20);
     expect(await published()).toEqual([]);
   });
 });
@@ -266,7 +266,7 @@ describe('POST /v1/transactions stamps the producer', () => {
     expect((await published()).map((posting) => posting.producer)).toEqual(['app-pix', 'app-pix']);
     const forged = await post(postingBody({ producer: 'someone-else' }));
     expect(forged.status).toBe(400);
-    expect(forged.body.details.items[0].errors).toEqual([expect.objectContaining({ field: 'producer', code: 'field_unknown' })]);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ pointer: '/producer', code: 'field_unknown' })]);
     expect(await published()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import { buildOpenApiDocument, isProducer, limits, parseExactJson, type Posting } from '@flow/contracts';
 import {
   ApiError,
+  bodyInvalid,
   byAddress,
   bySubject,
   createRateLimiter,
@@ -84,26 +85,26 @@ function postTransactions({ config, publisher, logger, metrics }: IngestDependen
   return async (request: Request, response: Response): Promise<void> => {
     const requestId = response.locals.requestId as string;
     if (typeof request.body !== 'string') {
-      sendError(response, 'validation_failed', { problem: 'the body is empty; send one posting or { "transactions": [...] }' });
+      sendError(response, 'validation_failed', undefined, bodyInvalid('the body is empty; send one posting or { "transactions": [...] }'));
       return;
     }
     const body = jsonBody(request.body as string);
     if (body === invalidJson) {
-      sendError(response, 'validation_failed', { problem: 'the body is not valid JSON' });
+      sendError(response, 'validation_failed', undefined, bodyInvalid('the body is not valid JSON'));
       return;
     }
     const parsed = parsePostingRequest(body);
     if (!parsed.ok) {
       logger.info('request_invalid', { requestId, itemCount: parsed.itemCount, refusal: parsed.code });
-      sendError(response, parsed.code, parsed.details);
+      sendError(response, parsed.code, parsed.details, parsed.extras);
       return;
     }
     // The token's branches: a request touching any other is refused whole, and nothing is published.
     const principal = response.locals.principal as Principal;
-    const forbidden = forbiddenBranches(parsed.drafts, (branch) => mayAccessBranch(principal.branchAccess, branch));
+    const forbidden = forbiddenBranches(parsed.form, parsed.drafts, (branch) => mayAccessBranch(principal.branchAccess, branch));
     if (forbidden !== null) {
-      logger.warn('auth_failed', { requestId, reason: 'branch_forbidden', subject: principal.subject, itemCount: forbidden.itemErrorsTotal });
-      sendError(response, 'branch_forbidden', forbidden);
+      logger.warn('auth_failed', { requestId, reason: 'branch_forbidden', subject: principal.subject, itemCount: forbidden.errorsTotal });
+      sendError(response, 'branch_forbidden', undefined, forbidden);
       return;
     }
     const postings = completePostings(parsed.drafts, producerOf(principal));

@@ -2,6 +2,8 @@
 // validated as a whole (any invalid item fails the request, so nothing is published), then
 // completed with an `id` (UUIDv7) and a `traceKey` where the client sent none. Pure: no I/O.
 import {
+  errorsDetail,
+  jsonPointer,
   limits,
   validatePostingDraft,
   validationCodes,
@@ -9,21 +11,21 @@ import {
   type FieldError,
   type Posting,
   type PostingDraft,
+  type ProblemError,
 } from '@flow/contracts';
+import type { ProblemExtras } from '@flow/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 
 export type RequestForm = 'single' | 'batch';
 /** The API errors a body can earn before anything is published (both 400). */
 export type RequestRefusal = Extract<ApiErrorCode, 'validation_failed' | 'too_many_postings'>;
 
-export interface InvalidItem {
-  readonly index: number;
-  readonly errors: readonly { field: string; code: string; number: string; message: string }[];
-}
-
 export type PostingRequestParse =
   | { readonly ok: true; readonly form: RequestForm; readonly drafts: readonly PostingDraft[] }
-  | { readonly ok: false; readonly code: RequestRefusal; readonly details: unknown; readonly itemCount: number };
+  | {
+    readonly ok: false; readonly code: RequestRefusal; readonly details?: unknown; readonly extras: ProblemExtras;
+    readonly itemCount: number;
+  };
 
 export function parsePostingRequest(body: unknown): PostingRequestParse {
   const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'transactions' in body;
@@ -31,23 +33,27 @@ export function parsePostingRequest(body: unknown): PostingRequestParse {
   const batch = body as Record<string, unknown>;
   const extraFields = Object.keys(batch).filter((field) => field !== 'transactions');
   if (extraFields.length > 0) {
-    return refuse('validation_failed', { problem: 'a batch holds only "transactions"', fields: extraFields }, 0);
+    const errors = extraFields.map((field): ProblemError => ({
+      pointer: jsonPointer(field), code: 'field_unknown', message: 'a batch holds only "transactions"',
+    }));
+    return refuse('validation_failed', { detail: errorsDetail(errors.length), errors }, 0);
   }
   const items = batch.transactions;
   if (!Array.isArray(items) || items.length === 0) {
-    return refuse('validation_failed', { problem: '"transactions" must be a non-empty array of postings' }, 0);
+    const message = '"transactions" must be a non-empty array of postings';
+    return refuse('validation_failed', { detail: message, errors: [{ pointer: '/transactions', code: 'body_invalid', message }] }, 0);
   }
   if (items.length > limits.requestPostingsMax) {
-    return refuse('too_many_postings', { count: items.length, max: limits.requestPostingsMax }, items.length);
+    const detail = `the request holds ${items.length} postings; at most ${limits.requestPostingsMax} are allowed`;
+    return refuse('too_many_postings', { detail }, items.length, { count: items.length, max: limits.requestPostingsMax });
   }
   return validateItems('batch', items);
 }
 
 function validateItems(form: RequestForm, items: readonly unknown[]): PostingRequestParse {
   const drafts: PostingDraft[] = [];
-  const invalid: InvalidItem[] = [];
-  let itemErrorsTotal = 0;
-  let listed = 0;
+  const errors: ProblemError[] = [];
+  let errorsTotal = 0;
   items.forEach((item, index) => {
     const validation = validatePostingDraft(item);
     if (validation.ok) {
@@ -55,25 +61,25 @@ function validateItems(form: RequestForm, items: readonly unknown[]): PostingReq
       return;
     }
     // The answer lists the first `errorItemsMax` field errors only (in request order), so a large
-    // bad request never earns a larger answer; `itemErrorsTotal` counts them all.
-    itemErrorsTotal += validation.errors.length;
-    const room = limits.errorItemsMax - listed;
-    if (room <= 0) return;
-    const errors = validation.errors.slice(0, room).map(describeFieldError);
-    listed += errors.length;
-    invalid.push({ index, errors });
+    // bad request never earns a larger answer; `errorsTotal` counts them all.
+    errorsTotal += validation.errors.length;
+    const room = limits.errorItemsMax - errors.length;
+    const prefix = form === 'batch' ? ['transactions', index] : [];
+    errors.push(...validation.errors.slice(0, Math.max(room, 0)).map((error) => problemError(prefix, error)));
   });
-  if (itemErrorsTotal > 0) return refuse('validation_failed', { items: invalid, itemErrorsTotal }, items.length);
+  if (errorsTotal > 0) return refuse('validation_failed', { detail: errorsDetail(errorsTotal), errors, errorsTotal }, items.length);
   return { ok: true, form, drafts };
 }
 
-function describeFieldError({ field, code }: FieldError): InvalidItem['errors'][number] {
-  const { number, message } = validationCodes[code];
-  return { field, code, number, message };
+/** A posting's field error: its pointer (`/transactions/3/amount`, or `/amount` for one posting) and registry message. */
+function problemError(prefix: readonly (string | number)[], { field, code }: FieldError): ProblemError {
+  // `field` is already a pointer into the posting, without its leading slash (`details/a~1b`).
+  const pointer = `${jsonPointer(...prefix)}${field === '' ? '' : `/${field}`}`;
+  return { pointer, code, message: validationCodes[code].message };
 }
 
-function refuse(code: RequestRefusal, details: unknown, itemCount: number): PostingRequestParse {
-  return { ok: false, code, details, itemCount };
+function refuse(code: RequestRefusal, extras: ProblemExtras, itemCount: number, details?: unknown): PostingRequestParse {
+  return { ok: false, code, details, extras, itemCount };
 }
 
 /**
@@ -99,20 +105,19 @@ export function acceptedBody(form: RequestForm, postings: readonly Posting[]): A
   return form === 'single' ? accepted[0]! : { transactions: accepted };
 }
 
-export interface ForbiddenBranches {
-  /** The first `errorItemsMax` postings outside the token's branches, in request order. */
-  readonly items: readonly { index: number; branch: string }[];
-  readonly itemErrorsTotal: number;
-}
-
-/** The postings whose branch the token may not touch, or null when it may touch them all. */
-export function forbiddenBranches(drafts: readonly PostingDraft[], mayAccess: (branch: string) => boolean): ForbiddenBranches | null {
-  const items: { index: number; branch: string }[] = [];
-  let itemErrorsTotal = 0;
+/**
+ * The postings whose branch the token may not touch (the first `errorItemsMax`, in request
+ * order, each pointing at its `branch`), or null when it may touch them all.
+ */
+export function forbiddenBranches(form: RequestForm, drafts: readonly PostingDraft[], mayAccess: (branch: string) => boolean): ProblemExtras | null {
+  const errors: ProblemError[] = [];
+  let errorsTotal = 0;
   drafts.forEach(({ branch }, index) => {
     if (mayAccess(branch)) return;
-    itemErrorsTotal += 1;
-    if (items.length < limits.errorItemsMax) items.push({ index, branch });
+    errorsTotal += 1;
+    if (errors.length >= limits.errorItemsMax) return;
+    const pointer = form === 'batch' ? jsonPointer('transactions', index, 'branch') : jsonPointer('branch');
+    errors.push({ pointer, code: 'branch_forbidden', message: `the token may not post to branch ${branch}` });
   });
-  return itemErrorsTotal === 0 ? null : { items, itemErrorsTotal };
+  return errorsTotal === 0 ? null : { detail: errorsDetail(errorsTotal, 'branch'), errors, errorsTotal };
 }

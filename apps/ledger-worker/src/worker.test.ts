@@ -140,10 +140,10 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
     expect(live.status).toBe(200);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', schema: 'ok', consumers: 'ok' } });
-    // Any other path is a JSON 404 with the registry's code, never Express's HTML page.
+    // Any other path is a problem+json 404 with the registry's code, never Express's HTML page.
     const unknown = await fetch(`http://127.0.0.1:${healthPort}/nothing-here`);
     expect([unknown.status, unknown.headers.get('content-type'), unknown.headers.get('x-content-type-options')])
-      .toEqual([404, expect.stringMatching(/^application\/json/), 'nosniff']);
+      .toEqual([404, expect.stringMatching(/^application\/problem\+json/), 'nosniff']);
     expect(await unknown.json()).toMatchObject({ code: 'not_found' });
   });
 

@@ -49,9 +49,12 @@ describe.each(databaseTargets())('query API app on $name', (target) => {
     await request(api.app).get('/v1/reports/daily?date=2026-11-24').set('authorization', api.auth.reader).expect(200);
   });
 
-  test('an unknown route is a JSON 404 with a request id', async () => {
+  test('an unknown route is a problem+json 404 with a request id', async () => {
     const response = await request(api.app).get('/v1/nothing-here').set('x-request-id', 'probe-1').expect(404);
-    expect(response.body).toEqual({ code: 'not_found', message: expect.any(String) });
+    expect(response.body).toEqual({
+      type: 'https://flow.dev/problems/not_found', title: 'Not found.', status: 404, detail: 'Not found.',
+      instance: 'urn:flow:request:probe-1', code: 'not_found', message: 'Not found.',
+    });
     expect(response.headers['x-request-id']).toBe('probe-1');
   });
 
@@ -98,7 +101,8 @@ describe('a database that cannot be reached', () => {
     const api = await createTestApp(database);
     await database.close();
     const response = await request(api.app).get('/v1/transactions?branch=0001').set('authorization', api.auth.reader).expect(503);
-    expect(response.body).toEqual({ code: 'database_unavailable', message: expect.any(String), details: { traceId: response.headers['x-request-id'] } });
+    expect(response.body).toMatchObject({ code: 'database_unavailable', status: 503, details: { traceId: response.headers['x-request-id'] } });
+    expect(response.body.instance).toBe(`urn:flow:request:${response.headers['x-request-id']}`);
     expect(response.headers['retry-after']).toBe('5');
     expect(JSON.stringify(response.body)).not.toMatch(/PGlite|at .*\.ts/);
     expect(api.logLines()).toContainEqual(expect.objectContaining({

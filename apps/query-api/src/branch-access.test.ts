@@ -108,7 +108,7 @@ describe.each(databaseTargets())('branch access on $name', (target) => {
 
   test('a refusal is logged with the subject and the branch', async () => {
     const response = await get(`/v1/accounts/0002/A/statement?from=${day}&to=${day}`, await tokenFor(['0001']));
-    expect(response.body).toEqual({ code: 'branch_forbidden', message: expect.any(String), details: { branch: '0002' } });
+    expect(response.body).toMatchObject({ type: 'https://flow.dev/problems/branch_forbidden', status: 403, code: 'branch_forbidden', details: { branch: '0002' } });
     expect(api.logLines()).toContainEqual(expect.objectContaining({
       code: 'auth_failed', reason: 'branch_forbidden', branch: '0002', requestId: response.headers['x-request-id'],
     }));

@@ -52,11 +52,18 @@ test('401 and 403 carry their WWW-Authenticate challenge', async () => {
   expect(branch.headers['www-authenticate']).toMatch(/error="insufficient_scope"/);
 });
 
-test('an Accept without JSON gets 406 not_acceptable; one that allows JSON gets JSON', async () => {
+test('an Accept without JSON gets 406 not_acceptable as a problem; one that allows JSON gets JSON', async () => {
   const csv = await get('/v1/accounts/0001/A1/balance?date=2026-11-24', { authorization: api.auth.reader, accept: 'text/csv' });
-  expect([csv.status, csv.body.code, csv.headers['content-type']]).toEqual([406, 'not_acceptable', expect.stringContaining('application/json')]);
+  expect([csv.status, csv.body.code, csv.headers['content-type']]).toEqual([406, 'not_acceptable', expect.stringContaining('application/problem+json')]);
   const either = await get('/v1/accounts/0001/A1/balance?date=2026-11-24', { authorization: api.auth.reader, accept: 'text/csv;q=1, application/json;q=0.1' });
   expect(either.status).toBe(200);
+});
+
+test.each([
+  'application/json', 'application/problem+json, application/json', '*/*', 'application/*',
+])('errors are problem+json whatever an Accept that allows JSON (%s)', async (accept) => {
+  const bad = await get('/v1/accounts/0001/A1/balance?date=nope', { authorization: api.auth.reader, accept });
+  expect([bad.status, bad.headers['content-type'], bad.body.code]).toEqual([400, 'application/problem+json; charset=utf-8', 'query_invalid']);
 });
 
 test('Swagger UI under /docs still answers HTML to a browser', async () => {

@@ -2,6 +2,8 @@
 // (libs/contracts/CODES.md). A test compares the committed page with this rendering, so the page
 // can never drift from the registry; `npm run codes:doc` rewrites it after a registry change.
 import { apiErrorCodes, authFailureReasons, logCodes, rejectionCodes, validationCodes, type CodeDefinition } from './codes.ts';
+import { errorItemsMax } from './limits.ts';
+import { problemContentType, problemInstancePrefix, problemType, problemTypeBase } from './problems.ts';
 
 export function renderCodesDocument(): string {
   return [
@@ -14,19 +16,31 @@ export function renderCodesDocument(): string {
     '',
     table(rejectionCodes),
     '',
-    '## Posting validation errors (HTTP 400 `validation_failed`, per item and field)',
+    '## Field and parameter errors (`code` of each `errors[]` entry of a 400 problem)',
+    '',
+    'Each entry is `{ pointer, code, message }`: `pointer` is an RFC 6901 JSON Pointer into the body',
+    '(`/transactions/3/amount`, `/amount` for a single posting, empty for the whole body) or, for a query',
+    'or path parameter, into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`,',
+    '`/path/branch`). `branch_forbidden` (below) also appears as an entry, pointing at a posting\'s `branch`.',
     '',
     table(validationCodes),
     '',
-    '## API errors (`{ code, message, details? }`)',
+    `## API errors (RFC 9457 problem details, \`${problemContentType}\`)`,
     '',
-    '| code | number | HTTP | message |',
-    '| --- | --- | --- | --- |',
+    `Every error is \`{ type, title, status, detail, instance, code, message }\`, plus \`errors\` and \`errorsTotal\``,
+    `for field and parameter problems (the first ${errorItemsMax} entries, \`errorsTotal\` counts them all) and \`details\``,
+    `for what else the occurrence carries. \`type\` is \`${problemTypeBase}<code>\`, an identifier of the code`,
+    `(documented here, not fetched); \`instance\` is \`${problemInstancePrefix}<x-request-id>\`; \`code\` and \`message\``,
+    'are the registry\'s, as in the first `{ code, message, details }` answers.',
+    '',
+    '| code | number | HTTP | type | message |',
+    '| --- | --- | --- | --- | --- |',
     ...Object.entries(apiErrorCodes).map(
-      ([code, definition]) => `| \`${code}\` | ${definition.number} | ${definition.httpStatus} | ${definition.message} |`,
+      ([code, definition]) =>
+        `| \`${code}\` | ${definition.number} | ${definition.httpStatus} | \`${problemType(code as keyof typeof apiErrorCodes)}\` | ${definition.message} |`,
     ),
     '',
-    '### Why a token was refused (`details.reason` of 401 `unauthorized`)',
+    '### Why a token was refused (`details.reason` of the 401 `unauthorized` problem)',
     '',
     '| reason | meaning |',
     '| --- | --- |',

@@ -14,7 +14,10 @@ export interface ApiErrorDefinition extends CodeDefinition {
   readonly httpStatus: number;
 }
 
-/** Why a field of a posting is invalid (HTTP 400 at ingest, per item and field). */
+/**
+ * Why a field or parameter is invalid: the `code` of each `errors[]` entry of a 400 problem (a
+ * posting's fields at ingest; catalog bodies and query parameters at the query API).
+ */
 export const validationCodes = {
   field_required: { number: 'V001', message: 'The field is required.' },
   field_unknown: { number: 'V002', message: 'The field is not part of the posting contract.' },
@@ -36,6 +39,8 @@ export const validationCodes = {
   details_number_inexact: { number: 'V018', message: 'A details number must be one a double holds exactly (finite, integers within ±2^53); send larger or more precise numbers as strings.' },
   details_too_deep: { number: 'V019', message: 'details must nest at most 32 levels deep.' },
   producer_invalid: { number: 'V020', message: 'producer (stamped by ingest, never sent by clients) must be 1 to 200 characters of storable text.' },
+  value_invalid: { number: 'V021', message: 'The value is not one the field or query parameter takes; the entry\'s message says what it must be.' },
+  body_invalid: { number: 'V022', message: 'The body is not a JSON document of the expected shape (empty, not JSON, not an object, or a batch that is not a non-empty array).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */
@@ -55,7 +60,7 @@ export const rejectionCodes = {
 } as const satisfies Record<string, CodeDefinition>;
 
 /**
- * Why a request was answered 401 `unauthorized`: its `details.reason`. Sub-reasons of one API
+ * Why a request was answered 401 `unauthorized`: its problem's `details.reason`. Sub-reasons of one API
  * error, not codes of their own (a client handles every 401 alike: get a valid token); they say
  * what to fix. The log line `auth_failed` carries the same reason and, for `token_invalid`, the
  * verifier's detail (which check failed), which the client is not told.
@@ -66,15 +71,15 @@ export const authFailureReasons = {
 } as const satisfies Record<string, string>;
 export type AuthFailureReason = keyof typeof authFailureReasons;
 
-/** Errors of the HTTP APIs: `{ code, message, details? }` with this status. */
+/** Errors of the HTTP APIs: RFC 9457 problem details (see problems.ts) with this status. */
 export const apiErrorCodes = {
-  validation_failed: { number: 'E001', httpStatus: 400, message: 'The request is invalid; see details for each item.' },
+  validation_failed: { number: 'E001', httpStatus: 400, message: 'The request is invalid; see errors for each field.' },
   request_too_large: { number: 'E002', httpStatus: 413, message: 'The request body is too large.' },
   too_many_postings: { number: 'E003', httpStatus: 400, message: 'The request holds more postings than allowed.' },
   unauthorized: { number: 'E004', httpStatus: 401, message: 'A valid bearer token is required.' },
   forbidden: { number: 'E005', httpStatus: 403, message: 'The token lacks the scope this route needs.' },
   not_found: { number: 'E006', httpStatus: 404, message: 'Not found.' },
-  query_invalid: { number: 'E007', httpStatus: 400, message: 'A query parameter is invalid.' },
+  query_invalid: { number: 'E007', httpStatus: 400, message: 'A query or path parameter is invalid; see errors for each parameter.' },
   cursor_invalid: { number: 'E008', httpStatus: 400, message: 'The cursor is invalid or belongs to another query.' },
   conflict: { number: 'E009', httpStatus: 409, message: 'The resource already exists.' },
   broker_unavailable: { number: 'E010', httpStatus: 503, message: 'The message broker is unavailable; retry later.' },
@@ -88,7 +93,7 @@ export const apiErrorCodes = {
   path_invalid: { number: 'E018', httpStatus: 400, message: 'The path holds an invalid percent-encoding.' },
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
-  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only; the Accept header allows none of it.' },
+  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only (errors: application/problem+json); the Accept header allows no application/json.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**

@@ -53,4 +53,17 @@ export {
   type PostingMessage,
   type PostingOutcomeMessage,
 } from './messages.ts';
+export {
+  errorsDetail,
+  jsonPointer,
+  problemContentType,
+  problemInstancePrefix,
+  problemOf,
+  problemType,
+  problemTypeBase,
+  type Problem,
+  type ProblemError,
+  type ProblemErrorCode,
+  type ProblemOccurrence,
+} from './problems.ts';
 export { buildOpenApiDocument, errorResponses, type OpenApiDocument, type OpenApiService } from './openapi/document.ts';

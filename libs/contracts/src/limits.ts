@@ -36,7 +36,7 @@ export const requestBodyBytesMax = 1_048_576;
  */
 export const messageBytesMax = 262_144;
 /**
- * Item errors one error answer lists (the first ones, in request order); `details.itemErrorsTotal`
+ * Entries one problem's `errors[]` lists (the first ones, in request order); `errorsTotal`
  * counts them all, so a large bad request never earns a larger answer.
  */
 export const errorItemsMax = 100;

@@ -50,6 +50,7 @@ export type PostingDraft = Omit<Posting, 'id' | 'traceKey' | 'producer'> & {
 };
 
 export interface FieldError {
+  /** An RFC 6901 pointer into the posting without its leading slash (`amount`, `details/a~1b`); empty for the whole posting. */
   readonly field: string;
   readonly code: ValidationCode;
 }
@@ -72,7 +73,7 @@ export function validatePostingDraft(input: unknown): PostingValidation<PostingD
   const fields = input as Record<string, unknown>;
   const errors: FieldError[] = [];
   for (const field in fields) {
-    if (!postingFields.has(field)) errors.push({ field, code: 'field_unknown' });
+    if (!postingFields.has(field)) errors.push({ field: pointerToken(field), code: 'field_unknown' });
   }
   const id = optionalUuid(fields.id, 'id', 'id_invalid', errors);
   const traceKey = optionalUuid(fields.traceKey, 'traceKey', 'trace_key_invalid', errors);

@@ -30,7 +30,8 @@ function edgeApp(requestsPerMinute = 1_000) {
 
 const expectCode = (response: request.Response, code: keyof typeof apiErrorCodes) => {
   expect([response.status, response.body.code]).toEqual([apiErrorCodes[code].httpStatus, code]);
-  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+  expect(response.body).toMatchObject({ type: `https://flow.dev/problems/${code}`, status: response.status });
 };
 
 describe('client mistakes are 4xx with a registered code, never 500', () => {

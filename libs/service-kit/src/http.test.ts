@@ -1,6 +1,7 @@
 // The HTTP error contract on a real Express app: registry codes and statuses, no leaks of
 // internal errors, request ids and one access log line per request.
 import { Writable } from 'node:stream';
+import { apiErrorCodes } from '@flow/contracts';
 import express from 'express';
 import request from 'supertest';
 import { ApiError, errorHandler, notFound, requestContext } from './http.ts';
@@ -35,7 +36,12 @@ describe('HTTP errors', () => {
     const { app, lines } = appWithLog();
     const response = await request(app).get('/bug').set('x-request-id', 'req-42');
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ code: 'internal_error', message: expect.any(String), details: { traceId: 'req-42' } });
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.body).toEqual({
+      type: 'https://flow.dev/problems/internal_error', title: apiErrorCodes.internal_error.message, status: 500,
+      detail: apiErrorCodes.internal_error.message, instance: 'urn:flow:request:req-42',
+      code: 'internal_error', message: apiErrorCodes.internal_error.message, details: { traceId: 'req-42' },
+    });
     expect(JSON.stringify(response.body)).not.toContain('secret_table');
     const failure = lines.find((line) => line.code === 'request_failed');
     expect(failure).toMatchObject({ number: 'L005', requestId: 'req-42', service: 'test' });

@@ -1,12 +1,15 @@
 // What every Flow HTTP app shares: a request id on every request and response, an access log
-// line per request, errors as JSON `{ code, message, details? }` with codes from the contracts
-// registry, and a last-resort handler that logs internal errors with the request id and never
-// shows a stack trace or SQL to the client.
+// line per request, errors as RFC 9457 problem details (`application/problem+json`, built by
+// the contracts' `problemOf` from a registry code), and a last-resort handler that logs internal
+// errors with the request id and never shows a stack trace or SQL to the client.
 import { randomUUID } from 'node:crypto';
-import { apiErrorCodes, type ApiErrorCode } from '@flow/contracts';
+import { apiErrorCodes, problemContentType, problemOf, type ApiErrorCode, type ProblemOccurrence } from '@flow/contracts';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { errorFields, type Logger } from './logger.ts';
 import type { Metrics } from './metrics/registry.ts';
+
+/** What a problem says beside its code and `details`: its `detail` text and its `errors[]`. */
+export type ProblemExtras = Pick<ProblemOccurrence, 'detail' | 'errors' | 'errorsTotal'>;
 
 /** An expected failure of a request: answered with its registry code and status. */
 export class ApiError extends Error {
@@ -14,12 +17,14 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly details: unknown;
   readonly headers: Readonly<Record<string, string>>;
+  readonly extras: ProblemExtras;
 
-  constructor(code: ApiErrorCode, details?: unknown, headers: Readonly<Record<string, string>> = {}) {
+  constructor(code: ApiErrorCode, details?: unknown, headers: Readonly<Record<string, string>> = {}, extras: ProblemExtras = {}) {
     super(apiErrorCodes[code].message);
     this.code = code;
     this.details = details;
     this.headers = headers;
+    this.extras = extras;
   }
 }
 
@@ -44,18 +49,24 @@ export function bearerChallenge(code: ApiErrorCode, details?: unknown): string |
   return null;
 }
 
-export function sendError(response: Response, code: ApiErrorCode, details?: unknown): void {
-  const definition = apiErrorCodes[code];
+/**
+ * Answers `code` as `application/problem+json`, whatever the request's Accept: RFC 9457 §3 has
+ * clients expect problem details on any error, and RFC 9110 lets an error answer disregard Accept.
+ */
+export function sendError(response: Response, code: ApiErrorCode, details?: unknown, extras: ProblemExtras = {}): void {
   const challenge = bearerChallenge(code, details);
   if (challenge !== null) response.setHeader('WWW-Authenticate', challenge);
-  const body: Record<string, unknown> = { code, message: definition.message };
-  if (details !== undefined) body.details = details;
-  response.status(definition.httpStatus).json(body);
+  const requestId = response.locals.requestId as string | undefined;
+  const problem = problemOf(code, { requestId, details, ...extras });
+  response.status(problem.status).setHeader('Content-Type', `${problemContentType}; charset=utf-8`);
+  response.json(problem);
 }
 
 /**
  * 406 `not_acceptable` when the request's Accept allows no `application/json` (a missing Accept,
- * `*\/*` and `application/*` allow it): the API never answers another media type than asked for.
+ * `*\/*` and `application/*` allow it): the API never answers a success in another media type
+ * than asked for. Errors are `application/problem+json` whatever the Accept, so an Accept of
+ * `application/problem+json` alone (which no success can satisfy) is a 406 too, answered in it.
  */
 export const requireJsonAccept: RequestHandler = (request, response, next) => {
   if (request.accepts('application/json') !== false) {
@@ -138,12 +149,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
-      sendError(response, error.code, error.details);
+      sendError(response, error.code, error.details, error.extras);
       return;
     }
     const clientError = clientErrorOf(error);
     if (clientError !== null) {
-      sendError(response, clientError.code, clientError.details);
+      sendError(response, clientError.code, clientError.details, clientError.extras);
       return;
     }
     const requestId = response.locals.requestId as string | undefined;
@@ -153,13 +164,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 /** The registered answer to a failure the client caused, or null when it is ours. */
-function clientErrorOf(error: unknown): { code: ApiErrorCode; details?: unknown } | null {
+function clientErrorOf(error: unknown): { code: ApiErrorCode; details?: unknown; extras?: ProblemExtras } | null {
   // The router decodes path parameters with decodeURIComponent: `%ff` or `%C0%AF` throw here.
   if (error instanceof URIError) return { code: 'path_invalid' };
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   switch (type) {
     case 'entity.too.large': return { code: 'request_too_large' };
-    case 'entity.parse.failed': return { code: 'validation_failed', details: { problem: 'the body is not valid JSON' } };
+    case 'entity.parse.failed': return { code: 'validation_failed', extras: bodyInvalid('the body is not valid JSON') };
     case 'charset.unsupported':
     case 'encoding.unsupported': return { code: 'content_encoding_unsupported' };
     case 'request.aborted':
@@ -172,6 +183,11 @@ function clientErrorOf(error: unknown): { code: ApiErrorCode; details?: unknown 
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('Z_')) return { code: 'body_encoding_invalid' };
   return { code: 'request_malformed' };
+}
+
+/** The `errors[]` of a body that is not a JSON document of the expected shape: one entry, pointing at the whole body. */
+export function bodyInvalid(message: string): ProblemExtras {
+  return { detail: message, errors: [{ pointer: '', code: 'body_invalid', message }] };
 }
 
 /** Wraps an async route so its rejection reaches the error handler (Express 5 does this too). */

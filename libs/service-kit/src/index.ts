@@ -31,7 +31,8 @@ export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type Data
 export { databaseSecretCredentials, databaseSecretSlots, type DatabaseSecretSlot, type SecretReader } from './database-secrets.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export {
-  ApiError, bearerChallenge, chain, errorHandler, notFound, requestContext, requireJsonAccept, requireJsonContent, route, securityHeaders, sendError,
+  ApiError, bearerChallenge, bodyInvalid, chain, errorHandler, notFound, requestContext, requireJsonAccept, requireJsonContent, route, securityHeaders,
+  sendError, type ProblemExtras,
 } from './http.ts';
 export {
   byAddress,

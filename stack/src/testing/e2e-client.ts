@@ -1,7 +1,8 @@
 // What the end-to-end suites do as a producer would: post to ingest over HTTP with a bearer
 // token, read the outcomes from the callback topic (through the flow-callback-local tap queue),
-// and read back through the query API.
-import type { PostingOutcomeMessage } from '@flow/contracts';
+// and read back through the query API — all through @flow/client, the typed client generated
+// from the OpenAPI documents, so the suites fail when the client and the API drift apart.
+import { FlowClient, type PostingOutcomeMessage } from '@flow/client';
 import { scopes, signEmbeddedToken } from '@flow/service-kit';
 import { brokerClient, waitFor } from '@flow/service-kit/testing';
 import type { LocalStack } from '../local-stack.ts';
@@ -10,20 +11,24 @@ export async function tokenFor(stack: LocalStack): Promise<string> {
   return signEmbeddedToken({ secret: stack.secret, scopes: [...scopes] });
 }
 
+/** The typed client of the stack's two APIs, with `token`. */
+export function clientFor(stack: LocalStack, token: string): FlowClient {
+  return new FlowClient({ ingestUrl: stack.ingestUrl, queryApiUrl: stack.queryApiUrl, token });
+}
+
 export interface HttpAnswer {
   readonly status: number;
+  /** The success body, or the problem of an error answer. */
   readonly body: unknown;
   readonly headers: Headers;
 }
 
+/** A request to an absolute URL of the stack (for suites that loop over paths), through the client's `send`. */
 export async function call(url: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<HttpAnswer> {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text), headers: response.headers };
+  const { origin, pathname, search } = new URL(url);
+  const client = new FlowClient({ ingestUrl: origin, queryApiUrl: origin, token });
+  const answer = await client.send<unknown>('query-api', init.method ?? 'GET', `${pathname}${search}`, init.body === undefined ? {} : { body: init.body });
+  return { status: answer.status, body: answer.ok ? answer.body : answer.problem, headers: answer.headers };
 }
 
 /**

@@ -1,32 +1,27 @@
 // Reads and checks a JSON request body of the catalog admin, field by field. Every problem is
-// collected and answered at once as 400 `validation_failed` with `details.errors`, one
-// `{ field, problem }` per bad field, including fields the route does not know.
-import { limits, textStorable } from '@flow/contracts';
+// collected and answered at once as 400 `validation_failed` with its `errors[]`, one
+// `{ pointer, code, message }` per bad field, including fields the route does not know.
+import { errorsDetail, jsonPointer, limits, textStorable, type ProblemError, type ValidationCode } from '@flow/contracts';
 import { ApiError } from '@flow/service-kit';
-
-export interface FieldProblem {
-  readonly field: string;
-  readonly problem: string;
-}
 
 export class BodyFields {
   readonly #body: Readonly<Record<string, unknown>>;
-  readonly #problems: FieldProblem[] = [];
+  readonly #problems: ProblemError[] = [];
 
   constructor(body: unknown, known: readonly string[]) {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       this.#body = {};
-      this.problem('', 'the body must be a JSON object');
+      this.#problems.push({ pointer: '', code: 'body_invalid', message: 'the body must be a JSON object' });
       return;
     }
     this.#body = body as Record<string, unknown>;
     for (const field of Object.keys(this.#body)) {
-      if (!known.includes(field)) this.problem(field, 'unknown field');
+      if (!known.includes(field)) this.problem(field, 'unknown field', 'field_unknown');
     }
   }
 
-  problem(field: string, problem: string): void {
-    this.#problems.push({ field, problem });
+  problem(field: string, message: string, code: ValidationCode = 'value_invalid'): void {
+    this.#problems.push({ pointer: jsonPointer(field), code, message });
   }
 
   has(field: string): boolean {
@@ -35,13 +30,15 @@ export class BodyFields {
 
   /** Records a problem unless at least one of `fields` is present (an update that changes nothing). */
   requireAny(fields: readonly string[]): void {
-    if (!fields.some((field) => this.has(field))) this.problem('', `give at least one of ${fields.join(', ')}`);
+    if (!fields.some((field) => this.has(field))) {
+      this.#problems.push({ pointer: '', code: 'field_required', message: `give at least one of ${fields.join(', ')}` });
+    }
   }
 
   text(field: string, pattern: RegExp, expected: string, required: boolean): string | undefined {
     const value = this.#body[field];
     if (value === undefined) {
-      if (required) this.problem(field, 'required');
+      if (required) this.problem(field, 'required', 'field_required');
       return undefined;
     }
     if (typeof value !== 'string' || !pattern.test(value)) {
@@ -73,7 +70,7 @@ export class BodyFields {
   integer(field: string, min: number, max: number, required: boolean): number | undefined {
     const value = this.#body[field];
     if (value === undefined) {
-      if (required) this.problem(field, 'required');
+      if (required) this.problem(field, 'required', 'field_required');
       return undefined;
     }
     if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
@@ -86,7 +83,7 @@ export class BodyFields {
   boolean(field: string, required: boolean): boolean | undefined {
     const value = this.#body[field];
     if (value === undefined) {
-      if (required) this.problem(field, 'required');
+      if (required) this.problem(field, 'required', 'field_required');
       return undefined;
     }
     if (typeof value !== 'boolean') {
@@ -99,7 +96,7 @@ export class BodyFields {
   oneOf<T extends string>(field: string, values: readonly T[], required: boolean): T | undefined {
     const value = this.#body[field];
     if (value === undefined) {
-      if (required) this.problem(field, 'required');
+      if (required) this.problem(field, 'required', 'field_required');
       return undefined;
     }
     if (!(values as readonly unknown[]).includes(value)) {
@@ -112,8 +109,9 @@ export class BodyFields {
   /** Throws 400 `validation_failed` listing the problems found so far (the first `errorItemsMax`). */
   finish(): void {
     if (this.#problems.length === 0) return;
-    throw new ApiError('validation_failed', {
-      errors: this.#problems.slice(0, limits.errorItemsMax), itemErrorsTotal: this.#problems.length,
+    const errorsTotal = this.#problems.length;
+    throw new ApiError('validation_failed', undefined, {}, {
+      detail: errorsDetail(errorsTotal), errors: this.#problems.slice(0, limits.errorItemsMax), errorsTotal,
     });
   }
 }

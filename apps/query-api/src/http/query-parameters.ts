@@ -1,17 +1,28 @@
 // Reads and checks the query string (and path parameters) of one request. Like the config
 // reader, it collects every problem before answering, so a client sees all bad parameters in
-// one 400 `query_invalid`, each named, including parameters the route does not know.
-import { accountPattern, branchPattern, isCalendarDate, isProducer, limits, uuidPattern } from '@flow/contracts';
+// one 400 `query_invalid`, each in its `errors[]` with the pointer `/query/<name>` or
+// `/path/<name>` (the parameters seen as one JSON document), including names the route does not
+// know.
+import {
+  accountPattern,
+  branchPattern,
+  errorsDetail,
+  isCalendarDate,
+  isProducer,
+  jsonPointer,
+  limits,
+  uuidPattern,
+  type ProblemError,
+  type ValidationCode,
+} from '@flow/contracts';
 import { daysBetween } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
 import { openCursor } from './cursor-seal.ts';
 import { dateRangeDaysMax, pageLimitDefault, pageLimitMax } from '../limits.ts';
 
-export interface ParameterProblem {
-  readonly parameter: string;
-  readonly problem: string;
-}
+/** Where a parameter comes from: the first token of its pointer. */
+export type ParameterLocation = 'query' | 'path';
 
 export interface DateRange {
   readonly from: string;
@@ -24,14 +35,16 @@ const cursorLengthMax = 512;
 
 export class QueryParameters {
   readonly #values: Readonly<Record<string, unknown>>;
-  readonly #problems: ParameterProblem[] = [];
+  readonly #problems: ProblemError[] = [];
+  readonly #location: ParameterLocation;
   #request: Request | undefined;
 
   /** `known` are the names the route accepts; any other name in `values` is a problem. */
-  constructor(values: Readonly<Record<string, unknown>>, known: readonly string[]) {
+  constructor(values: Readonly<Record<string, unknown>>, known: readonly string[], location: ParameterLocation = 'query') {
     this.#values = values;
+    this.#location = location;
     for (const name of Object.keys(values)) {
-      if (!known.includes(name)) this.problem(name, 'unknown parameter');
+      if (!known.includes(name)) this.problem(name, 'unknown parameter', 'field_unknown');
     }
   }
 
@@ -42,15 +55,15 @@ export class QueryParameters {
     return parameters;
   }
 
-  problem(parameter: string, problem: string): void {
-    this.#problems.push({ parameter, problem });
+  problem(parameter: string, message: string, code: ValidationCode = 'value_invalid'): void {
+    this.#problems.push({ pointer: jsonPointer(this.#location, parameter), code, message });
   }
 
   /** A single text value, or undefined when absent; repeated values are a problem. */
   text(name: string, required = false): string | undefined {
     const value = this.#values[name];
     if (value === undefined || value === '') {
-      if (required) this.problem(name, 'required');
+      if (required) this.problem(name, 'required', 'field_required');
       return undefined;
     }
     if (typeof value !== 'string') {
@@ -148,14 +161,16 @@ export class QueryParameters {
     this.#problems.push(...other.#problems);
   }
 
-  /** Throws 400 `query_invalid` listing every problem found so far. */
+  /** Throws 400 `query_invalid` listing the problems found so far (the first `errorItemsMax`). */
   finish(): void {
-    if (this.#problems.length > 0) throw new ApiError('query_invalid', { problems: this.#problems });
+    if (this.#problems.length === 0) return;
+    const errorsTotal = this.#problems.length;
+    throw new ApiError('query_invalid', undefined, {}, { detail: errorsDetail(errorsTotal, 'parameter'), errors: this.#problems, errorsTotal });
   }
 }
 
 /** Path parameters go through the same checks; they are never "unknown". */
 export function pathParameters(request: Request): QueryParameters {
   const values = request.params as Record<string, string>;
-  return new QueryParameters(values, Object.keys(values));
+  return new QueryParameters(values, Object.keys(values), 'path');
 }

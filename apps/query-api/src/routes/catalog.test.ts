@@ -43,10 +43,11 @@ describe.each(databaseTargets())('catalog routes on $name', (target) => {
       .toMatchObject({ code: 'conflict', details: { code: 494 } });
     const invalid = await admin('post', '/v1/events').send({ code: 0, description: '', allowDebit: 'yes', colour: 'red' }).expect(400);
     expect(invalid.body.code).toBe('validation_failed');
-    expect(invalid.body.details.errors.map((error: { field: string }) => error.field).sort())
-      .toEqual(['allowCredit', 'allowDebit', 'code', 'colour', 'description']);
-    expect((await admin('patch', '/v1/events/494').send({}).expect(400)).body.details.errors)
-      .toEqual([{ field: '', problem: 'give at least one of description, active, allowDebit, allowCredit' }]);
+    expect(invalid.body.errors.map((error: { pointer: string }) => error.pointer).sort())
+      .toEqual(['/allowCredit', '/allowDebit', '/code', '/colour', '/description']);
+    expect(invalid.body.errorsTotal).toBe(5);
+    expect((await admin('patch', '/v1/events/494').send({}).expect(400)).body.errors)
+      .toEqual([{ pointer: '', code: 'field_required', message: 'give at least one of description, active, allowDebit, allowCredit' }]);
     const notJson = await admin('post', '/v1/events').set('content-type', 'application/json').send('{"code":').expect(400);
     expect(notJson.body.code).toBe('validation_failed');
     await admin('get', '/v1/events/999999').expect(404);
@@ -71,13 +72,14 @@ describe.each(databaseTargets())('catalog routes on $name', (target) => {
   test('an existing account is 409, bad fields and unknown accounts are 400 and 404', async () => {
     await admin('post', '/v1/accounts').send({ branch: '0001', account: 'VIRT' }).expect(409);
     const invalid = await admin('post', '/v1/accounts').send({ branch: 'a-b', status: 'frozen', holderName: 'x'.repeat(201) }).expect(400);
-    expect(invalid.body.details.errors).toEqual([
-      { field: 'branch', problem: 'must be 1 to 10 letters or digits' },
-      { field: 'account', problem: 'required' },
-      { field: 'status', problem: 'must be one of active, blocked, closed' },
-      { field: 'holderName', problem: 'must be null or a string of at most 200 characters' },
+    expect(invalid.body.errors).toEqual([
+      { pointer: '/branch', code: 'value_invalid', message: 'must be 1 to 10 letters or digits' },
+      { pointer: '/account', code: 'field_required', message: 'required' },
+      { pointer: '/status', code: 'value_invalid', message: 'must be one of active, blocked, closed' },
+      { pointer: '/holderName', code: 'value_invalid', message: 'must be null or a string of at most 200 characters' },
     ]);
-    expect((await admin('post', '/v1/accounts').send([1, 2]).expect(400)).body.details.errors[0]).toEqual({ field: '', problem: 'the body must be a JSON object' });
+    expect((await admin('post', '/v1/accounts').send([1, 2]).expect(400)).body.errors[0])
+      .toEqual({ pointer: '', code: 'body_invalid', message: 'the body must be a JSON object' });
     await admin('get', '/v1/accounts/0001/NOPE').expect(404);
     await admin('patch', '/v1/accounts/0001/NOPE').send({ status: 'closed' }).expect(404);
   });

@@ -64,14 +64,15 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
   });
 
   test('a statement needs a bounded date range and a registered account', async () => {
-    const problems = async (query: string) => (await get(`/v1/accounts/0001/100001/statement?${query}`).expect(400)).body.details.problems;
-    expect(await problems('to=2026-11-24')).toEqual([{ parameter: 'from', problem: 'required' }]);
-    expect(await problems('from=2026-11-24&to=2026-11-23')).toEqual([{ parameter: 'to', problem: 'must not be before from' }]);
-    expect(await problems('from=2025-01-01&to=2026-01-02')).toEqual([{ parameter: 'to', problem: 'the range may span at most 366 days' }]);
-    expect(await problems('from=2026-11-24&to=24/11/2026')).toEqual([{ parameter: 'to', problem: 'must be a calendar date "YYYY-MM-DD"' }]);
-    expect(await problems('from=2026-11-24&to=2026-11-24&limit=0&limit=2')).toEqual([{ parameter: 'limit', problem: 'give it once, as a single value' }]);
+    const problems = async (query: string) => (await get(`/v1/accounts/0001/100001/statement?${query}`).expect(400)).body.errors;
+    expect(await problems('to=2026-11-24')).toEqual([{ pointer: '/query/from', code: 'field_required', message: 'required' }]);
+    expect(await problems('from=2026-11-24&to=2026-11-23')).toEqual([{ pointer: '/query/to', code: 'value_invalid', message: 'must not be before from' }]);
+    expect(await problems('from=2025-01-01&to=2026-01-02')).toEqual([{ pointer: '/query/to', code: 'value_invalid', message: 'the range may span at most 366 days' }]);
+    expect(await problems('from=2026-11-24&to=24/11/2026')).toEqual([{ pointer: '/query/to', code: 'value_invalid', message: 'must be a calendar date "YYYY-MM-DD"' }]);
+    expect(await problems('from=2026-11-24&to=2026-11-24&limit=0&limit=2')).toEqual([{ pointer: '/query/limit', code: 'value_invalid', message: 'give it once, as a single value' }]);
     const badPath = await get('/v1/accounts/00-01/100001/statement?from=2026-11-24&to=x').expect(400);
-    expect(badPath.body.details.problems.map((problem: { parameter: string }) => problem.parameter)).toEqual(['to', 'branch']);
+    expect(badPath.body.errors.map((error: { pointer: string }) => error.pointer)).toEqual(['/query/to', '/path/branch']);
+    expect(badPath.body.errorsTotal).toBe(2);
     await get(`/v1/accounts/0001/NOPE/statement?from=${day(1)}&to=${today}`).expect(404);
   });
 
@@ -92,7 +93,7 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
       branch: '0001', account: '100001', date: day(4), balance: '-2.00', accumulatedDebit: '11.00', accumulatedCredit: '9.00', lastMovementDate: day(4),
     });
     expect((await get('/v1/accounts/0001/100001/balance?date=2026-01-01').expect(200)).body).toMatchObject({ balance: '0.00', lastMovementDate: null });
-    expect((await get('/v1/accounts/0001/100001/balance').expect(400)).body.details.problems).toEqual([{ parameter: 'date', problem: 'required' }]);
+    expect((await get('/v1/accounts/0001/100001/balance').expect(400)).body.errors).toEqual([{ pointer: '/query/date', code: 'field_required', message: 'required' }]);
   });
 
   test('the daily report consolidates each branch, paginated by branch', async () => {
@@ -104,6 +105,6 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
     expect(byBranch.body.items).toEqual([]);
     const page = await get(`/v1/reports/daily?date=${day(4)}&limit=1`).expect(200);
     expect(page.body.items).toHaveLength(1);
-    expect((await get('/v1/reports/daily?branch=0001').expect(400)).body.details.problems).toEqual([{ parameter: 'date', problem: 'required' }]);
+    expect((await get('/v1/reports/daily?branch=0001').expect(400)).body.errors).toEqual([{ pointer: '/query/date', code: 'field_required', message: 'required' }]);
   });
 });

@@ -51,15 +51,18 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
   test('an unknown id is 404 not_found, a malformed one 400 query_invalid', async () => {
     expect((await get(`/v1/transactions/${crypto.randomUUID()}`).expect(404)).body.code).toBe('not_found');
     const malformed = await get('/v1/transactions/not-a-uuid').expect(400);
+    expect(malformed.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(malformed.body).toEqual({
-      code: 'query_invalid', message: expect.any(String), details: { problems: [{ parameter: 'id', problem: 'must be a UUID' }] },
+      type: 'https://flow.dev/problems/query_invalid', title: expect.any(String), status: 400, detail: '1 parameter problem; see errors.',
+      instance: `urn:flow:request:${malformed.headers['x-request-id']}`, code: 'query_invalid', message: expect.any(String),
+      errors: [{ pointer: '/path/id', code: 'value_invalid', message: 'must be a UUID' }], errorsTotal: 1,
     });
   });
 
   test('search by producer: only what that producer posted; a bad producer is 400', async () => {
     expect((await get('/v1/transactions?producer=bank-nobody').expect(200)).body.items).toEqual([]);
     const bad = await get(`/v1/transactions?producer=${'x'.repeat(201)}`).expect(400);
-    expect(bad.body.details.problems).toEqual([{ parameter: 'producer', problem: 'must be 1 to 200 characters' }]);
+    expect(bad.body.errors).toEqual([{ pointer: '/query/producer', code: 'value_invalid', message: 'must be 1 to 200 characters' }]);
   });
 
   test('search applies every filter', async () => {
@@ -95,8 +98,9 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
   test('bad filters are one 400 query_invalid naming each parameter', async () => {
     const response = await get('/v1/transactions?from=2026-02-30&traceKey=x&eventCode=0&limit=501&color=red').expect(400);
     expect(response.body.code).toBe('query_invalid');
-    expect(response.body.details.problems.map((problem: { parameter: string }) => problem.parameter).sort())
-      .toEqual(['color', 'eventCode', 'from', 'limit', 'traceKey']);
+    expect(response.body.errors.map((error: { pointer: string }) => error.pointer).sort())
+      .toEqual(['/query/color', '/query/eventCode', '/query/from', '/query/limit', '/query/traceKey']);
+    expect(response.body.errors.find((error: { pointer: string }) => error.pointer === '/query/color').code).toBe('field_unknown');
   });
 
   test('a damaged cursor, or one from another list, is 400 cursor_invalid', async () => {

@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 documents of Flow's HTTP apps, generated from the contracts (limits, codes,
 // field rules), so the published API cannot drift from what the code enforces. Each app serves
 // its own document (`/openapi.json`, Swagger UI at `/docs`).
-import { apiErrorCodes } from '../codes.ts';
+import { apiErrorCodes, authFailureReasons, validationCodes } from '../codes.ts';
+import { errorItemsMax } from '../limits.ts';
+import { problemContentType, problemInstancePrefix, problemTypeBase } from '../problems.ts';
 import { ingestPaths, ingestSchemas } from './ingest-paths.ts';
 import { queryPaths, querySchemas } from './query-paths.ts';
 
@@ -18,7 +20,9 @@ export function buildOpenApiDocument(service: OpenApiService, version = '0.1.0')
   const schemas = service === 'ingest' ? ingestSchemas() : querySchemas();
   return {
     openapi: '3.1.0',
-    info: { title: titles[service], version },
+    info: { title: titles[service], version, license: { name: 'Apache-2.0', identifier: 'Apache-2.0' } },
+    // Relative: the service that serves this document (the embedded stack, or the edge stack's API).
+    servers: [{ url: '/', description: 'The service that serves this document (`/openapi.json`).' }],
     security: [{ bearer: [] }],
     paths,
     components: {
@@ -35,32 +39,70 @@ export function buildOpenApiDocument(service: OpenApiService, version = '0.1.0')
           ].join(' '),
         },
       },
-      schemas: { Error: errorSchema(), ...schemas },
+      schemas: { Problem: problemSchema(), ProblemError: problemErrorSchema(), ...schemas },
     },
   };
 }
 
-/** `{ code, message, details? }`, `code` from the registry's API errors. */
-function errorSchema(): Record<string, unknown> {
+/** RFC 9457 problem details, `code` from the registry's API errors (see problems.ts). */
+function problemSchema(): Record<string, unknown> {
   return {
     type: 'object',
-    required: ['code', 'message'],
+    description: 'RFC 9457 problem details; `code` and `message` are kept from the first error answers.',
+    required: ['type', 'title', 'status', 'detail', 'code', 'message'],
     properties: {
+      type: { type: 'string', format: 'uri', description: `\`${problemTypeBase}<code>\`: one per registry code (CODES.md).` },
+      title: { type: 'string', description: 'The registry message of the code, the same for every occurrence.' },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: { type: 'string', description: 'What happened this time.' },
+      instance: { type: 'string', description: `\`${problemInstancePrefix}<x-request-id>\`: quote it to support.` },
       code: { type: 'string', enum: Object.keys(apiErrorCodes) },
       message: { type: 'string' },
-      details: {},
+      errors: {
+        type: 'array', maxItems: errorItemsMax, items: { $ref: '#/components/schemas/ProblemError' },
+        description: `Field and parameter problems (400), the first ${errorItemsMax} in request order.`,
+      },
+      errorsTotal: { type: 'integer', minimum: 1, description: 'How many problems there were in all, beside `errors`.' },
+      details: {
+        type: 'object',
+        additionalProperties: true,
+        description: [
+          'What else the occurrence carries: `reason` of a 401 (one of',
+          `${Object.keys(authFailureReasons).map((reason) => `\`${reason}\``).join(', ')}), \`requiredScope\` of a 403,`,
+          'the assigned ids of an ingest 503, the limit of a 429, `traceId` of a 500 or 503.',
+        ].join(' '),
+      },
     },
   };
 }
 
-/** A response that answers with the Error schema, for each registry code that may occur. */
+/** One entry of a problem's `errors[]`: `{ pointer, code, message }`. */
+function problemErrorSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['pointer', 'code', 'message'],
+    properties: {
+      pointer: {
+        type: 'string',
+        description: [
+          'RFC 6901 JSON Pointer: into the body (`/transactions/3/amount`, `/amount` for one posting, empty for the',
+          'whole body), or into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`, `/path/branch`).',
+        ].join(' '),
+      },
+      code: { type: 'string', enum: [...Object.keys(validationCodes), 'branch_forbidden'] },
+      message: { type: 'string' },
+    },
+  };
+}
+
+/** A response that answers with the Problem schema, for each registry code that may occur. */
 export function errorResponses(...codes: (keyof typeof apiErrorCodes)[]): Record<string, unknown> {
   const responses: Record<string, { description: string; content: unknown; headers?: unknown }> = {};
   for (const code of codes) {
     const status = String(apiErrorCodes[code].httpStatus);
     const existing = responses[status];
     const description = existing === undefined ? code : `${existing.description}, ${code}`;
-    responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[status] = { description, content: { [problemContentType]: { schema: { $ref: '#/components/schemas/Problem' } } } };
     if (status === '401' || status === '403') responses[status].headers = { 'WWW-Authenticate': bearerChallengeHeader };
   }
   return responses;

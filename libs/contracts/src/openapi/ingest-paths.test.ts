@@ -31,12 +31,18 @@ describe('ingest OpenAPI document', () => {
   });
 
   test('the 503 names the assigned ids and says to retry with exactly them', () => {
-    expect(at(postResponses, '503', 'content', 'application/json', 'schema')).toEqual({ $ref: '#/components/schemas/BrokerUnavailableError' });
-    const details = at(schemas, 'BrokerUnavailableError', 'allOf', '1', 'properties', 'details');
+    expect(at(postResponses, '503', 'content', 'application/problem+json', 'schema')).toEqual({ $ref: '#/components/schemas/BrokerUnavailableProblem' });
+    const details = at(schemas, 'BrokerUnavailableProblem', 'allOf', '1', 'properties', 'details');
     expect(Object.keys(at(details, 'properties'))).toEqual(['reason', 'id', 'traceKey', 'transactions']);
     expect(at(details, 'properties', 'transactions', 'items')).toEqual({ $ref: '#/components/schemas/PostingAccepted' });
     expect(String(details.description)).toContain(retryWithSameIds);
     expect(String(at(document, 'paths', '/v1/transactions', 'post').description)).toContain(retryWithSameIds);
+  });
+
+  test('every error is a problem whose errors[] entries are { pointer, code, message }', () => {
+    expect(at(postResponses, '400', 'content', 'application/problem+json', 'schema')).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(at(schemas, 'Problem', 'properties', 'errors', 'items')).toEqual({ $ref: '#/components/schemas/ProblemError' });
+    expect(at(schemas, 'ProblemError').required).toEqual(['pointer', 'code', 'message']);
   });
 
   test('the bounds of the posting and the batch are the limits of the contract', () => {

@@ -1,7 +1,7 @@
 // OpenAPI paths and schemas of apps/ingest: `POST /v1/transactions` (one posting or a batch) and
 // the health routes. Every bound is read from limits.ts and every field rule mirrors posting.ts,
 // so the document cannot promise what the validator refuses (ingest-paths.test.ts checks both).
-import { validationCodes, type ApiErrorCode } from '../codes.ts';
+import type { ApiErrorCode } from '../codes.ts';
 import {
   accountLengthMax,
   amountDecimalPlacesMax,
@@ -11,11 +11,13 @@ import {
   descriptionLengthMax,
   detailsBytesMax,
   detailsDepthMax,
+  errorItemsMax,
   eventCodeMax,
   eventCodeMin,
   requestBodyBytesMax,
   requestPostingsMax,
 } from '../limits.ts';
+import { problemContentType } from '../problems.ts';
 import { accountPatternSource, branchPatternSource, uuidPatternSource as uuidPattern } from '../patterns.ts';
 import { errorResponses } from './document.ts';
 
@@ -45,6 +47,7 @@ export const retryWithSameIds = 'retry with exactly these ids; the ledger treats
 
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schemaValue: unknown) => ({ 'application/json': { schema: schemaValue } });
+const problemJson = (schemaValue: unknown) => ({ [problemContentType]: { schema: schemaValue } });
 
 /**
  * Today in São Paulo (Flow's default business time zone), for examples that Swagger UI's
@@ -62,8 +65,8 @@ const examplePosting = (dateRef: string) => ({
 export function ingestPaths(exampleDate = exampleBusinessDate()): Record<string, unknown> {
   return {
     '/v1/transactions': { post: postTransactions(exampleDate) },
-    '/health/live': { get: health('The process runs.', false) },
-    '/health/ready': { get: health('Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
+    '/health/live': { get: health('getLiveness', 'The process runs.', false) },
+    '/health/ready': { get: health('getReadiness', 'Ready to accept postings: the request-topic breaker is closed and the service is not stopping.', true) },
   };
 }
 
@@ -82,13 +85,15 @@ function postTransactions(exampleDate: string): Record<string, unknown> {
       'without one, publishes them to the request topic and answers 202 only after the broker confirmed.',
       'The outcome (posted or rejected with its code) arrives later on the callback topic and in the query API.',
       'Send your own `id`: a retried request is then an idempotent replay.',
+      'Every error is an RFC 9457 problem (`application/problem+json`); an invalid posting\'s fields are listed in',
+      '`errors[]` as `{ pointer, code, message }` with pointers such as `/transactions/3/amount` (`/amount` for one posting).',
       'A 503 may come after some of the request\'s postings reached the broker; its `details` list every assigned',
       '`{ id, traceKey }` (`details.id`/`details.traceKey` for one posting, `details.transactions` in request order for a batch):',
       retryWithSameIds,
       `Body at most ${requestBodyBytesMax} bytes; at most ${requestPostingsMax} postings per batch. Scope \`flow:post\`.`,
       'Every posting\'s branch must be in the token\'s `flow_branches` claim (or the claim is `["*"]`): otherwise the',
-      'request is refused whole with 403 `branch_forbidden`, listing those postings (`details.items: [{ index, branch }]`,',
-      'the first 100, and `details.itemErrorsTotal`), and nothing is published.',
+      'request is refused whole with 403 `branch_forbidden`, listing those postings in `errors[]` (pointing at each',
+      `\`branch\`, the first ${errorItemsMax}, and \`errorsTotal\`), and nothing is published.`,
     ].join(' '),
     security: [{ bearer: ['flow:post'] }],
     requestBody: {
@@ -120,14 +125,15 @@ function postTransactions(exampleDate: string): Record<string, unknown> {
         },
       },
       ...errors,
-      503: { ...errors['503'], headers: { 'Retry-After': retryAfter }, content: json(schema('BrokerUnavailableError')) },
+      503: { ...errors['503'], headers: { 'Retry-After': retryAfter }, content: problemJson(schema('BrokerUnavailableProblem')) },
     },
   };
 }
 
-function health(description: string, mayBeUnavailable: boolean): Record<string, unknown> {
+function health(operationId: string, description: string, mayBeUnavailable: boolean): Record<string, unknown> {
   const body = json(schema('HealthStatus'));
   return {
+    operationId,
     summary: description,
     security: [],
     responses: {
@@ -159,7 +165,7 @@ export function ingestSchemas(): Record<string, unknown> {
       required: ['transactions'],
       properties: { transactions: { type: 'array', items: schema('PostingAccepted') } },
     },
-    BrokerUnavailableError: brokerUnavailableErrorSchema(),
+    BrokerUnavailableProblem: brokerUnavailableProblemSchema(),
     HealthStatus: {
       type: 'object',
       required: ['status'],
@@ -168,7 +174,6 @@ export function ingestSchemas(): Record<string, unknown> {
         checks: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
-    ValidationErrorDetails: validationErrorDetailsSchema(),
   };
 }
 
@@ -199,6 +204,7 @@ function postingRequestSchema(): Record<string, unknown> {
       },
       details: {
         type: ['object', 'null'],
+        additionalProperties: true,
         description: [
           `Producer-owned JSON object, at most ${detailsBytesMax} bytes as UTF-8 JSON and ${detailsDepthMax} levels deep`,
           '(`details_too_deep`), stored exactly as sent: keys and strings without NUL or unpaired surrogates',
@@ -214,10 +220,10 @@ function postingRequestSchema(): Record<string, unknown> {
 }
 
 /** The 503: the ids already assigned travel in `details`, since part of the request may have landed. */
-function brokerUnavailableErrorSchema(): Record<string, unknown> {
+function brokerUnavailableProblemSchema(): Record<string, unknown> {
   const reasons = ['broker_error', 'timeout', 'breaker_open', 'overloaded', 'stopped'];
   return {
-    allOf: [schema('Error'), {
+    allOf: [schema('Problem'), {
       type: 'object',
       required: ['details'],
       properties: {
@@ -234,39 +240,5 @@ function brokerUnavailableErrorSchema(): Record<string, unknown> {
         },
       },
     }],
-  };
-}
-
-/** The `details` of a 400 `validation_failed` for invalid postings. */
-function validationErrorDetailsSchema(): Record<string, unknown> {
-  return {
-    type: 'object',
-    required: ['items'],
-    properties: {
-      items: {
-        type: 'array',
-        description: 'One entry per invalid posting; `index` is its position in `transactions` (0 for the single form).',
-        items: {
-          type: 'object',
-          required: ['index', 'errors'],
-          properties: {
-            index: { type: 'integer', minimum: 0 },
-            errors: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['field', 'code', 'number', 'message'],
-                properties: {
-                  field: { type: 'string' },
-                  code: { type: 'string', enum: Object.keys(validationCodes) },
-                  number: { type: 'string' },
-                  message: { type: 'string' },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
   };
 }

@@ -62,15 +62,15 @@ const branchNote = [
   'a transaction of another branch is 404. A token without the claim sees no ledger data.',
 ].join(' ');
 
-function operation(summary: string, scope: 'flow:read' | 'flow:admin', fields: Schema): Schema {
+function operation(operationId: string, summary: string, scope: 'flow:read' | 'flow:admin', fields: Schema): Schema {
   const description = scope === 'flow:read' ? `Requires scope \`${scope}\`. ${branchNote}` : `Requires scope \`${scope}\`.`;
-  return { summary, tags: [scope === 'flow:read' ? 'ledger' : 'catalog'], description, ...fields };
+  return { operationId, summary, tags: [scope === 'flow:read' ? 'ledger' : 'catalog'], description, ...fields };
 }
 
 function transactionPaths(): Schema {
   return {
     '/v1/transactions': {
-      get: operation('Search posted transactions, in statement order (dateRef, seq).', 'flow:read', {
+      get: operation('searchTransactions', 'Search posted transactions, in statement order (dateRef, seq).', 'flow:read', {
         parameters: [
           parameter('branch', 'query', branch, 'Only this branch.'),
           parameter('account', 'query', account, 'Only this account.'),
@@ -86,7 +86,7 @@ function transactionPaths(): Schema {
       }),
     },
     '/v1/transactions/{id}': {
-      get: operation('A posting by id with its outcome: posted, or rejected with the rejection code.', 'flow:read', {
+      get: operation('getTransaction', 'A posting by id with its outcome: posted, or rejected with the rejection code.', 'flow:read', {
         parameters: [parameter('id', 'path', uuid, 'The posting id.')],
         responses: { 200: answer('The posting.', ref('Transaction')), ...readErrors('not_found') },
       }),
@@ -97,25 +97,25 @@ function transactionPaths(): Schema {
 function accountReadPaths(): Schema {
   return {
     '/v1/accounts/{branch}/{account}/statement': {
-      get: operation('The statement (extrato): opening balance, lines with running balances, closing balance.', 'flow:read', {
+      get: operation('getStatement', 'The statement (extrato): opening balance, lines with running balances, closing balance.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
         responses: { 200: pageAnswer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balances': {
-      get: operation('Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
+      get: operation('listDailyBalances', 'Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
         responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balance': {
-      get: operation('The balance at the end of a business date.', 'flow:read', {
+      get: operation('getBalanceAtDate', 'The balance at the end of a business date.', 'flow:read', {
         parameters: [branchPath, accountPath, parameter('date', 'query', calendarDate, 'Business date.', true)],
         responses: { 200: answer('The balance.', ref('BalanceAtDate')), ...readErrors('not_found') },
       }),
     },
     '/v1/reports/daily': {
-      get: operation('The consolidated day per branch.', 'flow:read', {
+      get: operation('getDailyReport', 'The consolidated day per branch.', 'flow:read', {
         parameters: [
           parameter('date', 'query', calendarDate, 'Business date.', true),
           parameter('branch', 'query', branch, 'Only this branch.'),
@@ -131,21 +131,21 @@ function accountReadPaths(): Schema {
 function eventPaths(): Schema {
   return {
     '/v1/events': {
-      get: operation('List events by code.', 'flow:admin', {
+      get: operation('listEvents', 'List events by code.', 'flow:admin', {
         parameters: [limitParameter, cursorParameter],
         responses: { 200: pageAnswer('A page of events.', ref('EventPage')), ...adminErrors('cursor_invalid') },
       }),
-      post: operation('Create an event.', 'flow:admin', {
+      post: operation('createEvent', 'Create an event.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('EventCreate')) },
         responses: { 201: answer('Created.', ref('Event')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
       }),
     },
     '/v1/events/{code}': {
-      get: operation('An event.', 'flow:admin', {
+      get: operation('getEvent', 'An event.', 'flow:admin', {
         parameters: [eventCodePath],
         responses: { 200: answer('The event.', ref('Event')), ...adminErrors('not_found') },
       }),
-      patch: operation('Change an event: description, active, allowed sides.', 'flow:admin', {
+      patch: operation('updateEvent', 'Change an event: description, active, allowed sides.', 'flow:admin', {
         parameters: [eventCodePath],
         requestBody: { required: true, content: json(ref('EventUpdate')) },
         responses: { 200: answer('The event as changed.', ref('Event')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'not_found', 'request_too_large') },
@@ -157,21 +157,21 @@ function eventPaths(): Schema {
 function accountAdminPaths(): Schema {
   return {
     '/v1/accounts': {
-      get: operation('List accounts by (branch, account).', 'flow:admin', {
+      get: operation('listAccounts', 'List accounts by (branch, account).', 'flow:admin', {
         parameters: [parameter('branch', 'query', branch, 'Only this branch.'), limitParameter, cursorParameter],
         responses: { 200: pageAnswer('A page of accounts.', ref('AccountPage')), ...adminErrors('cursor_invalid') },
       }),
-      post: operation('Register an account.', 'flow:admin', {
+      post: operation('registerAccount', 'Register an account.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('AccountCreate')) },
         responses: { 201: answer('Registered.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
       }),
     },
     '/v1/accounts/{branch}/{account}': {
-      get: operation('An account.', 'flow:admin', {
+      get: operation('getAccount', 'An account.', 'flow:admin', {
         parameters: [branchPath, accountPath],
         responses: { 200: answer('The account.', ref('Account')), ...adminErrors('not_found') },
       }),
-      patch: operation('Change an account: status, holder name.', 'flow:admin', {
+      patch: operation('updateAccount', 'Change an account: status, holder name.', 'flow:admin', {
         parameters: [branchPath, accountPath],
         requestBody: { required: true, content: json(ref('AccountUpdate')) },
         responses: { 200: answer('The account as changed.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'not_found', 'request_too_large') },
@@ -183,10 +183,12 @@ function accountAdminPaths(): Schema {
 function healthPaths(): Schema {
   const status = { type: 'object', required: ['status'], properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } } };
   return {
-    '/health/live': { get: { summary: 'Answers while the process runs.', tags: ['health'], security: [], responses: { 200: answer('Alive.', status) } } },
+    '/health/live': {
+      get: { operationId: 'getLiveness', summary: 'Answers while the process runs.', tags: ['health'], security: [], responses: { 200: answer('Alive.', status) } },
+    },
     '/health/ready': {
       get: {
-        summary: 'Runs `select 1` on the read database.', tags: ['health'], security: [],
+        operationId: 'getReadiness', summary: 'Runs `select 1` on the read database.', tags: ['health'], security: [],
         responses: { 200: answer('Ready.', status), 503: answer('Not ready; `checks` names the failing check.', status) },
       },
     },
@@ -213,7 +215,7 @@ function ledgerSchemas(): Record<string, Schema> {
       debitCredit: { type: 'string', enum: ['D', 'C'] },
       eventCode,
       description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
-      details: nullable({ type: 'object' }),
+      details: nullable({ type: 'object', additionalProperties: true }),
       dateRef: calendarDate,
       traceKey: uuid,
       seq: nullable(sequence),
