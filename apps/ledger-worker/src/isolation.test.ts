@@ -41,7 +41,7 @@ describe.each(databaseTargets())('posting isolation in the worker on $name', (ta
       await client.publishRaw(body);
       await waitFor(async () => {
         outcomes.push(...(await client.drainOutcomes()));
-        return outcomes.length >= messagePostings;
+        return new Set(outcomes.map((outcome) => outcome.id)).size >= messagePostings;
       }, 60_000, 200);
       await waitFor(async () => (await client.queueDepth(broker.transactionQueueUrl)) === 0, 20_000);
     } finally {
@@ -51,11 +51,26 @@ describe.each(databaseTargets())('posting isolation in the worker on $name', (ta
     return { outcomes, logs };
   }
 
+  /**
+   * One outcome per id, as a consumer sees them after deduplicating by id (callbacks are at least
+   * once: on a loaded machine the 2 s visibility can run out mid-bisection, the message comes
+   * back, and its postings' outcomes are published again — with the very same status and reason).
+   */
   function expectIsolated(outcomes: readonly PostingOutcomeMessage[], culprit: string, reason: string): void {
-    expect(outcomes).toHaveLength(messagePostings);
-    expect(new Set(outcomes.map((outcome) => outcome.id)).size).toBe(messagePostings);
-    expect(outcomes.filter((outcome) => outcome.status === 'posted')).toHaveLength(messagePostings - 1);
-    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([expect.objectContaining({ id: culprit, reason })]);
+    const firstById = new Map<string, PostingOutcomeMessage>();
+    for (const outcome of outcomes) {
+      const first = firstById.get(outcome.id);
+      if (first === undefined) firstById.set(outcome.id, outcome);
+      else {
+        // A posted id comes back as a replay; a posting_invalid one (never stored) is decided anew, alike.
+        expect({ status: outcome.status, reason: outcome.reason }).toEqual({ status: first.status, reason: first.reason });
+        if (outcome.status === 'posted') expect(outcome.replay).toBe(true);
+      }
+    }
+    const unique = [...firstById.values()];
+    expect(unique).toHaveLength(messagePostings);
+    expect(unique.filter((outcome) => outcome.status === 'posted')).toHaveLength(messagePostings - 1);
+    expect(unique.filter((outcome) => outcome.status === 'rejected')).toEqual([expect.objectContaining({ id: culprit, reason })]);
   }
 
   test('a posting the database cannot store: 999 posted, 1 posting_unstorable', async () => {
