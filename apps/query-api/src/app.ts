@@ -29,9 +29,12 @@ import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import type { RouteDependencies } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
+import { operationsRoutes } from './routes/operations.ts';
+import { outcomeStreamRoutes } from './routes/outcome-stream.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statementRoutes } from './routes/statement.ts';
 import { transactionRoutes } from './routes/transactions.ts';
@@ -47,6 +50,8 @@ export interface QueryApiDependencies {
   readonly rateLimit?: RateLimitConfig;
   /** Signs and checks page cursors; absent, a random key for this process. */
   readonly cursorKeys?: readonly string[];
+  /** The business time zone the console shows dates in; America/Sao_Paulo when absent. */
+  readonly businessTimeZone?: string;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -66,6 +71,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     { name: 'schema', check: () => assertSchemaCurrent(readDatabase) },
   ], logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
+  app.use(consoleRoutes({ businessTimeZone: dependencies.businessTimeZone ?? 'America/Sao_Paulo' }));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
@@ -85,6 +91,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(reportRoutes(routes));
   app.use(eventRoutes(routes));
   app.use(accountRoutes(routes));
+  app.use(outcomeStreamRoutes(routes));
+  app.use(operationsRoutes(routes));
 
   app.use(notFound);
   app.use(translateErrors(logger));

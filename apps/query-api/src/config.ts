@@ -31,6 +31,8 @@ export interface QueryApiConfig {
    * Empty: a random key per process, so cursors do not survive a restart or cross instances.
    */
   readonly cursorKeys: readonly string[];
+  /** `FLOW_BUSINESS_TIME_ZONE`, as the worker reads it: the console shows dates in this zone. */
+  readonly businessTimeZone: string;
 }
 
 /** The least bytes of a cursor key: the 256 bits of an HMAC-SHA256 key. */
@@ -68,5 +70,6 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
       min: 0, max: statementTimeoutMsMax,
     }),
     cursorKeys,
+    businessTimeZone: reader.text('FLOW_BUSINESS_TIME_ZONE', 'America/Sao_Paulo'),
   });
 }
