@@ -17,7 +17,8 @@ export function el(tag, attributes = {}, ...children) {
 
 /** A table: a caption, column headers (`{ label, amount }`) and rows of cells (text or nodes). */
 export function table(caption, columns, rows, attributes = {}) {
-  return el('div', { class: 'table-wrap' },
+  // A table wider than a phone scrolls inside its own region, which the keyboard can reach.
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-label': caption },
     el('table', attributes,
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, columns.map((column) => el('th', { scope: 'col', class: column.amount ? 'amount' : column.class }, column.label)))),

@@ -105,7 +105,7 @@ async function loadStatement(section, path, state) {
   } }, pageSizes.map((size) => el('option', { value: size, selected: size === state.pageSize }, size)));
   const lines = body.lines.map((line) => [
     day(line.dateRef),
-    el('span', {}, line.description ?? '', el('br'), el('span', { class: 'muted' }, `${t('eventCode')} ${line.eventCode}`)),
+    el('span', {}, line.description ?? '', el('br'), el('span', { class: 'muted hide-narrow' }, `${t('eventCode')} ${line.eventCode}`)),
     line.debit === null ? '' : { text: money(line.debit), class: 'debit' },
     line.credit === null ? '' : { text: money(line.credit), class: 'credit' },
     { text: money(line.balanceAfter), class: line.balanceAfter.startsWith('-') ? 'negative' : '' },

@@ -26,7 +26,7 @@ export function feedView(main) {
     el('h1', {}, t('feed.title')),
     el('p', {}, t('feed.intro')),
     el('div', { class: 'actions' }, pause, status),
-    el('div', { class: 'table-wrap' }, el('table', { id: 'feed-table' },
+    el('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-label': t('feed.title') }, el('table', { id: 'feed-table' },
       el('caption', {}, t('feed.title')),
       el('thead', {}, el('tr', {}, columns.map((label, index) => el('th', { scope: 'col', class: index === 5 ? 'amount' : index === 7 ? 'hide-narrow' : undefined }, label)))),
       body)));
