@@ -30,17 +30,17 @@ const otherBranch = '0002';
 const otherAccount = '000777';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+// Page-side conditions are expressions, since this file is type-checked without the DOM's types.
+const statementRows = (count: number) => `document.querySelectorAll('#statement-table tbody tr').length === ${count}`;
+const feedConnected = "document.querySelector('#feed-status')?.textContent === 'Conectado.'";
 const cellTexts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
 async function seriousViolations(page: Page): Promise<string[]> {
   // Injected through the debugging protocol, which the page's CSP does not govern.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
+  const result = await page.evaluate('axe.run()') as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 if (chromiumPath === null) {
@@ -112,22 +112,22 @@ if (chromiumPath === null) {
       await page.click('button[type=submit]');
       await page.locator('#statement-table').waitFor();
       await page.selectOption('#page-size', '5');
-      await page.waitForFunction(() => document.querySelectorAll('#statement-table tbody tr').length === 5);
+      await page.waitForFunction(statementRows(5));
       expect(await page.isEnabled('#statement-next')).toBe(true);
       expect(await page.isDisabled('#statement-previous')).toBe(true);
       await page.click('#statement-next');
-      await page.waitForFunction(() => document.querySelectorAll('#statement-table tbody tr').length === 2);
+      await page.waitForFunction(statementRows(2));
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(5)')).toEqual(['R$ 12,50', 'R$ 12,75']);
       expect(await page.isDisabled('#statement-next')).toBe(true);
       await screenshot(page, 'statement-page-2');
       await page.click('#statement-previous');
-      await page.waitForFunction(() => document.querySelectorAll('#statement-table tbody tr').length === 5);
+      await page.waitForFunction(statementRows(5));
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(5)')).toEqual(['R$ 8,00', 'R$ 9,00', 'R$ 8,00', '-R$ 2,00', 'R$ 12,00']);
     });
 
     test('the live feed shows a new posting and a rejection, and holds them back while paused', async () => {
       await page.click('nav button[data-view=feed]');
-      await page.waitForFunction(() => document.querySelector('#feed-status')?.textContent === 'Conectado.');
+      await page.waitForFunction(feedConnected);
       const posted = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '3.00', debitCredit: 'D', dateRef: today });
       await page.locator(`#feed-rows tr[data-id="${posted}"][data-status=posted]`).waitFor({ timeout: 15_000 });
       expect(await page.innerText(`#feed-rows tr[data-id="${posted}"]`)).toContain('R$ 3,00');
@@ -136,7 +136,7 @@ if (chromiumPath === null) {
       expect(await page.innerText(`#feed-rows tr[data-id="${rejected}"]`)).toContain('event_not_found');
       await page.click('#feed-pause');
       const held = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '5.00', debitCredit: 'C', dateRef: today });
-      await page.waitForFunction(() => /1/.test(document.querySelector('#feed-status')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      await page.waitForFunction("/1/.test(document.querySelector('#feed-status')?.textContent ?? '')", undefined, { timeout: 15_000 });
       expect(await page.locator(`#feed-rows tr[data-id="${held}"]`).count()).toBe(0);
       await screenshot(page, 'live-feed-paused');
       await page.click('#feed-pause');
@@ -160,7 +160,7 @@ if (chromiumPath === null) {
       await other.locator('#report-table').waitFor();
       expect(await cellTexts(other, '#report-table tbody td:nth-child(1)')).toEqual([otherBranch]);
       await other.click('nav button[data-view=feed]');
-      await other.waitForFunction(() => document.querySelector('#feed-status')?.textContent === 'Conectado.');
+      await other.waitForFunction(feedConnected);
       const hidden = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '6.00', debitCredit: 'C', dateRef: today });
       const shown = await post(stack, stack.token, { branch: otherBranch, account: otherAccount, amount: '7.00', debitCredit: 'C', dateRef: today });
       await other.locator(`#feed-rows tr[data-id="${shown}"]`).waitFor({ timeout: 15_000 });
@@ -192,7 +192,7 @@ if (chromiumPath === null) {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.click('nav button[data-view=account]');
       await page.locator('#cash-flow-chart canvas').waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await screenshot(page, 'account-view-phone');
       const found: Record<string, string[]> = {};
       found.account = await seriousViolations(page);
@@ -212,7 +212,7 @@ if (chromiumPath === null) {
       await page.focus('nav button[data-view=branch]');
       await page.keyboard.press('Enter');
       await page.locator('#report-table').waitFor();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('main');
       await screenshot(page, 'branch-view');
     });
   });

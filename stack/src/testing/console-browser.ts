@@ -16,7 +16,8 @@ export const screenshotFolder = join(repositoryRoot, 'stack', '.screenshots');
 
 /** Where Chromium is (FLOW_CHROMIUM, else Debian's or Ubuntu's path), or null when there is none. */
 export function findChromium(): string | null {
-  const candidates = [process.env.FLOW_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path));
+  const candidates = [process.env.FLOW_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+    .filter((path): path is string => Boolean(path));
   for (const path of candidates) {
     try {
       accessSync(path, constants.X_OK);
@@ -76,7 +77,9 @@ export interface StartedStack {
 /** `npm start` exactly as a newcomer runs it, on free ports and a fresh data folder. */
 export async function startNpmStack(): Promise<StartedStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flow-console-'));
-  const ports = { ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback() };
+  const ports = {
+    ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback(),
+  };
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: repositoryRoot,
     env: {
@@ -138,7 +141,9 @@ export async function post(stack: StartedStack, token: string, fields: PostingFi
 }
 
 /** A query API read with the token, as JSON. */
-export async function read(stack: StartedStack, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+export async function read(
+  stack: StartedStack, token: string, path: string, init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${stack.queryApiUrl}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
