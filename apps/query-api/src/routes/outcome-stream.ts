@@ -51,7 +51,7 @@ async function streamOutcomes(database: Database, request: Request, response: Re
   response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
   response.write(`retry: ${limits.pollIntervalMs * 2}\n: outcomes after ${plan.start}\n\n`);
   let closed = false;
-  request.on('close', () => void (closed = true));
+  response.on('close', () => void (closed = true));
   const ends = Date.now() + limits.streamDurationMs;
   let newest = BigInt(plan.start);
   let lastWrite = Date.now();
