@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAccount, createLedgerEngine, ledgerRules, type LedgerEngine } from '@flow/ledger-core';
 import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
-import { signEmbeddedToken } from '@flow/service-kit';
+import { closeServer, signEmbeddedToken } from '@flow/service-kit';
 import request from 'supertest';
 import { createTestApp, testSecret, type TestApp } from '../testing.ts';
 
@@ -123,6 +123,19 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     const response = await call;
     expect([response.status, response.body.code]).toEqual([status, code]);
   });
+
+  test('a stopping server ends its open streams instead of waiting for them', async () => {
+    const stopping = api.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => stopping.once('listening', resolve));
+    const controller = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${(stopping.address() as AddressInfo).port}/v1/outcomes/stream`, {
+      headers: { authorization: api.auth.reader, accept: 'text/event-stream, application/json;q=0.1' }, signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const body = response.text();
+    await closeServer(stopping);
+    expect(await body).toMatch(/^retry: /);
+  }, 20_000);
 
   test('operations: admin only, with the outbox backlog and the last batch', async () => {
     await request(api.app).get('/v1/operations').set('authorization', api.auth.reader).expect(403);

@@ -3,7 +3,9 @@
 // outbox (ledger-core's readOutcomeFeed) every `pollIntervalMs` and never holds a connection between
 // polls. Limits, by design (the callback topic is the delivery of record, this is a view): a batch
 // whose outbox row commits more than `lookbackPositions` rows late is not shown; a stream ends after
-// `streamDurationMs` and the browser resumes after `Last-Event-ID`; at most `streamsMax` streams per process.
+// `streamDurationMs` and the browser resumes after `Last-Event-ID`; at most `streamsMax` streams per process;
+// a server that stops ends its streams at the next poll.
+import type { Server, Socket } from 'node:net';
 import { latestOutcomePosition, readOutcomeFeed, type Database } from '@flow/ledger-core';
 import { ApiError, sendError } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
@@ -52,11 +54,14 @@ async function streamOutcomes(database: Database, request: Request, response: Re
   response.write(`retry: ${limits.pollIntervalMs * 2}\n: outcomes after ${plan.start}\n\n`);
   let closed = false;
   response.on('close', () => void (closed = true));
+  // A stopping server (close() called: no longer listening) must not wait for a 15-minute stream.
+  const server = (request.socket as Socket & { server?: Server }).server;
+  const serving = () => !closed && server?.listening !== false;
   const ends = Date.now() + limits.streamDurationMs;
   let newest = BigInt(plan.start);
   let lastWrite = Date.now();
   const seen = new Set<string>();
-  while (!closed && Date.now() < ends) {
+  while (serving() && Date.now() < ends) {
     const after = newest > BigInt(limits.lookbackPositions) ? newest - BigInt(limits.lookbackPositions) : 0n;
     const floor = after > BigInt(plan.start) ? after : BigInt(plan.start);
     const page = await readOutcomeFeed(database, { after: floor.toString(), branches: plan.branches, batchLimit: limits.batchesPerPoll });

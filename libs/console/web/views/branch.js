@@ -44,6 +44,19 @@ async function loadReport(container, date, branch) {
   }
 }
 
+/**
+ * Postings of a trace key, rejected ones included where the API takes `status=all`; an API that
+ * does not know the parameter yet (400 `query_invalid`) is asked again for posted entries only.
+ */
+async function byTraceKey(traceKey) {
+  try {
+    return await getAllPages('/v1/transactions', { traceKey, status: 'all' }, 'items', 5);
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.code !== 'query_invalid') throw error;
+    return getAllPages('/v1/transactions', { traceKey }, 'items', 5);
+  }
+}
+
 async function search(container, term) {
   if (!uuidPattern.test(term)) {
     container.replaceChildren(el('p', { class: 'error', role: 'alert' }, t('search.invalid')));
@@ -55,7 +68,7 @@ async function search(container, term) {
       if (error instanceof ApiProblem && error.code === 'not_found') return [];
       throw error;
     });
-    const byTrace = await getAllPages('/v1/transactions', { traceKey: term }, 'items', 5);
+    const byTrace = await byTraceKey(term);
     const items = [...byId, ...byTrace.filter((item) => !byId.some((other) => other.id === item.id))];
     container.replaceChildren(items.length === 0 ? el('p', {}, t('search.none', { term }))
       : table(t('search'), [
