@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { addDays, businessDate } from '@flow/ledger-core';
 import { signEmbeddedToken } from '@flow/service-kit';
+import { waitFor } from '@flow/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { demoAccount, demoBranch } from './demo-catalog.ts';
 import { readOrCreateSecret } from './local-secret.ts';
@@ -33,6 +34,14 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // Page-side conditions are expressions, since this file is type-checked without the DOM's types.
 const statementRows = (count: number) => `document.querySelectorAll('#statement-table tbody tr').length === ${count}`;
 const feedConnected = "document.querySelector('#feed-status')?.textContent === 'Conectado.'";
+/**
+ * Waits until `expression` is true in the page. Evaluated through the debugging protocol, as
+ * page.waitForFunction's string form would be eval'd in the page, which the console's CSP forbids.
+ */
+async function until(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  await waitFor(async () => Boolean(await page.evaluate(expression)), timeoutMs, 50);
+}
+
 const cellTexts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -52,6 +61,7 @@ if (chromiumPath === null) {
     let stack: StartedStack;
     let browser: ConsoleBrowser;
     let page: Page;
+    let rejectedId = '';
 
     beforeAll(async () => {
       stack = await startNpmStack();
@@ -112,31 +122,32 @@ if (chromiumPath === null) {
       await page.click('button[type=submit]');
       await page.locator('#statement-table').waitFor();
       await page.selectOption('#page-size', '5');
-      await page.waitForFunction(statementRows(5));
+      await until(page, statementRows(5));
       expect(await page.isEnabled('#statement-next')).toBe(true);
       expect(await page.isDisabled('#statement-previous')).toBe(true);
       await page.click('#statement-next');
-      await page.waitForFunction(statementRows(2));
+      await until(page, statementRows(2));
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(5)')).toEqual(['R$ 12,50', 'R$ 12,75']);
       expect(await page.isDisabled('#statement-next')).toBe(true);
       await screenshot(page, 'statement-page-2');
       await page.click('#statement-previous');
-      await page.waitForFunction(statementRows(5));
+      await until(page, statementRows(5));
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(5)')).toEqual(['R$ 8,00', 'R$ 9,00', 'R$ 8,00', '-R$ 2,00', 'R$ 12,00']);
     });
 
     test('the live feed shows a new posting and a rejection, and holds them back while paused', async () => {
       await page.click('nav button[data-view=feed]');
-      await page.waitForFunction(feedConnected);
+      await until(page, feedConnected);
       const posted = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '3.00', debitCredit: 'D', dateRef: today });
       await page.locator(`#feed-rows tr[data-id="${posted}"][data-status=posted]`).waitFor({ timeout: 15_000 });
       expect(await page.innerText(`#feed-rows tr[data-id="${posted}"]`)).toContain('R$ 3,00');
       const rejected = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '4.00', debitCredit: 'C', dateRef: today, eventCode: 999_999 });
       await page.locator(`#feed-rows tr[data-id="${rejected}"][data-status=rejected]`).waitFor({ timeout: 15_000 });
       expect(await page.innerText(`#feed-rows tr[data-id="${rejected}"]`)).toContain('event_not_found');
+      rejectedId = rejected;
       await page.click('#feed-pause');
       const held = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '5.00', debitCredit: 'C', dateRef: today });
-      await page.waitForFunction("/1/.test(document.querySelector('#feed-status')?.textContent ?? '')", undefined, { timeout: 15_000 });
+      await until(page, "/1/.test(document.querySelector('#feed-status')?.textContent ?? '')");
       expect(await page.locator(`#feed-rows tr[data-id="${held}"]`).count()).toBe(0);
       await screenshot(page, 'live-feed-paused');
       await page.click('#feed-pause');
@@ -160,7 +171,7 @@ if (chromiumPath === null) {
       await other.locator('#report-table').waitFor();
       expect(await cellTexts(other, '#report-table tbody td:nth-child(1)')).toEqual([otherBranch]);
       await other.click('nav button[data-view=feed]');
-      await other.waitForFunction(feedConnected);
+      await until(other, feedConnected);
       const hidden = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '6.00', debitCredit: 'C', dateRef: today });
       const shown = await post(stack, stack.token, { branch: otherBranch, account: otherAccount, amount: '7.00', debitCredit: 'C', dateRef: today });
       await other.locator(`#feed-rows tr[data-id="${shown}"]`).waitFor({ timeout: 15_000 });
@@ -199,6 +210,7 @@ if (chromiumPath === null) {
       for (const view of ['branch', 'feed', 'operations']) {
         await page.click(`nav button[data-view=${view}]`);
         await page.waitForTimeout(500);
+        if (view === 'operations') expect(await page.locator('#operations-worker').innerText()).toMatch(/^pronto/);
         found[view] = await seriousViolations(page);
         await screenshot(page, `${view}-view-phone`);
       }
@@ -206,13 +218,21 @@ if (chromiumPath === null) {
       await page.setViewportSize({ width: 1200, height: 900 });
     });
 
-    test('the keyboard reaches the views and the statement\'s buttons', async () => {
+    test('the branch view, reached by keyboard, has the day\'s report and finds a rejected posting with its reason', async () => {
       await page.click('nav button[data-view=account]');
       await page.locator('#statement-table').waitFor();
       await page.focus('nav button[data-view=branch]');
       await page.keyboard.press('Enter');
       await page.locator('#report-table').waitFor();
       expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+      // The report opens on the linked account's branch.
+      expect(await cellTexts(page, '#report-table tbody td:nth-child(1)')).toEqual([demoBranch]);
+      await page.focus('#search-term');
+      await page.keyboard.type(rejectedId);
+      await page.keyboard.press('Enter');
+      await page.locator('#search-table').waitFor();
+      expect(await cellTexts(page, '#search-table tbody td:nth-child(1)')).toEqual(['rejeitado']);
+      expect(await cellTexts(page, '#search-table tbody td:nth-child(2)')).toEqual(['event_not_found']);
       await screenshot(page, 'branch-view');
     });
   });

@@ -94,7 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const queryApi = await startQueryApi(
       readQueryApiConfig({
         ...shared,
-        FLOW_PORT: String(options.queryApiPort),
+        FLOW_PORT: String(options.queryApiPort), FLOW_WORKER_HEALTH_URL: `http://${reachableHost(options.host)}:${worker.healthPort}`,
         FLOW_CURSOR_KEYS: given.FLOW_CURSOR_KEYS ?? readOrCreateSecret(dataDir, cursorKeyFileName),
       }, { databaseInjected: true }),
       { database },

@@ -52,6 +52,8 @@ export interface QueryApiDependencies {
   readonly cursorKeys?: readonly string[];
   /** The business time zone the console shows dates in; America/Sao_Paulo when absent. */
   readonly businessTimeZone?: string;
+  /** The worker's health port (`http://host:port`), which `GET /v1/operations` asks for readiness. */
+  readonly workerHealthUrl?: string | undefined;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -92,7 +94,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(eventRoutes(routes));
   app.use(accountRoutes(routes));
   app.use(outcomeStreamRoutes(routes));
-  app.use(operationsRoutes(routes));
+  app.use(operationsRoutes(routes, dependencies.workerHealthUrl));
 
   app.use(notFound);
   app.use(translateErrors(logger));

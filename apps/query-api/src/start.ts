@@ -52,6 +52,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
     rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, businessTimeZone: config.businessTimeZone,
+    workerHealthUrl: config.workerHealthUrl,
   });
   const server = await listen(app, config.port, config.host, config.http).catch(async (error: unknown) => {
     await databases.close();

@@ -1,12 +1,15 @@
 // The live outcomes stream through real HTTP on every database target: it starts at the newest
 // outcome, sends each new batch's outcomes (posted ones with their amount, rejected ones with
 // their reason) as `event: outcome`, only of the token's branches, resumes after Last-Event-ID,
-// and refuses bad input with a 4xx. Also `GET /v1/operations`, the console's operations figures.
+// and refuses bad input with a 4xx. Also `GET /v1/operations`, the console's operations figures,
+// with the worker's readiness asked of a real health router.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAccount, createLedgerEngine, ledgerRules, type LedgerEngine } from '@flow/ledger-core';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
-import { closeServer, signEmbeddedToken } from '@flow/service-kit';
+import { databaseTargets, freePortOnLoopback, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { closeServer, createAuthenticator, createLogger, healthRoutes, signEmbeddedToken } from '@flow/service-kit';
+import express from 'express';
+import { createQueryApiApp } from '../app.ts';
 import request from 'supertest';
 import { createTestApp, testSecret, type TestApp } from '../testing.ts';
 
@@ -145,4 +148,33 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     expect(response.body.outbox.oldestUnsentAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(response.body.outbox.lastBatchAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
+
+  test.each([
+    ['ready', true, 'ok', { database: 'ok' }],
+    ['not ready', false, 'unavailable', { database: 'unavailable' }],
+  ] as const)('operations: a worker that is %s', async (_case, ready, status, checks) => {
+    const worker = express().use(healthRoutes([{ name: 'database', check: async () => { if (!ready) throw new Error('down'); } }]));
+    const health = worker.listen(0, '127.0.0.1');
+    await new Promise((resolve) => health.once('listening', resolve));
+    try {
+      const app = appWithWorker(`http://127.0.0.1:${(health.address() as AddressInfo).port}`);
+      const response = await request(app).get('/v1/operations').set('authorization', api.auth.admin).expect(200);
+      expect(response.body.worker).toEqual({ status, checks });
+    } finally {
+      await closeServer(health);
+    }
+  });
+
+  test('operations: a worker that does not answer', async () => {
+    const app = appWithWorker(`http://127.0.0.1:${await freePortOnLoopback()}`);
+    const response = await request(app).get('/v1/operations').set('authorization', api.auth.admin).expect(200);
+    expect(response.body.worker).toEqual({ status: 'unreachable', checks: {} });
+  });
+
+  function appWithWorker(workerHealthUrl: string) {
+    return createQueryApiApp({
+      readDatabase: db.database, primaryDatabase: db.database, authenticator: createAuthenticator({ mode: 'embedded', secret: testSecret }),
+      logger: createLogger({ service: 'flow-query-api', level: 'error' }), workerHealthUrl,
+    });
+  }
 });

@@ -29,7 +29,9 @@ async function load(results) {
         item(t('ops.lastBatch'), body.outbox.lastBatchAt ? instant(body.outbox.lastBatchAt) : t('none')),
         item(t('ops.queues'), unknown(body.queues, (queues) => JSON.stringify(queues))),
         item(t('ops.reconciliation'), unknown(body.lastReconciliation, (value) => JSON.stringify(value))),
-        item(t('ops.worker'), unknown(body.worker, (value) => JSON.stringify(value)))),
+        item(t('ops.worker'), unknown(body.worker, (worker) => el('span', { id: 'operations-worker', class: worker.status === 'ok' ? 'status-posted' : 'status-rejected' },
+          t(`ops.worker.${worker.status}`), Object.keys(worker.checks).length === 0 ? ''
+          : el('span', { class: 'muted' }, ` (${Object.entries(worker.checks).map(([name, value]) => `${name}: ${value}`).join(', ')})`))))),
       el('p', { class: 'muted' }, t('ops.observedAt', { at: instant(body.observedAt) })));
   } catch (error) {
     results.replaceChildren(el('p', { class: 'error', role: 'alert' }, problemText(error.code)));

@@ -201,7 +201,7 @@ function consolePaths(): Schema {
       }),
     },
     '/v1/operations': {
-      get: operation('What operations watch: the outbox backlog and the last batch written.', 'flow:admin', {
+      get: operation('What operations watch: the outbox backlog, the last batch written, the worker\'s readiness.', 'flow:admin', {
         responses: { 200: answer('The figures; `null` where the API cannot read them yet.', ref('Operations')), ...adminErrors() },
       }),
     },
@@ -229,7 +229,10 @@ function consoleSchemas(): Record<string, Schema> {
       }),
       queues: { type: 'null', description: 'Queue and DLQ depth: not readable by the query API yet.' },
       lastReconciliation: { type: 'null', description: 'Not recorded yet.' },
-      worker: { type: 'null', description: 'The worker\'s health: not readable by the query API yet.' },
+      worker: nullable({
+        ...object({ status: { type: 'string', enum: ['ok', 'unavailable', 'unreachable'] }, checks: { type: 'object', additionalProperties: { type: 'string' } } }),
+        description: 'The worker\'s readiness, asked at `FLOW_WORKER_HEALTH_URL`; null when that is not set.',
+      }),
     }),
   };
 }
