@@ -91,6 +91,16 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     expect(events[0]!.id).toMatch(/^\d+$/);
   });
 
+  test('skips outbox rows of another kind (balance changes, say) and goes on', async () => {
+    const reading = readEvents(url, api.auth.reader, 1, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await db.database.query('insert into flow.outbox (outcomes, outcome_count) values ($1::json, 1)', ['{"kind":"flow.balance-changes","changes":[]}']);
+    await db.database.query('insert into flow.outbox (outcomes, outcome_count) values ($1::json, 1)', ['[{"kind":"flow.balance-changes"}]']);
+    const after = makePosting({ dateRef: today, amount: '6.00' });
+    await engine.applyBatch([after]);
+    expect((await reading).map((event) => event.data.id)).toEqual([after.id]);
+  });
+
   test('a token of another branch gets only its branch\'s outcomes', async () => {
     const reading = readEvents(url, await branchToken(['0002']), 1, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 300));

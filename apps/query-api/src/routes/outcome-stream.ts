@@ -34,6 +34,11 @@ export function outcomeStreamRoutes(dependencies: RouteDependencies, limits = ou
     open += 1;
     try {
       await streamOutcomes(readDatabase, request, response, { start, branches: visibleBranches(response), limits });
+    } catch (error) {
+      // Before the stream began, the usual error answer; after, the stream just ends and the
+      // client reconnects after its last event (a database outage makes that a 503 then).
+      if (!response.headersSent) throw error;
+      response.end();
     } finally {
       open -= 1;
     }

@@ -36,8 +36,9 @@ const outcomeFeedSql = `
     select id, created_at, outcomes from flow.outbox where id > $1::bigint order by id limit $3
   ), outcome as (
     select batch.id, batch.created_at, item
-    from batch, json_array_elements(batch.outcomes) as item
-    where json_typeof(batch.outcomes) = 'array' and item->>'status' in ('posted', 'rejected')
+    -- A row that is not an array of outcomes (another kind of message) contributes no element.
+    from batch, json_array_elements(case when json_typeof(batch.outcomes) = 'array' then batch.outcomes else '[]'::json end) as item
+    where item->>'status' in ('posted', 'rejected')
       and ($2::text[] is null or item->>'branch' = any($2::text[]))
   )
   select outcome.id::text as position, item->>'id' as id, item->>'status' as status, item->>'reason' as reason,
