@@ -5,8 +5,9 @@
 // with the worker's readiness asked of a real health router.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { PassThrough } from 'node:stream';
 import { createAccount, createLedgerEngine, ledgerRules, type LedgerEngine } from '@flow/ledger-core';
-import { databaseTargets, freePortOnLoopback, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { databaseTargets, faultyDatabase, freePortOnLoopback, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { closeServer, createAuthenticator, createLogger, healthRoutes, signEmbeddedToken } from '@flow/service-kit';
 import express from 'express';
 import { createQueryApiApp } from '../app.ts';
@@ -148,6 +149,30 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     const body = response.text();
     await closeServer(stopping);
     expect(await body).toMatch(/^retry: /);
+  }, 20_000);
+
+  test('a database lost mid-stream ends the stream; reconnecting then is a 503, never a hang', async () => {
+    const faulty = faultyDatabase(db.database);
+    const app = createQueryApiApp({
+      readDatabase: faulty.database, primaryDatabase: faulty.database, authenticator: createAuthenticator({ mode: 'embedded', secret: testSecret }),
+      logger: createLogger({ service: 'flow-query-api', level: 'error', stream: new PassThrough() }),
+    });
+    const lossy = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => lossy.once('listening', resolve));
+    try {
+      const streamUrl = `http://127.0.0.1:${(lossy.address() as AddressInfo).port}/v1/outcomes/stream`;
+      const headers = { authorization: api.auth.reader, accept: 'text/event-stream, application/json;q=0.1' };
+      const response = await fetch(streamUrl, { headers });
+      expect(response.status).toBe(200);
+      const body = response.text();
+      faulty.failWith('ECONNREFUSED');
+      expect(await body).toMatch(/^retry: /);
+      const again = await fetch(streamUrl, { headers });
+      expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([503, 'database_unavailable']);
+    } finally {
+      lossy.closeAllConnections();
+      await closeServer(lossy);
+    }
   }, 20_000);
 
   test('operations: admin only, with the outbox backlog and the last batch', async () => {
