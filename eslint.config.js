@@ -39,6 +39,12 @@ const formatting = {
   '@stylistic/max-len': ['error', { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
 };
 
+/** What the console's browser modules may use without importing it. */
+const browserGlobals = Object.fromEntries([
+  'window', 'document', 'navigator', 'history', 'sessionStorage', 'localStorage', 'fetch', 'URL', 'URLSearchParams',
+  'AbortController', 'TextDecoderStream', 'Node', 'Intl', 'atob', 'setTimeout', 'requestAnimationFrame',
+].map((name) => [name, 'readonly']));
+
 /** `allow` lists imports exempt from Nx's own "apps are never imported" check. */
 function moduleBoundaries(allow) {
   return { enforceBuildableLibDependency: false, allow, depConstraints };
@@ -68,6 +74,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
+    ignores: ['libs/console/web/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // The console's browser modules, served as they are: browser globals, no Node, no console.
+    files: ['libs/console/web/**/*.js'],
+    plugins: { '@stylistic': stylistic },
+    languageOptions: { sourceType: 'module', globals: browserGlobals },
+    rules: { ...formatting, 'no-console': 'error' },
   },
 );

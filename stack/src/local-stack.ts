@@ -100,6 +100,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...shared,
         FLOW_PORT: String(options.queryApiPort),
         FLOW_METRICS_PORT: String(options.queryApiMetricsPort),
+        FLOW_WORKER_HEALTH_URL: worker === null ? undefined : `http://${reachableHost(options.host)}:${worker.healthPort}`,
         FLOW_CURSOR_KEYS: given.FLOW_CURSOR_KEYS ?? readOrCreateSecret(dataDir, cursorKeyFileName),
       }, { databaseInjected: true }),
       { database },

@@ -3,6 +3,7 @@
 // folder keeps every accepted posting, message and balance for the next start.
 import { businessDate } from '@flow/ledger-core';
 import { runFromEnvironment, type Logger } from '@flow/service-kit';
+import { consoleLink } from './console-link.ts';
 import { demoAccount, demoBranch, demoEventCode } from './demo-catalog.ts';
 import { startLocalStack, type LocalStack } from './local-stack.ts';
 import { readStackConfig, type StackConfig } from './stack-config.ts';
@@ -13,7 +14,7 @@ async function startWithBanner(config: Readonly<StackConfig>, logger: Logger): P
     environment: { ...process.env, FLOW_LOG_LEVEL: config.logLevel },
   });
   logger.info('stack_ready', { ingestUrl: stack.ingestUrl, queryApiUrl: stack.queryApiUrl, dataDir: config.dataDir });
-  process.stdout.write(banner(stack, config));
+  process.stdout.write(banner(stack, config, await consoleLink(stack)));
   return {
     ...stack,
     // One line on the terminal when Ctrl-C (or SIGTERM) has stopped everything.
@@ -27,7 +28,7 @@ async function startWithBanner(config: Readonly<StackConfig>, logger: Logger): P
   };
 }
 
-function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
+function banner(stack: LocalStack, config: Readonly<StackConfig>, consoleUrl: string): string {
   const today = businessDate(new Date(), process.env.FLOW_BUSINESS_TIME_ZONE || 'America/Sao_Paulo');
   const posting = JSON.stringify({
     branch: demoBranch,
@@ -46,6 +47,9 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
     `  worker      ${stack.workerHealthUrl}/health/ready`,
     `  metrics     ${stack.metricsUrls.ingest}  ${stack.metricsUrls.queryApi}  ${stack.metricsUrls.worker}`,
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
+    '',
+    'Console (cash flow, statement, live outcomes; the link signs you in for 12 hours):',
+    `  ${consoleUrl}`,
     '',
     'Try it (in another terminal, from this folder):',
     `  TOKEN=$(${config.dataDir === './.flow' ? '' : `FLOW_DATA_DIR='${config.dataDir}' `}npm run token --silent)`,

@@ -30,9 +30,12 @@ import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import type { RouteDependencies } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
+import { operationsRoutes } from './routes/operations.ts';
+import { outcomeStreamRoutes } from './routes/outcome-stream.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statementRoutes } from './routes/statement.ts';
 import { transactionRoutes } from './routes/transactions.ts';
@@ -50,6 +53,10 @@ export interface QueryApiDependencies {
   readonly cursorKeys?: readonly string[];
   /** Counts and times requests; absent in tests that do not look. */
   readonly metrics?: Metrics;
+  /** The business time zone the console shows dates in; America/Sao_Paulo when absent. */
+  readonly businessTimeZone?: string;
+  /** The worker's health port (`http://host:port`), which `GET /v1/operations` asks for readiness. */
+  readonly workerHealthUrl?: string | undefined;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -69,6 +76,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     { name: 'schema', check: () => assertSchemaCurrent(readDatabase) },
   ], logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
+  app.use(consoleRoutes({ businessTimeZone: dependencies.businessTimeZone ?? 'America/Sao_Paulo' }));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
@@ -88,6 +96,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(reportRoutes(routes));
   app.use(eventRoutes(routes));
   app.use(accountRoutes(routes));
+  app.use(outcomeStreamRoutes(routes));
+  app.use(operationsRoutes(routes, dependencies.workerHealthUrl));
 
   app.use(notFound);
   app.use(translateErrors(logger));

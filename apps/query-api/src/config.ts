@@ -35,6 +35,10 @@ export interface QueryApiConfig {
    * Empty: a random key per process, so cursors do not survive a restart or cross instances.
    */
   readonly cursorKeys: readonly string[];
+  /** `FLOW_BUSINESS_TIME_ZONE`, as the worker reads it: the console shows dates in this zone. */
+  readonly businessTimeZone: string;
+  /** `FLOW_WORKER_HEALTH_URL`: the worker's health port, which `GET /v1/operations` asks; absent, it says unknown. */
+  readonly workerHealthUrl: string | undefined;
 }
 
 /** The least bytes of a cursor key: the 256 bits of an HMAC-SHA256 key. */
@@ -73,5 +77,7 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
       min: 0, max: statementTimeoutMsMax,
     }),
     cursorKeys,
+    businessTimeZone: reader.text('FLOW_BUSINESS_TIME_ZONE', 'America/Sao_Paulo'),
+    workerHealthUrl: reader.url('FLOW_WORKER_HEALTH_URL'),
   });
 }

@@ -18,3 +18,19 @@ export const statementTimeoutMsMax = 600_000;
 
 /** Accounts and events per catalog page, the same bounds as every other list. */
 export { pageLimitDefault, pageLimitMax } from '@flow/ledger-core';
+
+/**
+ * The live outcomes stream (`GET /v1/outcomes/stream`): how often it polls the outbox for new
+ * batches, how many batches one poll reads, how many outbox positions behind the newest it re-reads
+ * (a batch's outbox id is taken at insert, so a batch may commit after a later one was already
+ * read), how long one stream lasts before the client reconnects with `Last-Event-ID`, and how
+ * many streams one process serves at once.
+ */
+export const outcomeStreamLimits = {
+  pollIntervalMs: 1_000,
+  batchesPerPoll: 200,
+  lookbackPositions: 64,
+  streamDurationMs: 15 * 60_000,
+  heartbeatMs: 15_000,
+  streamsMax: 100,
+} as const;

@@ -58,7 +58,8 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   addDatabaseSamplers(metrics, readDatabase, primaryDatabase);
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
-    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, metrics,
+    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, metrics, businessTimeZone: config.businessTimeZone,
+    workerHealthUrl: config.workerHealthUrl,
   });
   const release = async () => {
     await metrics.close();

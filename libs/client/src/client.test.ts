@@ -27,6 +27,13 @@ beforeAll(async () => {
         response.end(JSON.stringify({ type: 'https://flow.dev/problems/not_found', title: 'Not found.', status: 404, detail: 'Not found.', code: 'not_found', message: 'Not found.' }));
         return;
       }
+      if (request.url === '/v1/outcomes/stream') {
+        // Two events, the second split across writes, a keep-alive comment between them.
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write('id: 7\nevent: outcome\ndata: {"id":"a","status":"posted"}\n\n: keep-alive\n\nid: 8\nevent: out');
+        setTimeout(() => response.end('come\ndata: {"id":"b","status":"rejected"}\n\n'), 20);
+        return;
+      }
       const cursor = new URL(request.url!, 'http://x').searchParams.get('cursor');
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(cursor === null ? { items: [1, 2], nextCursor: 'page2' } : { items: [3], nextCursor: null }));
@@ -76,4 +83,12 @@ test.each(['ingest', 'query-api'] as const)('every operation of the %s document 
   const health = new Set(['getLiveness', 'getReadiness']);
   const missing = operationIds.filter((id) => !health.has(id) && typeof (FlowClient.prototype as unknown as Record<string, unknown>)[id] !== 'function');
   expect(missing).toEqual([]);
+});
+
+test('streamOutcomes yields each outcome event, resuming after lastEventId', async () => {
+  const client = new FlowClient({ queryApiUrl: baseUrl, token: 'secret' });
+  const events = [];
+  for await (const event of client.streamOutcomes({ lastEventId: '6' })) events.push(event);
+  expect(events).toEqual([{ id: 'a', status: 'posted' }, { id: 'b', status: 'rejected' }]);
+  expect(seen.at(-1)!.headers).toMatchObject({ 'last-event-id': '6', accept: 'text/event-stream, application/json;q=0.1' });
 });

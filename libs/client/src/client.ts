@@ -23,6 +23,8 @@ import type {
   PostingBatchAccepted,
   PostingBatchRequest,
   PostingRequest,
+  Operations,
+  OutcomeEvent,
   Problem,
   Statement,
   StatementQuery,
@@ -140,6 +142,29 @@ export class FlowClient {
     return this.send('query-api', 'PATCH', accountPath(branch, account), { body: change });
   }
 
+  /** What operations watch (admin scope): the outbox backlog, the last batch, the worker's readiness. */
+  getOperations(): Promise<FlowAnswer<Operations>> {
+    return this.send('query-api', 'GET', '/v1/operations');
+  }
+
+  /**
+   * The live outcomes of the token's branches, as the server sends them (server-sent events),
+   * until `signal` aborts or the server ends the stream (after 15 minutes: call again with the
+   * last event's `position` as `lastEventId`). A problem answer is thrown as `FlowProblemError`.
+   */
+  async *streamOutcomes(options: { readonly lastEventId?: string; readonly signal?: AbortSignal } = {}): AsyncGenerator<OutcomeEvent> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.#token()}`,
+      accept: 'text/event-stream, application/json;q=0.1',
+      ...(options.lastEventId === undefined ? {} : { 'last-event-id': options.lastEventId }),
+    };
+    const response = await (this.#options.fetch ?? fetch)(`${this.#baseUrl('query-api')}/v1/outcomes/stream`, {
+      headers, ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    if (!response.ok || response.body === null) throw new FlowProblemError(response.status, JSON.parse(await response.text()) as Problem);
+    yield* outcomeEvents(response.body);
+  }
+
   /**
    * Any request to either API, for what the typed methods do not cover (a path the caller
    * builds itself): the body is sent as JSON, the answer read as JSON or as a problem.
@@ -186,6 +211,24 @@ export async function* everyItem<Item>(
     yield* body.items;
     cursor = body.nextCursor ?? undefined;
   } while (cursor !== undefined);
+}
+
+/** The `data:` of each `outcome` event of a server-sent event stream, parsed. */
+async function* outcomeEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<OutcomeEvent> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let end = buffered.indexOf('\n\n');
+    while (end !== -1) {
+      const lines = buffered.slice(0, end).split('\n');
+      buffered = buffered.slice(end + 2);
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
+      const kind = lines.find((line) => line.startsWith('event:'))?.slice(6).trim() ?? 'message';
+      if (kind === 'outcome' && data !== '') yield JSON.parse(data) as OutcomeEvent;
+      end = buffered.indexOf('\n\n');
+    }
+  }
 }
 
 function segment(value: string): string {

@@ -37,6 +37,8 @@ export type Account = QuerySchemas['Account'];
 export type AccountPage = QuerySchemas['AccountPage'];
 export type AccountCreate = QuerySchemas['AccountCreate'];
 export type AccountUpdate = QuerySchemas['AccountUpdate'];
+export type OutcomeEvent = QuerySchemas['OutcomeEvent'];
+export type Operations = QuerySchemas['Operations'];
 
 /** The query string an operation of the query API takes. */
 export type QueryOf<Operation extends keyof QueryOperations> = NonNullable<QueryOperations[Operation]['parameters']['query']>;

@@ -18,10 +18,12 @@ export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type
 export { findTransaction, searchTransactions, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
+export { latestOutcomePosition, readOutcomeFeed, type OutcomeFeedItem, type OutcomeFeedPage, type OutcomeFeedRequest } from './queries/outcomes.ts';
 export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
 export { readOutboxBacklog, type OutboxBacklog } from './outbox/outbox-backlog.ts';
 export { readLatestReconciliationRun, readReplicaLagSeconds, type ReconciliationRunReading } from './queries/operational-readings.ts';
+export { readOutboxStatus, type OutboxStatus } from './outbox/outbox-status.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';

@@ -217,6 +217,46 @@ export interface paths {
         patch: operations["updateAccount"];
         trace?: never;
     };
+    "/v1/outcomes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outcomes as they are decided, as server-sent events.
+         * @description Requires scope `flow:read`; only outcomes of the token's branches are sent. A `text/event-stream` of `event: outcome` events, `data:` an OutcomeEvent, `id:` its position. The stream starts at the newest outcome, or after the `Last-Event-ID` header's position, and ends after 15 minutes (reconnect with Last-Event-ID). The API polls the outbox every second; a batch that commits more than 64 batches late is not sent. It is a view: the callback topic is the delivery of record. The `Accept` header must allow `application/json` too, like every /v1 route (e.g. `text/event-stream, application/json;q=0.1`). 429 `rate_limited` when the process already serves 100 streams.
+         */
+        get: operations["streamOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What operations watch: the outbox backlog, the last batch written, the worker's readiness.
+         * @description Requires scope `flow:admin`.
+         */
+        get: operations["getOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -567,6 +607,54 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "blocked" | "closed";
             holderName?: string | null;
+        };
+        OutcomeEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "posted" | "rejected";
+            reason: string | null;
+            /** @example 0001 */
+            branch: string;
+            /** @example 100001 */
+            account: string;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dateRef: string;
+            /** Format: uuid */
+            traceKey: string;
+            /** @description A repeat of a posting already decided. */
+            replay: boolean;
+            amount: string | null;
+            debitCredit: ("D" | "C") | null;
+            /**
+             * Format: date-time
+             * @description When its batch was written.
+             */
+            decidedAt: string;
+        };
+        Operations: {
+            /** Format: date-time */
+            observedAt: string;
+            outbox: {
+                /** @description Batches not yet published to the callback topic. */
+                unsent: number;
+                oldestUnsentAt: string | null;
+                lastBatchAt: string | null;
+            };
+            /** @description Queue and DLQ depth: not readable by the query API yet. */
+            queues: null;
+            /** @description Not recorded yet. */
+            lastReconciliation: null;
+            worker: {
+                /** @enum {string} */
+                status: "ok" | "unavailable" | "unreachable";
+                checks: {
+                    [key: string]: string;
+                };
+            } | null;
         };
     };
     responses: never;
@@ -2044,6 +2132,183 @@ export interface operations {
             };
             /** @description content_type_unsupported, content_encoding_unsupported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamOutcomes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this position. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: each event's `data:` is an OutcomeEvent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["OutcomeEvent"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden, branch_forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures; `null` where the API cannot read them yet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Operations"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

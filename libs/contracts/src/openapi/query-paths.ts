@@ -180,6 +180,64 @@ function accountAdminPaths(): Schema {
   };
 }
 
+/** The live outcomes (server-sent events) and the operations figures, which the console shows. */
+function consolePaths(): Schema {
+  return {
+    '/v1/outcomes/stream': {
+      get: operation('streamOutcomes', 'Outcomes as they are decided, as server-sent events.', 'flow:read', {
+        description: [
+          'Requires scope `flow:read`; only outcomes of the token\'s branches are sent.',
+          'A `text/event-stream` of `event: outcome` events, `data:` an OutcomeEvent, `id:` its position. The stream starts at the',
+          'newest outcome, or after the `Last-Event-ID` header\'s position, and ends after 15 minutes (reconnect with Last-Event-ID).',
+          'The API polls the outbox every second; a batch that commits more than 64 batches late is not sent. It is a view:',
+          'the callback topic is the delivery of record. The `Accept` header must allow `application/json` too, like every /v1 route',
+          '(e.g. `text/event-stream, application/json;q=0.1`). 429 `rate_limited` when the process already serves 100 streams.',
+        ].join(' '),
+        parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, description: 'Resume after this position.', schema: { type: 'string', pattern: '^\\d{1,18}$' } }],
+        responses: {
+          // OpenAPI 3.1 has no item schema for a stream (3.2's itemSchema): the schema names what each event's `data:` holds.
+          200: { description: 'The stream: each event\'s `data:` is an OutcomeEvent.', content: { 'text/event-stream': { schema: ref('OutcomeEvent') } } },
+          ...readErrors(),
+        },
+      }),
+    },
+    '/v1/operations': {
+      get: operation('getOperations', 'What operations watch: the outbox backlog, the last batch written, the worker\'s readiness.', 'flow:admin', {
+        responses: { 200: answer('The figures; `null` where the API cannot read them yet.', ref('Operations')), ...adminErrors() },
+      }),
+    },
+  };
+}
+
+function consoleSchemas(): Record<string, Schema> {
+  const instant: Schema = { type: 'string', format: 'date-time' };
+  return {
+    OutcomeEvent: object({
+      id: uuid,
+      status: { type: 'string', enum: ['posted', 'rejected'] },
+      reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
+      branch, account, dateRef: calendarDate, traceKey: uuid,
+      replay: { type: 'boolean', description: 'A repeat of a posting already decided.' },
+      amount: nullable(amount), debitCredit: nullable({ type: 'string', enum: ['D', 'C'] }),
+      decidedAt: { ...instant, description: 'When its batch was written.' },
+    }),
+    Operations: object({
+      observedAt: instant,
+      outbox: object({
+        unsent: { type: 'integer', minimum: 0, description: 'Batches not yet published to the callback topic.' },
+        oldestUnsentAt: nullable(instant),
+        lastBatchAt: nullable(instant),
+      }),
+      queues: { type: 'null', description: 'Queue and DLQ depth: not readable by the query API yet.' },
+      lastReconciliation: { type: 'null', description: 'Not recorded yet.' },
+      worker: nullable({
+        ...object({ status: { type: 'string', enum: ['ok', 'unavailable', 'unreachable'] }, checks: { type: 'object', additionalProperties: { type: 'string' } } }),
+        description: 'The worker\'s readiness, asked at `FLOW_WORKER_HEALTH_URL`; null when that is not set.',
+      }),
+    }),
+  };
+}
+
 function healthPaths(): Schema {
   const status = { type: 'object', required: ['status'], properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } } };
   return {
@@ -196,7 +254,7 @@ function healthPaths(): Schema {
 }
 
 export function queryPaths(): Record<string, unknown> {
-  return { ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...accountAdminPaths(), ...healthPaths() };
+  return { ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...accountAdminPaths(), ...consolePaths(), ...healthPaths() };
 }
 
 function object(properties: Record<string, Schema>, required = Object.keys(properties)): Schema {
@@ -281,5 +339,5 @@ function catalogSchemas(): Record<string, Schema> {
 }
 
 export function querySchemas(): Record<string, unknown> {
-  return { ...ledgerSchemas(), ...catalogSchemas() };
+  return { ...ledgerSchemas(), ...catalogSchemas(), ...consoleSchemas() };
 }
