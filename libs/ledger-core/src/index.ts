@@ -15,7 +15,7 @@ export { transactionColumns } from './engine/sql/insert-transactions.ts';
 export * from './catalog/events.ts';
 export * from './catalog/accounts.ts';
 export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type Page } from './queries/cursor.ts';
-export { findTransaction, searchTransactions, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
+export { findTransaction, searchStatuses, searchTransactions, type SearchStatus, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
 export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';

@@ -89,6 +89,14 @@ export class QueryParameters {
     return parsed;
   }
 
+  /** One of `values`, or undefined when absent. */
+  oneOf<const Value extends string>(name: string, values: readonly Value[]): Value | undefined {
+    const value = this.text(name);
+    if (value === undefined || (values as readonly string[]).includes(value)) return value as Value | undefined;
+    this.problem(name, `must be one of: ${values.join(', ')}`);
+    return undefined;
+  }
+
   /** A producer as ingest stamps it (a token's client_id or subject). */
   producer(name = 'producer'): string | undefined {
     const value = this.text(name, false);
