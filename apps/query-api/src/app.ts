@@ -27,13 +27,15 @@ import express, { type Express, type RequestHandler } from 'express';
 import { requireLedgerRead } from './http/branch-access.ts';
 import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
+import type { StatementExportConfig } from './exports/export-format.ts';
+import { statementExportDefaults } from './config.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import type { RouteDependencies } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { statementRoutes } from './routes/statement.ts';
+import { statementRoutePattern, statementRoutes } from './routes/statement.ts';
 import { transactionRoutes } from './routes/transactions.ts';
 
 export interface QueryApiDependencies {
@@ -47,6 +49,8 @@ export interface QueryApiDependencies {
   readonly rateLimit?: RateLimitConfig;
   /** Signs and checks page cursors; absent, a random key for this process. */
   readonly cursorKeys?: readonly string[];
+  /** Bank and agreement fields of the statement exports; the defaults when absent. */
+  readonly statementExport?: StatementExportConfig;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -70,7 +74,11 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
   // Counted by client address before the token is checked, by subject after it.
-  app.use('/v1', requireJsonAccept);
+  // The statement also answers CSV, OFX and CNAB 240: it negotiates Accept itself.
+  app.use('/v1', (request, response, next) => {
+    if (request.method === 'GET' && statementRoutePattern.test(request.path)) next();
+    else requireJsonAccept(request, response, next);
+  });
   app.use('/v1', rateLimit(rateLimits, limiter, byAddress, logger));
   const routes: RouteDependencies = {
     readDatabase,
@@ -78,6 +86,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     requireRead: chain(requireLedgerRead(authenticator, logger), bySubjectLimit),
     requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
     jsonBody: jsonBodyParser(),
+    statementExport: dependencies.statementExport ?? statementExportDefaults,
   };
   app.use(transactionRoutes(routes));
   app.use(statementRoutes(routes));

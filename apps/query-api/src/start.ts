@@ -51,7 +51,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const { readDatabase, primaryDatabase } = databases;
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
-    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys,
+    rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, statementExport: config.statementExport,
   });
   const server = await listen(app, config.port, config.host, config.http).catch(async (error: unknown) => {
     await databases.close();

@@ -19,6 +19,8 @@ export interface DateRange {
 }
 
 const integerPattern = /^\d{1,9}$/;
+/** RFC 3339 date-time; at most microseconds, PostgreSQL's precision, so none is lost. */
+const instantPattern = /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** Longer than any cursor this API issues (a few dozen bytes), short enough to never cost a thing. */
 const cursorLengthMax = 512;
 
@@ -115,6 +117,25 @@ export class QueryParameters {
     const value = this.text(name, required);
     if (value !== undefined && !isCalendarDate(value)) {
       this.problem(name, 'must be a calendar date "YYYY-MM-DD"');
+      return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * An instant, RFC 3339 with its offset (`2026-11-24T18:00:00-03:00`), not in the future: the
+   * ledger's state at a later instant is not known yet. Returned as given, for PostgreSQL to parse.
+   */
+  instant(name: string): string | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    const match = instantPattern.exec(value);
+    if (match === null || !isCalendarDate(match[1]!) || Number.isNaN(Date.parse(value))) {
+      this.problem(name, 'must be an RFC 3339 timestamp with its offset, e.g. "2026-11-24T18:00:00-03:00"');
+      return undefined;
+    }
+    if (Date.parse(value) > Date.now()) {
+      this.problem(name, 'must not be in the future');
       return undefined;
     }
     return value;

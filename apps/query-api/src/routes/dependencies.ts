@@ -1,6 +1,7 @@
 // What every route group is built from: the databases, the two scope guards and the body parser.
 import type { Database } from '@flow/ledger-core';
 import type { RequestHandler } from 'express';
+import type { StatementExportConfig } from '../exports/export-format.ts';
 
 export interface RouteDependencies {
   /** Reads of the ledger: a read replica, or the primary when there is none. */
@@ -12,4 +13,6 @@ export interface RouteDependencies {
   readonly requireAdmin: RequestHandler;
   /** 415 unless JSON, then parses it; mounted after the scope guard, so anonymous bodies are never parsed. */
   readonly jsonBody: RequestHandler;
+  /** The bank and agreement fields of the statement exports. */
+  readonly statementExport: StatementExportConfig;
 }
