@@ -73,7 +73,7 @@ function fileHeader(context: ExportContext): string {
 function lotHeader(context: ExportContext): string {
   const { config, summary } = context;
   return record(config.bankCode + lot + '1' + 'E' + '04' + '40' + lotLayoutVersion + ' ' + company(context) + blank(40)
-    + cnabDate(summary.from) + balance(summary.openingBalance) + 'F' + 'BRL' + number('1', 5) + blank(62));
+    + cnabDate(summary.from) + balance(summary.openingBalance) + 'BRL' + number('1', 5) + blank(62));
 }
 
 function segmentE(context: ExportContext, line: StatementLine, sequence: number): string {
