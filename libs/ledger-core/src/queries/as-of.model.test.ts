@@ -46,7 +46,8 @@ interface RunSpec {
   readonly steps: readonly Step[];
   /** Where the asOf instants fall: a batch's own instant, or anywhere from a day before the first to a day after the last. */
   readonly probes: readonly {
-    readonly atBatch: number | null; readonly justBefore: boolean; readonly fraction: number; readonly from: number; readonly span: number; readonly date: number;
+    readonly atBatch: number | null; readonly justBefore: boolean; readonly fraction: number;
+    readonly from: number; readonly span: number; readonly date: number;
   }[];
 }
 
