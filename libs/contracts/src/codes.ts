@@ -88,7 +88,7 @@ export const apiErrorCodes = {
   path_invalid: { number: 'E018', httpStatus: 400, message: 'The path holds an invalid percent-encoding.' },
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
-  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only; the Accept header allows none of it.' },
+  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The Accept header allows none of the types the route answers: application/json (the statement also text/csv, application/x-ofx, text/x-cnab240).' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
