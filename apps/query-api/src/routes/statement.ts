@@ -8,7 +8,7 @@ import { findAccount, readStatement, streamStatement, type StatementLine } from 
 import { ApiError } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
-import { exportFormats, sendExport } from '../exports/send-export.ts';
+import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
 import { QueryParameters } from '../http/query-parameters.ts';
 import { accountKeyOf, type AccountKey } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
@@ -80,14 +80,23 @@ interface ExportJob {
   readonly request: AccountKey & { from: string; to: string; asOf?: string };
 }
 
+/**
+ * A client that leaves mid-way ends the read and the snapshot (nobody is left to answer). Any
+ * other failure after the first byte reaches the error handler, which can only cut the
+ * connection: the client sees a truncated download, never a complete-looking wrong one.
+ */
 async function exportStatement(response: Response, job: ExportJob): Promise<void> {
   const { format } = job;
-  await streamStatement(job.database, { ...job.request, countLines: format.refusal !== undefined }, async (statement) => {
-    // Refused here, before the first byte: the count is of the snapshot the export reads.
-    if (statement.lineCount !== null) refuseUnfit(format, job.request, statement.lineCount);
-    const context = { summary: statement.summary, holderName: job.holderName, generatedAt: new Date(), config: job.config };
-    await sendExport(response, format, context, statement.lines);
-  });
+  try {
+    await streamStatement(job.database, { ...job.request, countLines: format.refusal !== undefined }, async (statement) => {
+      // Refused here, before the first byte: the count is of the snapshot the export reads.
+      if (statement.lineCount !== null) refuseUnfit(format, job.request, statement.lineCount);
+      const context = { summary: statement.summary, holderName: job.holderName, generatedAt: new Date(), config: job.config };
+      await sendExport(response, format, context, statement.lines);
+    });
+  } catch (error) {
+    if (!(error instanceof ClientGoneError)) throw error;
+  }
 }
 
 /** A line as clients read it: the side and amount as posted, and the debit/credit columns. */
