@@ -87,6 +87,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
     jsonBody: jsonBodyParser(),
     statementExport: dependencies.statementExport ?? statementExportDefaults,
+    logger,
   };
   app.use(transactionRoutes(routes));
   app.use(statementRoutes(routes));

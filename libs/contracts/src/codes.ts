@@ -129,6 +129,7 @@ export const logCodes = {
   outbox_relay_deferred: { number: 'L031', message: 'The relay\'s publish slots were full: a committed batch\'s callbacks are left to the sweep.' },
   service_start_failed: { number: 'L032', message: 'The service failed to start; the process exits with status 1.' },
   queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
+  statement_export_failed: { number: 'L034', message: 'A statement export failed after its first byte: the connection was cut, so the client holds a truncated file, never a complete-looking one.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -3,7 +3,7 @@
 // positions of FEBRABAN's layout, written out here independently of the writer; each export is
 // compared with the JSON statement of the same range, read page by page. The ledger holds more
 // lines than one database batch, so the exports cross batch boundaries.
-import { createAccount, createLedgerEngine, ledgerRules } from '@flow/ledger-core';
+import { createAccount, createLedgerEngine, ledgerRules, type Database, type Transaction } from '@flow/ledger-core';
 import { databaseTargets, fixtureEvents, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseOfx } from 'ofx-js';
@@ -175,6 +175,19 @@ describe.each(databaseTargets())('statement exports on $name', (target) => {
     expect((await get('/v1/accounts/0001/100001/balance?date=2026-11-24', 'text/csv').expect(406)).body.code).toBe('not_acceptable');
   });
 
+  test('a failure after the first byte cuts the connection and is logged; the database serves the next export', async () => {
+    const broken = await createTestApp(failingAfterOneBatch(db.database));
+    const call = request(broken.app).get(`${base}&format=cnab240`).set('authorization', broken.auth.reader).buffer(true).parse((response, done) => {
+      response.on('data', () => undefined);
+      response.on('end', () => done(null, 'complete'));
+      response.on('error', done);
+    });
+    await expect(call).rejects.toThrow();
+    const failed = broken.logLines().filter((line) => line.code === 'statement_export_failed');
+    expect(failed).toEqual([expect.objectContaining({ format: 'cnab240', branch: '0001', account: '100001', from, to })]);
+    await download(`${base}&format=csv`).expect(200);
+  });
+
   test('an export is the whole range: no limit or cursor; an unknown format, or CNAB for a non-numeric account, is 400', async () => {
     const problems = async (path: string) => {
       const response = await get(path).expect(400);
@@ -188,3 +201,20 @@ describe.each(databaseTargets())('statement exports on $name', (target) => {
     await get(`/v1/accounts/0001/NOPE/statement?from=${from}&to=${to}&format=ofx`).expect(404);
   });
 });
+
+/** `real`, whose streams fail after their first batch: a database lost in the middle of an export. */
+function failingAfterOneBatch(real: Database): Database {
+  async function* firstBatchOnly<Row>(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
+    for await (const batch of rows) {
+      yield batch;
+      throw new Error('the database went away in the middle of the export');
+    }
+  }
+  return {
+    ...real,
+    transaction: (work) => real.transaction((tx) => work({
+      ...tx,
+      stream: <Row>(text: string, params?: readonly unknown[], batchRows?: number) => firstBatchOnly(tx.stream<Row>(text, params, batchRows)),
+    } satisfies Transaction)),
+  };
+}

@@ -5,7 +5,7 @@
 // download, streamed from the database cursor in bounded memory (exports/). `asOf` answers as
 // the ledger stood at that instant, in every format.
 import { findAccount, readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
-import { ApiError } from '@flow/service-kit';
+import { ApiError, errorFields, type Logger } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
 import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
@@ -18,7 +18,7 @@ const statementParameters = ['from', 'to', 'limit', 'cursor', 'asOf', 'format'];
 const jsonType = 'application/json';
 
 export function statementRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead, statementExport } = dependencies;
+  const { readDatabase, requireRead, statementExport, logger } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/statement', requireRead, async (request, response) => {
@@ -37,7 +37,9 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
     const statementRequest = { ...key, from: range.from!, to: range.to!, asOf };
     if (format !== null) {
       refuseUnfit(format, key, 0);
-      await exportStatement(response, { database: readDatabase, config: statementExport, format, holderName: account.holderName, request: statementRequest });
+      await exportStatement(response, logger, {
+        database: readDatabase, config: statementExport, format, holderName: account.holderName, request: statementRequest,
+      });
       return;
     }
     const statement = await readStatement(readDatabase, { ...statementRequest, limit, cursor });
@@ -82,10 +84,10 @@ interface ExportJob {
 
 /**
  * A client that leaves mid-way ends the read and the snapshot (nobody is left to answer). Any
- * other failure after the first byte reaches the error handler, which can only cut the
- * connection: the client sees a truncated download, never a complete-looking wrong one.
+ * other failure after the first byte can only cut the connection — the client holds a truncated
+ * download, never a complete-looking wrong one — and is logged; before it, the error handler answers.
  */
-async function exportStatement(response: Response, job: ExportJob): Promise<void> {
+async function exportStatement(response: Response, logger: Logger, job: ExportJob): Promise<void> {
   const { format } = job;
   try {
     await streamStatement(job.database, { ...job.request, countLines: format.refusal !== undefined }, async (statement) => {
@@ -95,7 +97,13 @@ async function exportStatement(response: Response, job: ExportJob): Promise<void
       await sendExport(response, format, context, statement.lines);
     });
   } catch (error) {
-    if (!(error instanceof ClientGoneError)) throw error;
+    if (error instanceof ClientGoneError) return;
+    if (!response.headersSent) throw error;
+    const { branch, account, from, to } = job.request;
+    logger.error('statement_export_failed', {
+      requestId: response.locals.requestId as string | undefined, format: job.format.name, branch, account, from, to, ...errorFields(error),
+    });
+    response.destroy();
   }
 }
 
