@@ -38,6 +38,7 @@ export function explainingDatabase(database: Database, explained: ExplainedState
     close: () => database.close(),
     transaction: (work) => database.transaction((tx: Transaction) => work({
       runScript: (text) => tx.runScript(text),
+      stream: (text, params, batchRows) => tx.stream(text, params, batchRows),
       async query<Row>(text: string, params?: readonly unknown[]) {
         await tx.query('savepoint bench_explain');
         const { rows } = await tx.query<Record<string, string>>(`explain (analyze, buffers) ${text}`, params);

@@ -108,6 +108,7 @@ export function timedDatabase(database: Database, clock: StatementClock): Databa
         const statements = { ms: 0 };
         const timedTx: Transaction = {
           runScript: (text) => tx.runScript(text),
+          stream: (text, params, batchRows) => tx.stream(text, params, batchRows),
           query: async (text, params) => {
             const started = performance.now();
             try {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { demoAccount, demoBranch } from './demo-catalog.ts';
 import { findChromium, launchConsoleBrowser, post, screenshot, startNpmStack, waitForOutcome, type ConsoleBrowser, type StartedStack } from './testing/console-browser.ts';
 
-const exportsMerged = false;
+const exportsMerged = true;
 const chromiumPath = findChromium();
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 const day = (n: number) => addDays(today, n - 5);

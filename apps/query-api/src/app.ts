@@ -28,6 +28,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import { requireLedgerRead } from './http/branch-access.ts';
 import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
+import type { StatementExportConfig } from './exports/export-format.ts';
+import { statementExportDefaults } from './config.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -37,7 +39,7 @@ import { eventRoutes } from './routes/events.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { outcomeStreamRoutes } from './routes/outcome-stream.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { statementRoutes } from './routes/statement.ts';
+import { statementRoutePattern, statementRoutes } from './routes/statement.ts';
 import { transactionRoutes } from './routes/transactions.ts';
 
 export interface QueryApiDependencies {
@@ -57,6 +59,8 @@ export interface QueryApiDependencies {
   readonly businessTimeZone?: string;
   /** The worker's health port (`http://host:port`), which `GET /v1/operations` asks for readiness. */
   readonly workerHealthUrl?: string | undefined;
+  /** Bank and agreement fields of the statement exports; the defaults when absent. */
+  readonly statementExport?: StatementExportConfig;
 }
 
 export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
@@ -81,7 +85,11 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
   // Counted by client address before the token is checked, by subject after it.
-  app.use('/v1', requireJsonAccept);
+  // The statement also answers CSV, OFX and CNAB 240: it negotiates Accept itself.
+  app.use('/v1', (request, response, next) => {
+    if (request.method === 'GET' && statementRoutePattern.test(request.path)) next();
+    else requireJsonAccept(request, response, next);
+  });
   app.use('/v1', rateLimit(rateLimits, limiter, byAddress, logger));
   const routes: RouteDependencies = {
     readDatabase,
@@ -89,6 +97,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     requireRead: chain(requireLedgerRead(authenticator, logger), bySubjectLimit),
     requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
     jsonBody: jsonBodyParser(),
+    statementExport: dependencies.statementExport ?? statementExportDefaults,
+    logger,
   };
   app.use(transactionRoutes(routes));
   app.use(statementRoutes(routes));

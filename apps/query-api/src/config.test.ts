@@ -71,3 +71,15 @@ test('every bad value is reported in one ConfigError', () => {
     expect.stringContaining('FLOW_DATABASE_STATEMENT_TIMEOUT_MS'),
   ]);
 });
+
+test('the statement exports\' bank fields: defaults, set, and refused when CNAB could not write them', () => {
+  const url = { ...secret, FLOW_DATABASE_URL: 'postgres://flow@db:5432/flow' };
+  expect(readQueryApiConfig(url).statementExport).toEqual({ bankCode: '000', bankName: 'FLOW', cnabAgreement: '' });
+  expect(readQueryApiConfig({ ...url, FLOW_EXPORT_BANK_CODE: '341', FLOW_EXPORT_BANK_NAME: 'Banco Exemplo', FLOW_EXPORT_CNAB_AGREEMENT: '0042' }).statementExport)
+    .toEqual({ bankCode: '341', bankName: 'Banco Exemplo', cnabAgreement: '0042' });
+  const bad = () => readQueryApiConfig({
+    ...url, FLOW_EXPORT_BANK_CODE: '34', FLOW_EXPORT_BANK_NAME: 'Banco de Crédito', FLOW_EXPORT_CNAB_AGREEMENT: 'x'.repeat(21),
+  });
+  expect(bad).toThrow(ConfigError);
+  expect(bad).toThrow(/FLOW_EXPORT_BANK_CODE[\s\S]*FLOW_EXPORT_BANK_NAME[\s\S]*FLOW_EXPORT_CNAB_AGREEMENT/);
+});

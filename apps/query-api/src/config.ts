@@ -16,6 +16,7 @@ import {
   type Environment,
   type LogLevel,
 } from '@flow/service-kit';
+import type { StatementExportConfig } from './exports/export-format.ts';
 import { statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
 
 export interface QueryApiConfig {
@@ -39,7 +40,14 @@ export interface QueryApiConfig {
   readonly businessTimeZone: string;
   /** `FLOW_WORKER_HEALTH_URL`: the worker's health port, which `GET /v1/operations` asks; absent, it says unknown. */
   readonly workerHealthUrl: string | undefined;
+  /** The bank and agreement fields of the statement exports (OFX, CNAB 240) no ledger row holds. */
+  readonly statementExport: StatementExportConfig;
 }
+
+/** Until configured: COMPE 000 (no bank), the project's name, no agreement. */
+export const statementExportDefaults: StatementExportConfig = { bankCode: '000', bankName: 'FLOW', cnabAgreement: '' };
+const bankNameLengthMax = 30;
+const cnabAgreementLengthMax = 20;
 
 /** The least bytes of a cursor key: the 256 bits of an HMAC-SHA256 key. */
 export const cursorKeyBytesMin = 32;
@@ -60,6 +68,7 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
   if (cursorKeys.some((key) => Buffer.byteLength(key) < cursorKeyBytesMin)) {
     reader.problem(`every key in FLOW_CURSOR_KEYS must be at least ${cursorKeyBytesMin} bytes`);
   }
+  const statementExport = readStatementExportConfig(reader);
   return reader.finish('query-api', {
     host: reader.text('FLOW_HOST', '0.0.0.0'),
     port: reader.integer('FLOW_PORT', queryApiPortDefault, { min: 0, max: 65_535 }),
@@ -79,5 +88,21 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     cursorKeys,
     businessTimeZone: reader.text('FLOW_BUSINESS_TIME_ZONE', 'America/Sao_Paulo'),
     workerHealthUrl: reader.url('FLOW_WORKER_HEALTH_URL'),
+    statementExport,
   });
+}
+
+/** `FLOW_EXPORT_BANK_CODE` (3 digits), `FLOW_EXPORT_BANK_NAME`, `FLOW_EXPORT_CNAB_AGREEMENT`: printable ASCII, as CNAB writes them. */
+function readStatementExportConfig(reader: ReturnType<typeof configReader>): StatementExportConfig {
+  const bankCode = reader.text('FLOW_EXPORT_BANK_CODE', statementExportDefaults.bankCode);
+  const bankName = reader.text('FLOW_EXPORT_BANK_NAME', statementExportDefaults.bankName);
+  const cnabAgreement = reader.optionalText('FLOW_EXPORT_CNAB_AGREEMENT') ?? statementExportDefaults.cnabAgreement;
+  if (!/^\d{3}$/.test(bankCode)) reader.problem('FLOW_EXPORT_BANK_CODE must be the bank\'s 3-digit COMPE code');
+  if (!new RegExp(`^[\\x20-\\x7e]{1,${bankNameLengthMax}}$`).test(bankName)) {
+    reader.problem(`FLOW_EXPORT_BANK_NAME must be 1 to ${bankNameLengthMax} printable ASCII characters`);
+  }
+  if (!new RegExp(`^[\\x20-\\x7e]{0,${cnabAgreementLengthMax}}$`).test(cnabAgreement)) {
+    reader.problem(`FLOW_EXPORT_CNAB_AGREEMENT must be at most ${cnabAgreementLengthMax} printable ASCII characters`);
+  }
+  return { bankCode, bankName, cnabAgreement };
 }

@@ -59,7 +59,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
   const app = createQueryApiApp({
     readDatabase, primaryDatabase, authenticator: createAuthenticator(config.auth), logger,
     rateLimit: config.rateLimit, cursorKeys: config.cursorKeys, metrics, businessTimeZone: config.businessTimeZone,
-    workerHealthUrl: config.workerHealthUrl,
+    workerHealthUrl: config.workerHealthUrl, statementExport: config.statementExport,
   });
   const release = async () => {
     await metrics.close();

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Database } from '@flow/ledger-core';
 import { createAuthenticator, createLogger, signEmbeddedToken, type Scope } from '@flow/service-kit';
 import type { Express } from 'express';
-import { createQueryApiApp } from './app.ts';
+import { createQueryApiApp, type QueryApiDependencies } from './app.ts';
 
 export const testSecret = 'query-api-test-secret-of-at-least-32-bytes';
 /** The key the test app signs cursors with, so a test can forge a validly signed one. */
@@ -18,7 +18,9 @@ export interface TestApp {
   logLines(): Record<string, unknown>[];
 }
 
-export async function createTestApp(readDatabase: Database, primaryDatabase: Database = readDatabase): Promise<TestApp> {
+export async function createTestApp(
+  readDatabase: Database, primaryDatabase: Database = readDatabase, extra: Pick<QueryApiDependencies, 'statementExport'> = {},
+): Promise<TestApp> {
   const stream = new PassThrough();
   const lines: string[] = [];
   stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
@@ -29,6 +31,7 @@ export async function createTestApp(readDatabase: Database, primaryDatabase: Dat
     authenticator: createAuthenticator({ mode: 'embedded', secret: testSecret }),
     logger,
     cursorKeys: [testCursorKey],
+    ...extra,
   });
   const bearer = async (scopes: Scope[]) => `Bearer ${await signEmbeddedToken({ secret: testSecret, scopes })}`;
   return {

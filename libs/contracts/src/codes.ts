@@ -93,7 +93,7 @@ export const apiErrorCodes = {
   path_invalid: { number: 'E018', httpStatus: 400, message: 'The path holds an invalid percent-encoding.' },
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
-  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only (errors: application/problem+json); the Accept header allows no application/json.' },
+  not_acceptable: { number: 'E021', httpStatus: 406, message: 'The Accept header allows none of the types the route answers: application/json (errors come as application/problem+json; the statement also answers text/csv, application/x-ofx, text/x-cnab240).' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
@@ -136,6 +136,7 @@ export const logCodes = {
   queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
   metric_sample_failed: { number: 'L034', message: 'A metric read at scrape time (queue depth, outbox, pool, replica lag, reconciliation) failed; its series keeps its last value.' },
   metrics_emitted: { number: 'L035', message: 'Gauges in CloudWatch embedded metric format (namespace Flow): CloudWatch Logs turns the line into metrics the alarms read.' },
+  statement_export_failed: { number: 'L036', message: 'A statement export failed after its first byte: the connection was cut, so the client holds a truncated file, never a complete-looking one.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

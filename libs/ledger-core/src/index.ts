@@ -15,8 +15,9 @@ export { insertTransactionsSqlInto, transactionColumns } from './engine/sql/inse
 export * from './catalog/events.ts';
 export * from './catalog/accounts.ts';
 export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type Page } from './queries/cursor.ts';
-export { findTransaction, searchTransactions, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
-export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
+export { findTransaction, searchStatuses, searchTransactions, type SearchStatus, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
+export { readStatement, streamStatement, type Statement, type StatementLine, type StatementRequest, type StatementStream, type StatementSummary } from './queries/statement.ts';
+export { asOfBounds, type AsOf } from './queries/as-of.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
 export { latestOutcomePosition, readOutcomeFeed, type OutcomeFeedItem, type OutcomeFeedPage, type OutcomeFeedRequest } from './queries/outcomes.ts';
 export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';

@@ -9,7 +9,11 @@ import { limits } from '@flow/contracts';
 export const batchPostingsMax = 2_000;
 /** Attempts of one batch when PostgreSQL reports a deadlock or serialization failure. */
 export const batchAttemptsMax = 3;
-/** Days of retro window a deployment may configure; it bounds the daily-balance cascade. */
+/**
+ * Days of retro window a deployment may configure; it bounds the daily-balance cascade, and the
+ * days an `asOf` read recomputes (queries/as-of.ts): raising it is safe, lowering it is not — a
+ * posting recorded under the larger bound could reach further back than asOf reads assume.
+ */
 export const retroWindowDaysMax = 31;
 /** Rows per page of every list query: the API contract's bounds, defined in libs/contracts. */
 export const pageLimitMax = limits.pageLimitMax;

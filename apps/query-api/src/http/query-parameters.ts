@@ -22,7 +22,7 @@ import { openCursor } from './cursor-seal.ts';
 import { dateRangeDaysMax, pageLimitDefault, pageLimitMax } from '../limits.ts';
 
 /** Where a parameter comes from: the first token of its pointer. */
-export type ParameterLocation = 'query' | 'path';
+export type ParameterLocation = 'query' | 'path' | 'header';
 
 export interface DateRange {
   readonly from: string;
@@ -30,6 +30,8 @@ export interface DateRange {
 }
 
 const integerPattern = /^\d{1,9}$/;
+/** RFC 3339 date-time; at most microseconds, PostgreSQL's precision, so none is lost. */
+const instantPattern = /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** Longer than any cursor this API issues (a few dozen bytes), short enough to never cost a thing. */
 const cursorLengthMax = 512;
 
@@ -102,6 +104,14 @@ export class QueryParameters {
     return parsed;
   }
 
+  /** One of `values`, or undefined when absent. */
+  oneOf<const Value extends string>(name: string, values: readonly Value[]): Value | undefined {
+    const value = this.text(name);
+    if (value === undefined || (values as readonly string[]).includes(value)) return value as Value | undefined;
+    this.problem(name, `must be one of: ${values.join(', ')}`);
+    return undefined;
+  }
+
   /** A producer as ingest stamps it (a token's client_id or subject). */
   producer(name = 'producer'): string | undefined {
     const value = this.text(name, false);
@@ -120,6 +130,25 @@ export class QueryParameters {
     const value = this.text(name, required);
     if (value !== undefined && !isCalendarDate(value)) {
       this.problem(name, 'must be a calendar date "YYYY-MM-DD"');
+      return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * An instant, RFC 3339 with its offset (`2026-11-24T18:00:00-03:00`), not in the future: the
+   * ledger's state at a later instant is not known yet. Returned as given, for PostgreSQL to parse.
+   */
+  instant(name: string): string | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    const match = instantPattern.exec(value);
+    if (match === null || !isCalendarDate(match[1]!) || Number.isNaN(Date.parse(value))) {
+      this.problem(name, 'must be an RFC 3339 timestamp with its offset, e.g. "2026-11-24T18:00:00-03:00"');
+      return undefined;
+    }
+    if (Date.parse(value) > Date.now()) {
+      this.problem(name, 'must not be in the future');
       return undefined;
     }
     return value;
@@ -167,6 +196,14 @@ export class QueryParameters {
     const errorsTotal = this.#problems.length;
     throw new ApiError('query_invalid', undefined, {}, { detail: errorsDetail(errorsTotal, 'parameter'), errors: this.#problems, errorsTotal });
   }
+}
+
+/** Throws 400 `query_invalid` for one parameter a route refuses after its own checks. */
+export function refuseParameter(location: ParameterLocation, parameter: string, message: string): never {
+  const parameters = new QueryParameters({}, [], location);
+  parameters.problem(parameter, message);
+  parameters.finish();
+  throw new Error('unreachable: finish() throws with a problem recorded');
 }
 
 /** Path parameters go through the same checks; they are never "unknown". */

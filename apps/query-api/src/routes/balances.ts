@@ -7,8 +7,8 @@ import { QueryParameters } from '../http/query-parameters.ts';
 import { accountKeyOf, requireRegisteredAccount } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
-const balancesParameters = ['from', 'to', 'limit', 'cursor'];
-const balanceParameters = ['date'];
+const balancesParameters = ['from', 'to', 'limit', 'cursor', 'asOf'];
+const balanceParameters = ['date', 'asOf'];
 
 export function balanceRoutes(dependencies: RouteDependencies): Router {
   const { readDatabase, requireRead } = dependencies;
@@ -19,18 +19,20 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const range = query.dateRange(true);
     const limit = query.limit();
     const cursor = query.cursor();
+    const asOf = query.instant('asOf');
     const key = accountKeyOf(request, query);
     await requireRegisteredAccount(readDatabase, key);
-    const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
-    response.json({ ...key, from: range.from, to: range.to, items: page.items, nextCursor: page.nextCursor });
+    const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor, asOf });
+    response.json({ ...key, from: range.from, to: range.to, asOf: asOf ?? null, items: page.items, nextCursor: page.nextCursor });
   });
 
   router.get('/v1/accounts/:branch/:account/balance', requireRead, async (request, response) => {
     const query = QueryParameters.of(request, balanceParameters);
     const date = query.date('date', true);
+    const asOf = query.instant('asOf');
     const key = accountKeyOf(request, query);
     await requireRegisteredAccount(readDatabase, key);
-    response.json(await readBalanceAt(readDatabase, key.branch, key.account, date!));
+    response.json({ ...await readBalanceAt(readDatabase, key.branch, key.account, date!, asOf), asOf: asOf ?? null });
   });
 
   return router;

@@ -1,6 +1,8 @@
 // What every route group is built from: the databases, the two scope guards and the body parser.
 import type { Database } from '@flow/ledger-core';
+import type { Logger } from '@flow/service-kit';
 import type { RequestHandler } from 'express';
+import type { StatementExportConfig } from '../exports/export-format.ts';
 
 export interface RouteDependencies {
   /** Reads of the ledger: a read replica, or the primary when there is none. */
@@ -12,4 +14,8 @@ export interface RouteDependencies {
   readonly requireAdmin: RequestHandler;
   /** 415 unless JSON, then parses it; mounted after the scope guard, so anonymous bodies are never parsed. */
   readonly jsonBody: RequestHandler;
+  /** For what happens after a response has started (an export failing mid-way). */
+  readonly logger: Logger;
+  /** The bank and agreement fields of the statement exports. */
+  readonly statementExport: StatementExportConfig;
 }

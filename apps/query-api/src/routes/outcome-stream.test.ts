@@ -136,6 +136,7 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     if (inputs.lastEventId) call.set('last-event-id', inputs.lastEventId);
     const response = await call;
     expect([response.status, response.body.code]).toEqual([status, code]);
+    if (inputs.lastEventId) expect(response.body.errors).toEqual([expect.objectContaining({ pointer: '/header/Last-Event-ID', code: 'value_invalid' })]);
   });
 
   test('a stopping server ends its open streams instead of waiting for them', async () => {

@@ -7,10 +7,10 @@
 // a server that stops ends its streams at the next poll.
 import type { Server, Socket } from 'node:net';
 import { latestOutcomePosition, readOutcomeFeed, type Database } from '@flow/ledger-core';
-import { ApiError, sendError } from '@flow/service-kit';
+import { sendError } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { visibleBranches } from '../http/branch-access.ts';
-import { QueryParameters } from '../http/query-parameters.ts';
+import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
 import { outcomeStreamLimits } from '../limits.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
@@ -24,7 +24,7 @@ export function outcomeStreamRoutes(dependencies: RouteDependencies, limits = ou
   router.get('/v1/outcomes/stream', requireRead, async (request, response) => {
     QueryParameters.of(request, []).finish();
     const resumeAfter = request.header('last-event-id');
-    if (resumeAfter !== undefined && !positionPattern.test(resumeAfter)) throw new ApiError('query_invalid', { problems: [{ parameter: 'Last-Event-ID', problem: 'an outcome position (digits)' }] });
+    if (resumeAfter !== undefined && !positionPattern.test(resumeAfter)) refuseParameter('header', 'Last-Event-ID', 'an outcome position (digits)');
     if (open >= limits.streamsMax) {
       response.setHeader('Retry-After', '30');
       sendError(response, 'rate_limited', { streams: limits.streamsMax });

@@ -42,8 +42,13 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
     expect(lines.map((line) => [line.dateRef, line.debitCredit, line.amount]))
       .toEqual(example.entries.map((entry) => [entry.dateRef, entry.debitCredit, entry.amount]));
     expect(Object.keys(response.body.lines[0]).sort()).toEqual([
-      'amount', 'balanceAfter', 'balanceBefore', 'credit', 'dateRef', 'debit', 'debitCredit', 'description', 'eventCode', 'id', 'seq', 'traceKey',
+      'amount', 'balanceAfter', 'balanceBefore', 'credit', 'dateRef', 'debit', 'debitCredit', 'description', 'eventCode', 'eventDescription', 'id',
+      'reverses', 'seq', 'traceKey',
     ]);
+    // The histórico as the catalog registers it; no reversal here.
+    expect(response.body.lines.map((line: { eventDescription: string; reverses: string | null }) => [line.eventDescription, line.reverses]))
+      .toEqual(Array(5).fill(['Transferência', null]));
+    expect(response.body.asOf).toBeNull();
   });
 
   test('read page by page, the statement has the same lines and balances as read whole', async () => {
@@ -90,7 +95,7 @@ describe.each(databaseTargets())('statement, balances and report routes on $name
 
   test('the balance at a date is the end of that day, zero before any movement', async () => {
     expect((await get(`/v1/accounts/0001/100001/balance?date=${day(4)}`).expect(200)).body).toEqual({
-      branch: '0001', account: '100001', date: day(4), balance: '-2.00', accumulatedDebit: '11.00', accumulatedCredit: '9.00', lastMovementDate: day(4),
+      branch: '0001', account: '100001', date: day(4), balance: '-2.00', accumulatedDebit: '11.00', accumulatedCredit: '9.00', lastMovementDate: day(4), asOf: null,
     });
     expect((await get('/v1/accounts/0001/100001/balance?date=2026-01-01').expect(200)).body).toMatchObject({ balance: '0.00', lastMovementDate: null });
     expect((await get('/v1/accounts/0001/100001/balance').expect(400)).body.errors).toEqual([{ pointer: '/query/date', code: 'field_required', message: 'required' }]);

@@ -1,31 +1,54 @@
-// `GET /v1/accounts/{branch}/{account}/statement`: the extrato. Opening balance, lines in
-// (date_ref, seq) order with the balance before and after each, closing balance, and a cursor;
-// every page is read in one snapshot by ledger-core, so its balances agree with the daily ones.
-import { readStatement, type StatementLine } from '@flow/ledger-core';
-import { Router } from 'express';
-import { QueryParameters } from '../http/query-parameters.ts';
-import { accountKeyOf, requireRegisteredAccount } from './account-path.ts';
+// `GET /v1/accounts/{branch}/{account}/statement`: the extrato. As JSON, a page: opening balance,
+// lines in (date_ref, seq) order with the balance before and after each, closing balance, and a
+// cursor; every page is read in one snapshot by ledger-core, so its balances agree with the
+// daily ones. As CSV, OFX or CNAB 240 (`format`, or else `Accept`), the whole range in one
+// download, streamed from the database cursor in bounded memory (exports/). `asOf` answers as
+// the ledger stood at that instant, in every format.
+import { findAccount, readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
+import { ApiError, errorFields, type Logger } from '@flow/service-kit';
+import { Router, type Request, type Response } from 'express';
+import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
+import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
+import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
+import { accountKeyOf, type AccountKey } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
-const statementParameters = ['from', 'to', 'limit', 'cursor'];
+export const statementRoutePattern = /^\/accounts\/[^/]+\/[^/]+\/statement\/?$/;
+const statementParameters = ['from', 'to', 'limit', 'cursor', 'asOf', 'format'];
+const jsonType = 'application/json';
 
 export function statementRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead } = dependencies;
+  const { readDatabase, requireRead, statementExport, logger } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/statement', requireRead, async (request, response) => {
     const query = QueryParameters.of(request, statementParameters);
     const range = query.dateRange(true);
+    const asOf = query.instant('asOf');
+    const format = chosenFormat(request, query);
+    if (format !== null) {
+      for (const name of ['limit', 'cursor']) if (query.text(name) !== undefined) query.problem(name, 'an export is the whole range: no pages');
+    }
     const limit = query.limit();
-    const cursor = query.cursor();
+    const cursor = format === null ? query.cursor() : undefined;
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    const statement = await readStatement(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
+    const account = await findAccount(readDatabase, key.branch, key.account);
+    if (account === null) throw new ApiError('not_found', { branch: key.branch, account: key.account });
+    const statementRequest = { ...key, from: range.from!, to: range.to!, asOf };
+    if (format !== null) {
+      refuseUnfit(format, key, 0);
+      await exportStatement(response, logger, {
+        database: readDatabase, config: statementExport, format, holderName: account.holderName, request: statementRequest,
+      });
+      return;
+    }
+    const statement = await readStatement(readDatabase, { ...statementRequest, limit, cursor });
     response.json({
       branch: statement.branch,
       account: statement.account,
       from: statement.from,
       to: statement.to,
+      asOf: statement.asOf,
       openingBalance: statement.openingBalance,
       lines: statement.lines.map(statementLineBody),
       closingBalance: statement.closingBalance,
@@ -34,6 +57,54 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
   });
 
   return router;
+}
+
+/** The export asked for by `format`, else by Accept; null for JSON. 406 when Accept allows none. */
+function chosenFormat(request: Request, query: QueryParameters): ExportFormat | null {
+  const named = query.oneOf('format', ['json', ...exportFormatNames]);
+  if (named !== undefined) return exportFormats.find((format) => format.name === named) ?? null;
+  if (query.text('format') !== undefined) return null;
+  const best = request.accepts([jsonType, ...exportFormats.map((format) => format.mediaType)]);
+  if (best === false) throw new ApiError('not_acceptable', { accept: request.header('accept')!.slice(0, 200) });
+  return exportFormats.find((format) => format.mediaType === best) ?? null;
+}
+
+function refuseUnfit(format: ExportFormat, key: AccountKey, lineCount: number): void {
+  const refusal = format.refusal?.(key, lineCount) ?? null;
+  if (refusal !== null) refuseParameter('query', 'format', refusal);
+}
+
+interface ExportJob {
+  readonly database: RouteDependencies['readDatabase'];
+  readonly config: StatementExportConfig;
+  readonly format: ExportFormat;
+  readonly holderName: string | null;
+  readonly request: AccountKey & { from: string; to: string; asOf?: string };
+}
+
+/**
+ * A client that leaves mid-way ends the read and the snapshot (nobody is left to answer). Any
+ * other failure after the first byte can only cut the connection — the client holds a truncated
+ * download, never a complete-looking wrong one — and is logged; before it, the error handler answers.
+ */
+async function exportStatement(response: Response, logger: Logger, job: ExportJob): Promise<void> {
+  const { format } = job;
+  try {
+    await streamStatement(job.database, { ...job.request, countLines: format.refusal !== undefined }, async (statement) => {
+      // Refused here, before the first byte: the count is of the snapshot the export reads.
+      if (statement.lineCount !== null) refuseUnfit(format, job.request, statement.lineCount);
+      const context = { summary: statement.summary, holderName: job.holderName, generatedAt: new Date(), config: job.config };
+      await sendExport(response, format, context, statement.lines);
+    });
+  } catch (error) {
+    if (error instanceof ClientGoneError) return;
+    if (!response.headersSent) throw error;
+    const { branch, account, from, to } = job.request;
+    logger.error('statement_export_failed', {
+      requestId: response.locals.requestId as string | undefined, format: job.format.name, branch, account, from, to, ...errorFields(error),
+    });
+    response.destroy();
+  }
 }
 
 /** A line as clients read it: the side and amount as posted, and the debit/credit columns. */
@@ -47,8 +118,10 @@ function statementLineBody(line: StatementLine): Record<string, unknown> {
     credit: line.credit,
     amount: line.debit ?? line.credit,
     eventCode: line.eventCode,
+    eventDescription: line.eventDescription,
     description: line.description,
     traceKey: line.traceKey,
+    reverses: line.reverses,
     balanceBefore: line.balanceBefore,
     balanceAfter: line.balanceAfter,
   };

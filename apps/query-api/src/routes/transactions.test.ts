@@ -76,6 +76,45 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
     expect(await amounts('branch=0002&from=2026-11-23')).toEqual([]);
   });
 
+  test('status=rejected finds rejections with their reason; status=all finds every posting of a trace key', async () => {
+    const late = makePosting({ branch: '0001', account: 'A', dateRef: '2026-11-20', amount: '3.00', eventCode: fixtureEvents.inactive, traceKey });
+    const early = makePosting({ branch: '0001', account: 'A', dateRef: '2026-10-01', amount: '4.00', traceKey });
+    await createLedgerEngine({ database: db.database, rules: ledgerRules(), now }).applyBatch([late, early]);
+    const search = async (query: string) => (await get(`/v1/transactions?${query}`).expect(200)).body.items as
+      { id: string; status: string; reason: string | null; amount: string; seq: string | null; eventCode: number }[];
+    const byTrace = await search(`traceKey=${traceKey}&status=all`);
+    expect(byTrace.map((item) => [item.amount, item.status, item.reason])).toEqual([
+      ['4.00', 'rejected', 'date_ref_outside_window'],
+      ['100.00', 'posted', null],
+      ['3.00', 'rejected', 'event_inactive'],
+      ['30.00', 'posted', null],
+    ]);
+    expect((await search(`traceKey=${traceKey}`)).map((item) => item.amount)).toEqual(['100.00', '30.00']);
+    expect((await search(`traceKey=${traceKey}&status=posted`)).map((item) => item.amount)).toEqual(['100.00', '30.00']);
+    const rejections = await search('status=rejected&branch=0001');
+    expect(rejections.map((item) => [item.amount, item.reason, item.seq])).toEqual([
+      ['4.00', 'date_ref_outside_window', null], ['3.00', 'event_inactive', null], ['9.99', 'event_not_found', null],
+    ]);
+    expect((await search(`status=rejected&eventCode=999`)).map((item) => item.id)).toEqual([rejected.id]);
+    expect((await search('status=rejected&from=2026-11-21&to=2026-11-21')).map((item) => item.eventCode)).toEqual([999]);
+    expect(await search('status=rejected&branch=0002')).toEqual([]);
+    // Walked one item a page, status=all gives the same items in the same order.
+    const whole = await search('status=all&branch=0001&account=A');
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await get(`/v1/transactions?status=all&branch=0001&account=A&limit=1${query}`).expect(200)).body;
+      walked.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(walked).toEqual(whole.map((item) => item.id));
+    expect(whole).toHaveLength(8);
+    const bad = await get('/v1/transactions?status=pending').expect(400);
+    expect(bad.body.code).toBe('query_invalid');
+    expect(bad.body.errors).toEqual([{ pointer: '/query/status', code: 'value_invalid', message: 'must be one of: posted, rejected, all' }]);
+  });
+
   test('a cursor walk returns every item exactly once, in statement order', async () => {
     const whole = (await get('/v1/transactions?branch=0001').expect(200)).body;
     expect(whole.nextCursor).toBeNull();

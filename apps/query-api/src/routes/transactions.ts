@@ -1,13 +1,14 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
-// rejection code); `GET /v1/transactions`: posted entries by filters, in statement order.
-import { findTransaction, searchTransactions, type TransactionView } from '@flow/ledger-core';
+// rejection code); `GET /v1/transactions`: entries by filters, in statement order — posted ones
+// by default, rejections with their reason too with `status=rejected|all`.
+import { findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
-const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'producer', 'limit', 'cursor'];
+const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'producer', 'status', 'limit', 'cursor'];
 
 export function transactionRoutes(dependencies: RouteDependencies): Router {
   const { readDatabase, requireRead } = dependencies;
@@ -32,6 +33,7 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
       traceKey: query.uuid('traceKey'),
       eventCode: query.eventCode(),
       producer: query.producer(),
+      status: query.oneOf('status', searchStatuses) ?? 'posted',
       limit: query.limit(),
       cursor: query.cursor(),
     };

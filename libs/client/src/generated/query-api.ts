@@ -9,7 +9,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search posted transactions, in statement order (dateRef, seq).
+         * Search transactions: posted ones in statement order (dateRef, seq), and with `status` rejections too.
          * @description Requires scope `flow:read`. The token's `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees: a path or `branch` filter outside it is 403 `branch_forbidden`, lists hold only its branches, a transaction of another branch is 404. A token without the claim sees no ledger data.
          */
         get: operations["searchTransactions"];
@@ -49,7 +49,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The statement (extrato): opening balance, lines with running balances, closing balance.
+         * The statement (extrato): opening balance, lines with running balances, closing balance; or the whole range as a CSV, OFX or CNAB 240 download.
          * @description Requires scope `flow:read`. The token's `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees: a path or `branch` filter outside it is 403 `branch_forbidden`, lists hold only its branches, a transaction of another branch is 404. A token without the claim sees no ledger data.
          */
         get: operations["getStatement"];
@@ -388,9 +388,11 @@ export interface components {
             amount: string;
             /** @example 494 */
             eventCode: number;
+            eventDescription: string | null;
             description: string | null;
             /** Format: uuid */
             traceKey: string;
+            reverses: string | null;
             /**
              * @description Decimal string with two decimals, e.g. "12.00".
              * @example 12.00
@@ -417,6 +419,7 @@ export interface components {
              * @example 2026-11-24
              */
             to: string;
+            asOf: string | null;
             /**
              * @description Balance at the end of the day before `from`.
              * @example 12.00
@@ -478,6 +481,7 @@ export interface components {
              * @example 2026-11-24
              */
             to: string;
+            asOf: string | null;
             items: components["schemas"]["DailyBalance"][];
             nextCursor: string | null;
         };
@@ -507,6 +511,7 @@ export interface components {
              */
             accumulatedCredit: string;
             lastMovementDate: string | null;
+            asOf: string | null;
         };
         BranchDayReport: {
             /** @example 0001 */
@@ -682,6 +687,8 @@ export interface operations {
                 eventCode?: number;
                 /** @description Only entries this producer posted. */
                 producer?: string;
+                /** @description `posted`: posted entries; `rejected`: rejections with their `reason`; `all`: both — each day's posted entries in statement order, then its rejections by id. With `traceKey`, `all` finds every posting of a trace. */
+                status?: "posted" | "rejected" | "all";
                 /** @description Items per page. */
                 limit?: number;
                 /** @description The `nextCursor` of the previous page (opaque). */
@@ -879,6 +886,10 @@ export interface operations {
                 from: string;
                 /** @description Last business date, inclusive; from ≤ to, spanning at most 366 days. */
                 to: string;
+                /** @description RFC 3339 instant with its offset, not in the future (at most microseconds): answer as the ledger stood then — only entries recorded at or before it (a batch is recorded at the start of its database transaction), balances as they were. Bounded cost: only the last retro window of days before it is recomputed from entries (docs/engine.md). */
+                asOf?: string;
+                /** @description The answer's format; absent, the `Accept` header chooses among application/json (preferred on a tie), text/csv, application/x-ofx, text/x-cnab240 (406 if it allows none). An export is the whole range in one streamed response with `Content-Disposition: attachment`: `limit` and `cursor` are refused. CNAB 240 needs a branch of at most 5 digits and an account of at most 12 digits. */
+                format?: "json" | "csv" | "ofx" | "cnab240";
                 /** @description Items per page. */
                 limit?: number;
                 /** @description The `nextCursor` of the previous page (opaque). */
@@ -895,15 +906,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the statement. */
+            /** @description A page of the statement (JSON), or the whole range (an export). */
             200: {
                 headers: {
                     /** @description `<path?…&cursor=…>; rel="next"` when there is a next page (the same cursor as `nextCursor`); absent on the last page. */
                     Link?: string;
+                    /** @description Exports only: `attachment; filename="extrato-{branch}-{account}-{from}-{to}.{csv|ofx|ret}"`. */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
+                    "application/x-ofx": string;
+                    "text/x-cnab240": string;
                 };
             };
             /** @description query_invalid, path_invalid, request_malformed, cursor_invalid */
@@ -991,6 +1007,8 @@ export interface operations {
                 from: string;
                 /** @description Last business date, inclusive; from ≤ to, spanning at most 366 days. */
                 to: string;
+                /** @description RFC 3339 instant with its offset, not in the future (at most microseconds): answer as the ledger stood then — only entries recorded at or before it (a batch is recorded at the start of its database transaction), balances as they were. Bounded cost: only the last retro window of days before it is recomputed from entries (docs/engine.md). */
+                asOf?: string;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description The `nextCursor` of the previous page (opaque). */
@@ -1101,6 +1119,8 @@ export interface operations {
             query: {
                 /** @description Business date. */
                 date: string;
+                /** @description RFC 3339 instant with its offset, not in the future (at most microseconds): answer as the ledger stood then — only entries recorded at or before it (a batch is recorded at the start of its database transaction), balances as they were. Bounded cost: only the last retro window of days before it is recomputed from entries (docs/engine.md). */
+                asOf?: string;
             };
             header?: never;
             path: {

@@ -42,6 +42,18 @@ const toParameter = (required: boolean) => parameter('to', 'query', calendarDate
 const branchPath = parameter('branch', 'path', branch, 'Branch (agência).');
 const accountPath = parameter('account', 'path', account, 'Account (conta).');
 const eventCodePath = parameter('code', 'path', eventCode, 'Event code (código de histórico).');
+const asOfParameter = parameter('asOf', 'query', { type: 'string', format: 'date-time', examples: ['2026-11-24T18:00:00-03:00'] }, [
+  'RFC 3339 instant with its offset, not in the future (at most microseconds): answer as the ledger stood then — only entries',
+  'recorded at or before it (a batch is recorded at the start of its database transaction), balances as they were. Bounded',
+  'cost: only the last retro window of days before it is recomputed from entries (docs/engine.md).',
+].join(' '));
+const asOfField: Schema = nullable({ type: 'string', format: 'date-time', description: 'The `asOf` of the request; null for the ledger as it is.' });
+/** The statement's download formats: media type (also chosen by Accept) and what the file is. */
+const statementExports: readonly (readonly [string, string])[] = [
+  ['text/csv', 'CSV (RFC 4180, UTF-8, header row, CRLF): one record per line with its running balances.'],
+  ['application/x-ofx', 'OFX 1.0.2 (SGML, Windows-1252): the lines as STMTTRN (FITID = id) and LEDGERBAL at the end of `to`.'],
+  ['text/x-cnab240', 'CNAB 240, FEBRABAN extrato para conciliação bancária (service 04): 240-character records, segment E per line.'],
+];
 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
 const answer = (description: string, schema: Schema) => ({ description, content: json(schema) });
@@ -70,7 +82,7 @@ function operation(operationId: string, summary: string, scope: 'flow:read' | 'f
 function transactionPaths(): Schema {
   return {
     '/v1/transactions': {
-      get: operation('searchTransactions', 'Search posted transactions, in statement order (dateRef, seq).', 'flow:read', {
+      get: operation('searchTransactions', 'Search transactions: posted ones in statement order (dateRef, seq), and with `status` rejections too.', 'flow:read', {
         parameters: [
           parameter('branch', 'query', branch, 'Only this branch.'),
           parameter('account', 'query', account, 'Only this account.'),
@@ -79,6 +91,10 @@ function transactionPaths(): Schema {
           parameter('traceKey', 'query', uuid, 'Only entries with this trace key.'),
           parameter('eventCode', 'query', eventCode, 'Only entries with this event code.'),
           parameter('producer', 'query', { type: 'string', minLength: 1, maxLength: producerLengthMax }, 'Only entries this producer posted.'),
+          parameter('status', 'query', { type: 'string', enum: ['posted', 'rejected', 'all'], default: 'posted' }, [
+            '`posted`: posted entries; `rejected`: rejections with their `reason`; `all`: both — each day\'s posted entries in',
+            'statement order, then its rejections by id. With `traceKey`, `all` finds every posting of a trace.',
+          ].join(' ')),
           limitParameter,
           cursorParameter,
         ],
@@ -97,20 +113,45 @@ function transactionPaths(): Schema {
 function accountReadPaths(): Schema {
   return {
     '/v1/accounts/{branch}/{account}/statement': {
-      get: operation('getStatement', 'The statement (extrato): opening balance, lines with running balances, closing balance.', 'flow:read', {
-        parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
-        responses: { 200: pageAnswer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found') },
+      get: operation('getStatement', 'The statement (extrato): opening balance, lines with running balances, closing balance; or the whole range as a CSV, OFX or CNAB 240 download.', 'flow:read', {
+        parameters: [
+          branchPath, accountPath, fromParameter(true), toParameter(true), asOfParameter,
+          parameter('format', 'query', { type: 'string', enum: ['json', 'csv', 'ofx', 'cnab240'] }, [
+            'The answer\'s format; absent, the `Accept` header chooses among application/json (preferred on a tie),',
+            statementExports.map(([type]) => type).join(', '), '(406 if it allows none). An export is the whole range in one',
+            'streamed response with `Content-Disposition: attachment`: `limit` and `cursor` are refused. CNAB 240 needs a branch',
+            'of at most 5 digits and an account of at most 12 digits.',
+          ].join(' ')),
+          limitParameter, cursorParameter,
+        ],
+        responses: {
+          200: {
+            ...pageAnswer('A page of the statement (JSON), or the whole range (an export).', ref('Statement')),
+            content: {
+              ...json(ref('Statement')),
+              ...Object.fromEntries(statementExports.map(([type, description]) => [type, { schema: { type: 'string', description } }])),
+            },
+            headers: {
+              Link: nextPageLinkHeader,
+              'Content-Disposition': {
+                description: 'Exports only: `attachment; filename="extrato-{branch}-{account}-{from}-{to}.{csv|ofx|ret}"`.',
+                schema: { type: 'string' },
+              },
+            },
+          },
+          ...readErrors('cursor_invalid', 'not_found'),
+        },
       }),
     },
     '/v1/accounts/{branch}/{account}/balances': {
       get: operation('listDailyBalances', 'Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
-        parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
+        parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), asOfParameter, limitParameter, cursorParameter],
         responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balance': {
       get: operation('getBalanceAtDate', 'The balance at the end of a business date.', 'flow:read', {
-        parameters: [branchPath, accountPath, parameter('date', 'query', calendarDate, 'Business date.', true)],
+        parameters: [branchPath, accountPath, parameter('date', 'query', calendarDate, 'Business date.', true), asOfParameter],
         responses: { 200: answer('The balance.', ref('BalanceAtDate')), ...readErrors('not_found') },
       }),
     },
@@ -288,11 +329,14 @@ function ledgerSchemas(): Record<string, Schema> {
       id: uuid, dateRef: calendarDate, seq: sequence,
       debitCredit: { type: 'string', enum: ['D', 'C'] },
       debit: nullable(amount), credit: nullable(amount), amount,
-      eventCode, description: nullable({ type: 'string' }), traceKey: uuid,
+      eventCode,
+      eventDescription: nullable({ type: 'string', description: 'The event\'s description in the catalog (the histórico); null if the code is not registered.' }),
+      description: nullable({ type: 'string' }), traceKey: uuid,
+      reverses: nullable({ ...uuid, description: 'The id of the entry this one reverses (estorno); null unless a reversal.' }),
       balanceBefore: amount, balanceAfter: amount,
     }),
     Statement: object({
-      branch, account, from: calendarDate, to: calendarDate,
+      branch, account, from: calendarDate, to: calendarDate, asOf: asOfField,
       openingBalance: { ...amount, description: 'Balance at the end of the day before `from`.' },
       lines: { type: 'array', items: ref('StatementLine') },
       closingBalance: { ...amount, description: 'Balance at the end of `to`.' },
@@ -304,11 +348,11 @@ function ledgerSchemas(): Record<string, Schema> {
       transactionCount: { type: 'integer', minimum: 1 },
     }),
     DailyBalancePage: object({
-      branch, account, from: calendarDate, to: calendarDate, items: { type: 'array', items: ref('DailyBalance') }, nextCursor,
+      branch, account, from: calendarDate, to: calendarDate, asOf: asOfField, items: { type: 'array', items: ref('DailyBalance') }, nextCursor,
     }),
     BalanceAtDate: object({
       branch, account, date: calendarDate, balance: amount, accumulatedDebit: amount, accumulatedCredit: amount,
-      lastMovementDate: nullable(calendarDate),
+      lastMovementDate: nullable(calendarDate), asOf: asOfField,
     }),
     BranchDayReport: object({
       branch, date: calendarDate,

@@ -1,7 +1,8 @@
 // PostgreSQL adapter over a `pg` pool. Type parsers are set per pool, never globally, so other
 // pg users in the same process keep their defaults.
 import pg from 'pg';
-import type { Database, QueryResult } from './port.ts';
+import type { Database, QueryResult, Transaction } from './port.ts';
+import { streamRows } from './server-cursor.ts';
 
 const dateOid = 1082;
 const int8Oid = 20;
@@ -56,10 +57,12 @@ export function connectPostgres(options: PostgresOptions): Database {
       client.on('error', onLost);
       try {
         await client.query('begin');
-        const result = await work({
+        const transaction: Transaction = {
           query: (text, params) => runQuery(client, text, params),
           runScript: async (text) => void (await client.query(text)),
-        });
+          stream: (text, params, batchRows) => streamRows(transaction, text, params, batchRows),
+        };
+        const result = await work(transaction);
         await client.query('commit');
         return result;
       } catch (error) {

@@ -3,6 +3,7 @@
 // so concurrency tests belong to real PostgreSQL.
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Database, Transaction } from './port.ts';
+import { streamRows } from './server-cursor.ts';
 
 export interface PgliteOptions {
   /** Folder to persist to; in memory when absent. */
@@ -14,15 +15,19 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [types.DATE]: identity, [types.INT8]: identity },
   });
-  const asTransaction = (target: Pick<PGlite, 'query' | 'exec'>): Transaction => ({
-    async query<Row>(text: string, params?: readonly unknown[]) {
-      const result = await target.query<Row>(text, params as unknown[] | undefined);
-      return { rows: result.rows };
-    },
-    async runScript(text: string) {
-      await target.exec(text);
-    },
-  });
+  const asTransaction = (target: Pick<PGlite, 'query' | 'exec'>): Transaction => {
+    const transaction: Transaction = {
+      async query<Row>(text: string, params?: readonly unknown[]) {
+        const result = await target.query<Row>(text, params as unknown[] | undefined);
+        return { rows: result.rows };
+      },
+      async runScript(text: string) {
+        await target.exec(text);
+      },
+      stream: (text, params, batchRows) => streamRows(transaction, text, params, batchRows),
+    };
+    return transaction;
+  };
   // PGlite runs one statement (or transaction) at a time: the rest wait, as for a pool of one.
   let inFlight = 0;
   const counted = <T>(work: () => Promise<T>): Promise<T> => {

@@ -1,5 +1,6 @@
 // The database port's contract, the same on both adapters: the value types every query module
-// relies on, transactions that roll back on a throw, and multi-statement scripts.
+// relies on, transactions that roll back on a throw, multi-statement scripts, and the streaming
+// read (a server-side cursor fetched in bounded batches).
 import { databaseTargets, type TestDatabase } from '../testing/index.ts';
 
 describe.each(databaseTargets())('database port on $name', (target) => {
@@ -32,6 +33,46 @@ describe.each(databaseTargets())('database port on $name', (target) => {
     })).rejects.toThrow('changed my mind');
     const { rows } = await db.database.query<{ n: number }>('select n from port_probe order by n');
     expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  test('a stream yields every row in order, in batches of at most batchRows, with the same value types', async () => {
+    const batches = await db.database.transaction(async (tx) => {
+      const seen: { n: string; day: string; money: string }[][] = [];
+      for await (const batch of tx.stream<{ n: string; day: string; money: string }>(
+        `select n::bigint as n, ($2::date + (n % 3)::integer) as day, (n / 100.0)::numeric(15,2) as money
+         from generate_series(1, $1::integer) as n order by n`, [1_234, '2026-11-24'], 100)) seen.push(batch);
+      return seen;
+    });
+    expect(batches.map((batch) => batch.length)).toEqual([...Array<number>(12).fill(100), 34]);
+    const rows = batches.flat();
+    expect(rows.map((row) => Number(row.n))).toEqual(Array.from({ length: 1_234 }, (_, index) => index + 1));
+    expect(rows[0]).toEqual({ n: '1', day: '2026-11-25', money: '0.01' });
+  });
+
+  test('a stream left early closes its cursor; an empty result yields no batch', async () => {
+    const open = await db.database.transaction(async (tx) => {
+      for await (const batch of tx.stream('select n from generate_series(1, 1000) as n', [], 10)) {
+        expect(batch).toHaveLength(10);
+        break;
+      }
+      const empty: unknown[][] = [];
+      for await (const batch of tx.stream('select 1 where false')) empty.push(batch);
+      expect(empty).toEqual([]);
+      return (await tx.query<{ open: string }>("select count(*)::text as open from pg_cursors where name like 'flow_stream_%'")).rows[0]!.open;
+    });
+    expect(open).toBe('0');
+  });
+
+  test('a query failing mid-stream fails the transaction, which rolls back', async () => {
+    await db.database.runScript('create table stream_probe (n integer)');
+    const failed = db.database.transaction(async (tx) => {
+      await tx.query('insert into stream_probe values (1)');
+      for await (const batch of tx.stream<{ q: number }>('select 10 / (500 - n) as q from generate_series(1, 1000) as n', [], 100)) {
+        expect(batch.length).toBeGreaterThan(0);
+      }
+    });
+    await expect(failed).rejects.toMatchObject({ code: '22012' });
+    expect((await db.database.query('select n from stream_probe')).rows).toEqual([]);
   });
 
   test('a connection lost inside a transaction fails that transaction only; the process and the pool carry on', async () => {

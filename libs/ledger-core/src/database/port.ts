@@ -15,7 +15,14 @@ export interface ScriptRunner {
   runScript(text: string): Promise<void>;
 }
 
-export interface Transaction extends Queryable, ScriptRunner {}
+export interface Transaction extends Queryable, ScriptRunner {
+  /**
+   * The rows of `text` in batches of at most `batchRows`, read through a server-side cursor
+   * (DECLARE … FETCH), so memory stays bounded by one batch however many rows match. Only in a
+   * transaction, where the cursor lives; stopping the iteration early closes the cursor.
+   */
+  stream<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], batchRows?: number): AsyncIterable<Row[]>;
+}
 
 /** A pool's connections right now, for `flow_database_pool_connections`. */
 export interface PoolConnections {

@@ -1,7 +1,9 @@
 // Daily balances (consolidado diário), the balance at a date, and the consolidated daily report
 // across accounts. Balance at the end of day d = accumulated credit − accumulated debit of the
-// account's last balance row on or before d.
+// account's last balance row on or before d. With `asOf`, the same as the ledger stood at that
+// instant (as-of.ts: only the last retro window of days is recomputed from entries).
 import type { Queryable } from '../database/port.ts';
+import { accumulatedAsOfSql, asOfBounds, dailyBalancesAsOfSql } from './as-of.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
 import { addDays } from '../rules/business-date.ts';
 import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.ts';
@@ -28,14 +30,21 @@ const dailyBalancesSql = `
 
 /** The account's days with movement between `from` and `to`, oldest first. */
 export async function readDailyBalances(
-  db: Queryable, request: { branch: string; account: string; from: string; to: string; limit?: number; cursor?: string },
+  db: Queryable,
+  request: { branch: string; account: string; from: string; to: string; limit?: number; cursor?: string; asOf?: string },
 ): Promise<Page<DailyBalance>> {
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
   const from = request.cursor === undefined
     ? request.from
     : addDays(decodeCursor('balances', request.cursor, ['date'] as const)[0], 1);
-  const { rows } = await db.query<DailyBalance>(
-    dailyBalancesSql, [request.branch, request.account, from, request.to, limit + 1]);
+  const parameters = [request.branch, request.account, from, request.to, limit + 1];
+  let sql = dailyBalancesSql;
+  if (request.asOf !== undefined) {
+    const asOf = asOfBounds(request.asOf);
+    parameters.push(asOf.instant, asOf.firstOpenDay, asOf.lastVisibleDay);
+    sql = dailyBalancesAsOfSql;
+  }
+  const { rows } = await db.query<DailyBalance>(sql, parameters);
   return pageOf(rows, limit, (last) => encodeCursor('balances', [last.dateRef]));
 }
 
@@ -50,7 +59,16 @@ export interface BalanceAtDate {
   readonly lastMovementDate: string | null;
 }
 
-export async function readBalanceAt(db: Queryable, branch: string, account: string, date: string): Promise<BalanceAtDate> {
+/** The balance at the end of `date`; with `asOf` (RFC 3339), as the ledger stood at that instant. */
+export async function readBalanceAt(
+  db: Queryable, branch: string, account: string, date: string, asOf?: string,
+): Promise<BalanceAtDate> {
+  if (asOf !== undefined) {
+    const bounds = asOfBounds(asOf);
+    const { rows } = await db.query<Omit<BalanceAtDate, 'branch' | 'account' | 'date'>>(
+      accumulatedAsOfSql, [branch, account, date, bounds.instant, bounds.firstOpenDay, bounds.lastVisibleDay]);
+    return { branch, account, date, ...rows[0]! };
+  }
   const { rows } = await db.query<Omit<BalanceAtDate, 'branch' | 'account' | 'date'>>(`
     select (accumulated_credit - accumulated_debit)::text as balance, accumulated_debit::text as "accumulatedDebit",
            accumulated_credit::text as "accumulatedCredit", date_ref as "lastMovementDate"
