@@ -45,6 +45,7 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>): string {
     `  query-api   ${stack.queryApiUrl}     (Swagger UI: ${stack.queryApiUrl}/docs)`,
     `  worker      ${stack.workerHealthUrl}/health/ready`,
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
+    `  database    ${stack.databaseUrl}  (psql, and \`npx flow …\`: see stack.json in the data folder)`,
     '',
     'Try it (in another terminal, from this folder):',
     `  TOKEN=$(${config.dataDir === './.flow' ? '' : `FLOW_DATA_DIR='${config.dataDir}' `}npm run token --silent)`,

@@ -89,6 +89,7 @@ export const apiErrorCodes = {
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
   not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only; the Accept header allows none of it.' },
+  range_archived: { number: 'E022', httpStatus: 410, message: 'The range reaches into a month archived to the lake; details name the month and its location (flow restore brings it back).' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
@@ -129,6 +130,15 @@ export const logCodes = {
   outbox_relay_deferred: { number: 'L031', message: 'The relay\'s publish slots were full: a committed batch\'s callbacks are left to the sweep.' },
   service_start_failed: { number: 'L032', message: 'The service failed to start; the process exits with status 1.' },
   queue_call_failed: { number: 'L033', message: 'A batch call to the queue (delete, change visibility) failed as a whole; its messages are received again.' },
+  command_progress: { number: 'L034', message: 'A flow command reports its progress (done, total, rate); on a terminal it draws a bar instead.' },
+  reconciliation_finished: { number: 'L035', message: 'A reconciliation run finished and was recorded (accounts checked, differences, status).' },
+  balance_difference: { number: 'L036', message: 'Reconciliation found an account-day whose daily balance disagrees with the ledger.' },
+  reconciliation_failed: { number: 'L037', message: 'A reconciliation run could not finish; it is recorded as failed.' },
+  broker_topology_ready: { number: 'L038', message: 'The topics, queues, dead-letter queue and subscriptions exist (created or found).' },
+  dead_letters_redriven: { number: 'L039', message: 'Messages were moved from the dead-letter queue back to the transaction queue.' },
+  month_archived: { number: 'L040', message: 'A month of entries was exported to the lake, verified, checkpointed and dropped from the database.' },
+  month_restored: { number: 'L041', message: 'An archived month was read back from the lake, verified against its manifest and attached again.' },
+  command_failed: { number: 'L042', message: 'A flow command could not run (exit status 2).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

@@ -2,6 +2,7 @@
 // queries and the reconciliation, over a narrow database port with pg and PGlite adapters.
 export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts';
 export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
+export { startPgliteSocket, type PgliteSocket } from './database/pglite-socket.ts';
 export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
 export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
@@ -18,7 +19,11 @@ export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type
 export { findTransaction, searchTransactions, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
-export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';
+export { reconcileAccounts, reconcileBalances, type AccountKey, type BalanceDifference, type ReconciliationScope } from './queries/reconciliation.ts';
+export {
+  latestReconciliationRun, reconciliationPageSizeDefault, runReconciliation,
+  type ReconciliationRun, type ReconciliationRunOptions, type ReconciliationStatus,
+} from './queries/reconciliation-run.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
