@@ -4,7 +4,7 @@
 // only after the send succeeded: a crash in between leaves a copy in both (the worker's
 // idempotency makes the repeat a replay), never none.
 import {
-  ChangeMessageVisibilityBatchCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand,
+  DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand,
   SendMessageBatchCommand, type Message, type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { brokerNames } from '@flow/contracts';
@@ -15,8 +15,16 @@ import { openBrokerTarget, type BrokerTarget } from '../targets.ts';
 
 /** SQS's most messages per receive and per batch call. */
 const batchMax = 10;
-/** Seconds a message being shown or moved stays hidden from other readers. */
+/** Seconds a message being moved stays hidden from other readers while it is sent and deleted. */
 const holdSeconds = 60;
+/**
+ * Seconds a shown message stays hidden: shown, not taken. It simply becomes visible again; a
+ * visibility change back to 0 would be quicker, but fauxqs 2.4.1 with persistence refuses it
+ * (MessageNotInflight) and loses track of the message.
+ */
+const showHoldSeconds = 1;
+/** A redrive's receives wait this long, so messages a `show` just held are found too. */
+const redriveWaitSeconds = 2;
 
 interface Queues {
   readonly transaction: string;
@@ -57,14 +65,6 @@ export async function dlqShow(context: CommandContext, options: { max?: string }
   const max = positiveCount(options.max ?? '10');
   return withQueues(context, async (broker, queues) => {
     const messages = await receiveUpTo(broker.sqs, queues.deadLetter, max);
-    // Shown, not taken: visible again at once for the next reader.
-    for (let start = 0; start < messages.length; start += batchMax) {
-      await broker.sqs.send(new ChangeMessageVisibilityBatchCommand({
-        QueueUrl: queues.deadLetter,
-        Entries: messages.slice(start, start + batchMax)
-          .map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle!, VisibilityTimeout: 0 })),
-      }));
-    }
     const shown = messages.map((message) => ({
       messageId: message.MessageId, receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0),
       sentAt: message.Attributes?.SentTimestamp ? new Date(Number(message.Attributes.SentTimestamp)).toISOString() : undefined, body: message.Body,
@@ -85,7 +85,8 @@ export async function dlqRedrive(context: CommandContext, options: { max?: strin
     context.output.progress('redrive', 0, total, 'messages');
     while (moved + failed < max) {
       const { Messages = [] } = await broker.sqs.send(new ReceiveMessageCommand({
-        QueueUrl: queues.deadLetter, MaxNumberOfMessages: Math.min(batchMax, max - moved - failed), VisibilityTimeout: holdSeconds, WaitTimeSeconds: 0,
+        QueueUrl: queues.deadLetter, MaxNumberOfMessages: Math.min(batchMax, max - moved - failed), VisibilityTimeout: holdSeconds,
+        WaitTimeSeconds: redriveWaitSeconds,
         MessageAttributeNames: ['All'],
       }));
       if (Messages.length === 0) break;
@@ -121,17 +122,19 @@ async function moveBatch(sqs: SQSClient, queues: Queues, messages: readonly Mess
   return { moved: done.size, failed: messages.length - done.size };
 }
 
+/** Up to `max` distinct messages, each held for a second only. */
 async function receiveUpTo(sqs: SQSClient, queueUrl: string, max: number): Promise<Message[]> {
-  const received: Message[] = [];
-  while (received.length < max) {
+  const received = new Map<string, Message>();
+  while (received.size < max) {
     const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({
-      QueueUrl: queueUrl, MaxNumberOfMessages: Math.min(batchMax, max - received.length), VisibilityTimeout: holdSeconds, WaitTimeSeconds: 0,
+      QueueUrl: queueUrl, MaxNumberOfMessages: Math.min(batchMax, max - received.size), VisibilityTimeout: showHoldSeconds, WaitTimeSeconds: 0,
       MessageSystemAttributeNames: ['ApproximateReceiveCount', 'SentTimestamp'],
     }));
-    if (Messages.length === 0) break;
-    received.push(...Messages);
+    const fresh = Messages.filter((message) => !received.has(message.MessageId!));
+    if (fresh.length === 0) break;
+    for (const message of fresh) received.set(message.MessageId!, message);
   }
-  return received;
+  return [...received.values()];
 }
 
 function positiveCount(text: string): number {
