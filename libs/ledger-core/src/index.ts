@@ -19,6 +19,7 @@ export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type
 export { findTransaction, searchTransactions, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
+export { archivedMonthsIn, type ArchivedMonth } from './queries/archived-months.ts';
 export { reconcileAccounts, reconcileBalances, type AccountKey, type BalanceDifference, type ReconciliationScope } from './queries/reconciliation.ts';
 export {
   latestReconciliationRun, reconciliationPageSizeDefault, runReconciliation,

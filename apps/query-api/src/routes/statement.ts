@@ -3,6 +3,7 @@
 // every page is read in one snapshot by ledger-core, so its balances agree with the daily ones.
 import { readStatement, type StatementLine } from '@flow/ledger-core';
 import { Router } from 'express';
+import { refuseArchivedRange } from '../http/archived-range.ts';
 import { QueryParameters } from '../http/query-parameters.ts';
 import { accountKeyOf, requireRegisteredAccount } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
@@ -20,6 +21,7 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
     const cursor = query.cursor();
     const key = accountKeyOf(request, query);
     await requireRegisteredAccount(readDatabase, key);
+    await refuseArchivedRange(readDatabase, range.from, range.to);
     const statement = await readStatement(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
     response.json({
       branch: statement.branch,
