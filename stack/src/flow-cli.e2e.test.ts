@@ -31,7 +31,7 @@ describe.each(databaseTargets())('flow beside a running stack on $name', (target
     dataDir = mkdtempSync(join(tmpdir(), 'flow-cli-'));
     testDatabase = target.name === 'postgres' ? await target.create() : undefined;
     stack = await startLocalStack({
-      dataDir, ...freePortsOnLoopback, seedDemo: true, visibilityTimeoutSeconds: 2,
+      dataDir, ...freePortsOnLoopback, seedDemo: true, visibilityTimeoutSeconds: 2, reconcileIntervalMs: 250,
       ...(testDatabase === undefined ? {} : { database: testDatabase.database }),
       environment: { FLOW_LOG_LEVEL: 'warn', FLOW_AUTO_OPEN_ACCOUNTS: 'true' },
     });
@@ -59,6 +59,13 @@ describe.each(databaseTargets())('flow beside a running stack on $name', (target
       databaseUrl: stack.databaseUrl,
     });
     if (target.name === 'pglite') expect(stack.databaseUrl).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+  });
+
+  test('FLOW_RECONCILE_INTERVAL_MS: the stack records a reconciliation run on its timer', async () => {
+    const finishedRuns = async () => (await stack.database.query<{ count: number }>(
+      "select count(*)::integer as count from flow.reconciliation_run where finished_at is not null and status = 'clean'")).rows[0]!.count;
+    const before = await finishedRuns();
+    await waitFor(async () => (await finishedRuns()) >= before + 2, 10_000);
   });
 
   test('reconcile on a clean ledger exits 0 and records the run', async () => {
