@@ -14,7 +14,6 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import { connectPostgres, migrate, openPglite, type Database } from '@flow/ledger-core';
 import { awsClientConfig, createSnsClient, createSqsClient, type AwsConfig } from '@flow/service-kit';
 import { readRunningStack, type RunningStack } from '@flow/service-kit/embedded';
-import { startLocalBroker } from '@flow/service-kit/local-broker';
 import type { FlowConfig } from './config.ts';
 
 export interface DatabaseTarget {
@@ -67,6 +66,8 @@ export async function openBrokerTarget(config: FlowConfig): Promise<BrokerTarget
   }
   // The stack is stopped: its fauxqs, from its data folder, for the length of this command.
   mkdirSync(config.dataDir, { recursive: true });
+  // Loaded only here: fauxqs is a development dependency, absent from the production image.
+  const { startLocalBroker } = await import('@flow/service-kit/local-broker');
   const broker = await startLocalBroker({ dataDir: join(config.dataDir, 'broker'), port: 0, host: '127.0.0.1' });
   return clientsFor({ endpoint: broker.endpoint, region: broker.region }, config.lakeBucket, () => broker.stop());
 }
