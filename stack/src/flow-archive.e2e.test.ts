@@ -145,5 +145,12 @@ describe.each(databaseTargets())('flow archive and restore beside a running stac
     expect(back.body).toMatchObject({ openingBalance: '0.00', closingBalance: '70.00' });
     expect((back.body as { lines: unknown[] }).lines).toHaveLength(2);
     expect((await flow(environment, 'restore', '--month', archivedLabel)).exitCode).toBe(2);
+
+    // The schedule's form: every month before the last two, oldest first — here the same month again.
+    const scheduled = await flow(environment, 'archive', '--keep-months', '2', '--json');
+    expect(scheduled.exitCode).toBe(0);
+    expect(scheduled.json()).toMatchObject({ month: archivedLabel, manifest: { rowCount: 3 } });
+    expect((await statement(archived, addDays(archived, 27))).status).toBe(410);
+    expect((await flow(environment, 'reconcile')).exitCode).toBe(0);
   });
 });

@@ -62,7 +62,9 @@ function buildProgram(run: (action: Action) => (...parameters: unknown[]) => Pro
     .addOption(json()).action(run(reconcileCommand));
   program.command('archive')
     .description('export a month of entries to the lake (Parquet + manifest), verify it, checkpoint the balances and drop the partition')
-    .requiredOption('--month <YYYY-MM>', 'the month to archive').addOption(json()).action(run(archiveCommand));
+    .option('--month <YYYY-MM>', 'the month to archive')
+    .option('--keep-months <n>', 'instead of --month: archive, oldest first, every month before the last n (the schedule\'s form)')
+    .addOption(json()).action(run(archiveCommand));
   program.command('restore')
     .description('read an archived month back from the lake, verify it against its manifest and attach it again')
     .requiredOption('--month <YYYY-MM>', 'the month to restore').addOption(json()).action(run(restoreCommand));

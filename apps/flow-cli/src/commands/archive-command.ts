@@ -27,8 +27,34 @@ async function withTargets(context: CommandContext, work: (database: DatabaseTar
   }
 }
 
-export async function archiveCommand(context: CommandContext, options: { month?: string }): Promise<number> {
-  const month = parseMonth(options.month);
+/** `--month M`, or `--keep-months N`: every month with a partition before the last N, oldest first (exit status: the worst). */
+export async function archiveCommand(context: CommandContext, options: { month?: string; keepMonths?: string }): Promise<number> {
+  if ((options.month === undefined) === (options.keepMonths === undefined)) throw new UsageError('give either --month YYYY-MM or --keep-months N');
+  if (options.month !== undefined) return archiveOne(context, options.month);
+  const keep = Number(options.keepMonths);
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new UsageError(`--keep-months: "${options.keepMonths}" is not a whole number of months from 1`);
+  const today = businessDate(new Date(), context.config.businessTimeZone);
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const cutoff = new Date(Date.UTC(year, month - 1 - keep, 1)).toISOString().slice(0, 7);
+  const target = await openDatabaseTarget(context.config);
+  let months: string[];
+  try {
+    // Partitions are named transaction_YYYY_MM (flow.ensure_transaction_partitions).
+    const { rows } = await target.database.query<{ month: string }>(
+      `select replace(substr(c.relname, 13), '_', '-') as month from pg_inherits i join pg_class c on c.oid = i.inhrelid
+       where i.inhparent = 'flow.transaction'::regclass order by 1`);
+    months = rows.map((row) => row.month);
+  } finally {
+    await target.close();
+  }
+  let worst = 0;
+  for (const label of months.filter((label) => label < cutoff)) worst = Math.max(worst, await archiveOne(context, label));
+  if (months.every((label) => label >= cutoff)) context.output.report({ archived: [], keepMonths: keep }, `nothing to archive before ${cutoff}`);
+  return worst;
+}
+
+async function archiveOne(context: CommandContext, monthText: string): Promise<number> {
+  const month = parseMonth(monthText);
   const { config, output } = context;
   const today = businessDate(new Date(), config.businessTimeZone);
   if (month.end >= addDays(today, -config.retroWindowDays)) {
