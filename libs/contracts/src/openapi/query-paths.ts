@@ -82,7 +82,7 @@ function transactionPaths(): Schema {
           limitParameter,
           cursorParameter,
         ],
-        responses: { 200: pageAnswer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid', 'range_archived') },
       }),
     },
     '/v1/transactions/{id}': {
@@ -99,13 +99,13 @@ function accountReadPaths(): Schema {
     '/v1/accounts/{branch}/{account}/statement': {
       get: operation('The statement (extrato): opening balance, lines with running balances, closing balance.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
-        responses: { 200: pageAnswer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found') },
+        responses: { 200: pageAnswer('A page of the statement.', ref('Statement')), ...readErrors('cursor_invalid', 'not_found', 'range_archived') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balances': {
       get: operation('Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), limitParameter, cursorParameter],
-        responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
+        responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found', 'range_archived') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balance': {
@@ -209,9 +209,11 @@ function ledgerSchemas(): Record<string, Schema> {
       id: uuid,
       status: { type: 'string', enum: ['posted', 'rejected'] },
       reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
-      branch, account, amount,
-      debitCredit: { type: 'string', enum: ['D', 'C'] },
-      eventCode,
+      branch, account,
+      // Null only for an entry whose month was archived to the lake (see `archived`).
+      amount: nullable(amount),
+      debitCredit: nullable({ type: 'string', enum: ['D', 'C'] }),
+      eventCode: nullable(eventCode),
       description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
       details: nullable({ type: 'object' }),
       dateRef: calendarDate,
@@ -222,7 +224,13 @@ function ledgerSchemas(): Record<string, Schema> {
         type: 'string', maxLength: producerLengthMax,
         description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
       }),
-    }),
+      archived: {
+        type: 'object', required: ['month', 'location'], additionalProperties: false,
+        description: 'Present only on GET by id of a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there.',
+        properties: { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, location: { type: 'string' } },
+      },
+    }, ['id', 'status', 'reason', 'branch', 'account', 'amount', 'debitCredit', 'eventCode', 'description', 'details', 'dateRef', 'traceKey', 'seq',
+      'processedAt', 'producer']),
     TransactionPage: page('Transaction'),
     StatementLine: object({
       id: uuid, dateRef: calendarDate, seq: sequence,
