@@ -4,7 +4,7 @@
 // reconciliation timer (FLOW_RECONCILE_INTERVAL_MS, 0 = off) that records a run like `flow
 // reconcile` does. Started after the apps listen, stopped before them.
 import { ensureBucket } from '@flow/cli';
-import { runReconciliation, startPgliteSocket, type Database, type PgliteSocket } from '@flow/ledger-core';
+import { runReconciliation, servesPgliteSocket, startPgliteSocket, type Database, type PgliteSocket } from '@flow/ledger-core';
 import { createLogger, errorFields, type Logger, type LogLevel } from '@flow/service-kit';
 import { removeRunningStack, writeRunningStack } from '@flow/service-kit/embedded';
 import type { LocalBroker } from '@flow/service-kit/local-broker';
@@ -40,7 +40,8 @@ export async function startStackOperations(options: StackOperationsOptions): Pro
     credentials: { accessKeyId: 'flow-local', secretAccessKey: 'flow-local' },
   });
   await ensureBucket(s3, localLakeBucket).finally(() => s3.destroy());
-  const socket: PgliteSocket | undefined = options.database.kind === 'pglite'
+  // A database wrapped by a test (faults injected) has no socket: commands get FLOW_DATABASE_URL there.
+  const socket: PgliteSocket | undefined = servesPgliteSocket(options.database)
     ? await startPgliteSocket(options.database, { host: options.host, port: options.pglitePort })
     : undefined;
   const databaseUrl = socket?.url ?? options.databaseUrl ?? '';

@@ -2,7 +2,7 @@
 // queries and the reconciliation, over a narrow database port with pg and PGlite adapters.
 export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts';
 export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
-export { startPgliteSocket, type PgliteSocket } from './database/pglite-socket.ts';
+export { servesPgliteSocket, startPgliteSocket, type PgliteSocket } from './database/pglite-socket.ts';
 export type { Database, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
 export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';

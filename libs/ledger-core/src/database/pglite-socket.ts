@@ -20,6 +20,11 @@ export interface PgliteSocket {
 /** Concurrent socket connections (a command's pool plus a psql or two); they queue per message. */
 const socketConnectionsMax = 16;
 
+/** True for a database openPglite opened itself (a wrapper around one, e.g. a test's faulty database, is not). */
+export function servesPgliteSocket(database: Database): boolean {
+  return pgliteSessionOf(database) !== undefined;
+}
+
 export async function startPgliteSocket(database: Database, options: { host?: string; port?: number } = {}): Promise<PgliteSocket> {
   const session = pgliteSessionOf(database);
   if (session === undefined) throw new Error('startPgliteSocket needs a database opened by openPglite');
