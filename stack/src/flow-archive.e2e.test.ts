@@ -42,6 +42,7 @@ describe.each(databaseTargets())('flow archive and restore beside a running stac
   let token: string;
   let environment: Environment;
   let archivedIds: string[];
+  let archivedPostings: ReturnType<typeof makePosting>[];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-archive-'));
@@ -64,6 +65,7 @@ describe.each(databaseTargets())('flow archive and restore beside a running stac
       entry({ account: other, dateRef: addDays(archived, 10), amount: '7.25', debitCredit: 'C' }),
     ];
     archivedIds = month.map((posting) => posting.id);
+    archivedPostings = month;
     await engineAt(addDays(archived, 10)).applyBatch(month);
     await engineAt(addDays(after, 4)).applyBatch([entry({ account, dateRef: addDays(after, 4), amount: '5.00', debitCredit: 'C' })]);
   });
@@ -122,6 +124,11 @@ describe.each(databaseTargets())('flow archive and restore beside a running stac
     const byId = await call(`${stack.queryApiUrl}/v1/transactions/${archivedIds[0]}`, token);
     expect(byId.status).toBe(200);
     expect(byId.body).toMatchObject({ id: archivedIds[0], status: 'posted', archived: { month: archivedLabel, location: report.location } });
+    // I1: a re-sent id of the archived month keeps its one outcome (a replay), and nothing is written again.
+    const resent = await createLedgerEngine({ database: stack.database, rules: ledgerRules({ autoOpenAccounts: true }) })
+      .applyBatch([archivedPostings[0]!]);
+    expect(resent.outcomes[0]).toMatchObject({ id: archivedIds[0], status: 'posted' });
+    expect((await flow(environment, 'reconcile')).exitCode).toBe(0);
 
     const s3 = new S3Client({ endpoint: stack.broker.endpoint, region: stack.broker.region, forcePathStyle: true,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
