@@ -66,10 +66,10 @@ export default tseslint.config(
     },
   },
   {
-    // Only the local stack may import the apps (their start functions), and only these three.
+    // Only the local stack may import the apps (their start functions), and only these (the CLI for its chores).
     files: ['stack/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['@flow/ingest', '@flow/ledger-worker', '@flow/query-api'])],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['@flow/ingest', '@flow/ledger-worker', '@flow/query-api', '@flow/cli'])],
     },
   },
   {

@@ -61,6 +61,7 @@ describe('the README examples against npm start', () => {
       FLOW_BROKER_PORT: String(ports.broker),
       FLOW_INGEST_METRICS_PORT: String(ports.ingestMetrics),
       FLOW_QUERY_API_METRICS_PORT: String(ports.queryMetrics),
+      FLOW_PGLITE_PORT: '0',
     };
     child = spawn('npm', ['start'], { cwd: repositoryRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -84,6 +85,13 @@ describe('the README examples against npm start', () => {
   test('there are examples to run: the quick start, ingest\'s and the query API\'s', () => {
     expect(examples.map((example) => example.document)).toEqual(expect.arrayContaining(documents));
   });
+
+  // The issue-13 promise: beside a running `npm start`, `npx flow reconcile` needs nothing but the
+  // data folder (stack.json, then PGlite's socket) and prints a clean report, exit 0.
+  test('npx flow reconcile beside npm start prints a clean report and exits 0', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'flow', 'reconcile'], { cwd: repositoryRoot, env: environment, timeout: 60_000 });
+    expect(stdout).toMatch(/^clean: \d+ account\(s\) checked on postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
+  }, 90_000);
 
   test.each(examples.map((example) => [`${example.document}:${example.line}`, example] as const))('%s', async (_where, example) => {
     const script = [

@@ -53,6 +53,7 @@ function longFunctions(path: string): { name: string; lines: number }[] {
 /** Where configuration enters a process, and the two places that follow a library's own convention. */
 const environmentReaders = new Set([
   'apps/ingest/src/main.ts', 'apps/query-api/src/main.ts', 'apps/ledger-worker/src/main.ts', 'apps/ledger-worker/src/lambda/handler.ts',
+  'apps/flow-cli/src/main.ts',
   'apps/query-api/src/start.ts', // runQueryApiFromEnvironment's default argument
   'libs/service-kit/src/aws.ts', // the AWS SDK's own AWS_ACCESS_KEY_ID convention
   'libs/service-kit/src/tracing.ts', // dd-trace reads DD_* from process.env itself

@@ -21,6 +21,10 @@ export interface StackConfig {
   /** On an empty catalog, register the demo event and account the banner's curl posts to. */
   readonly seedDemo: boolean;
   readonly logLevel: LogLevel;
+  /** Loopback port of PGlite's socket (flow, psql); 0 picks a free one. Unused on PostgreSQL. */
+  readonly pglitePort?: number;
+  /** Period of the recorded reconciliation run; 0 turns the timer off. */
+  readonly reconcileIntervalMs?: number;
 }
 
 export function readStackConfig(environment: Environment): Readonly<StackConfig> {
@@ -39,6 +43,8 @@ export function readStackConfig(environment: Environment): Readonly<StackConfig>
     seedDemo: reader.boolean('FLOW_SEED_DEMO', true),
     // Quieter than the apps' default so the banner stays readable; FLOW_LOG_LEVEL=info shows all.
     logLevel: reader.oneOf('FLOW_LOG_LEVEL', logLevels, 'warn'),
+    pglitePort: reader.integer('FLOW_PGLITE_PORT', 5433, portBounds),
+    reconcileIntervalMs: reader.integer('FLOW_RECONCILE_INTERVAL_MS', 0, { min: 0, max: 7 * 24 * 3600 * 1000 }),
   };
   return reader.finish('local stack', config);
 }

@@ -47,6 +47,7 @@ function banner(stack: LocalStack, config: Readonly<StackConfig>, consoleUrl: st
     `  worker      ${stack.workerHealthUrl}/health/ready`,
     `  metrics     ${stack.metricsUrls.ingest}  ${stack.metricsUrls.queryApi}  ${stack.metricsUrls.worker}`,
     `  SNS/SQS     ${stack.broker.endpoint}  (outcomes are copied to the queue flow-callback-local)`,
+    `  database    ${stack.databaseUrl}  (psql, and \`npx flow …\`: see stack.json in the data folder)`,
     '',
     'Console (cash flow, statement, live outcomes; the link signs you in for 12 hours):',
     `  ${consoleUrl}`,

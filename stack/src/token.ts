@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { signEmbeddedToken } from '@flow/service-kit';
 import { readOrCreateSecret } from './local-secret.ts';
-import { parseTokenOptions } from './token-options.ts';
+import { parseTokenOptions } from '@flow/service-kit/embedded';
 
 /** Long enough for a working day at the terminal; re-run the command for a fresh one. */
 const tokenTtlSeconds = 12 * 3600;

@@ -9,7 +9,7 @@ FROM ${NODE_IMAGE} AS dependencies
 WORKDIR /app
 # Every workspace manifest, so npm ci sees the lockfile's workspaces (--parents keeps the paths).
 COPY --parents package.json package-lock.json apps/*/package.json libs/*/package.json ./
-RUN npm ci --omit=dev --workspace apps/ledger-worker --include-workspace-root --ignore-scripts \
+RUN npm ci --omit=dev --workspace apps/ledger-worker --include-workspace-root --workspace apps/flow-cli --ignore-scripts \
   && npm cache clean --force
 
 # The same worker for deployment sketch 2: AWS's Lambda base image for Node 24 (it carries the
@@ -34,6 +34,9 @@ COPY --from=dependencies /app/node_modules ./node_modules
 COPY package.json ./
 COPY libs ./libs
 COPY apps/ledger-worker ./apps/ledger-worker
+# The `flow` operations command, run by the scheduled tasks of the operations stack
+# (command override: node apps/flow-cli/src/main.ts reconcile | archive …).
+COPY apps/flow-cli ./apps/flow-cli
 USER node
 ENV FLOW_HEALTH_PORT=8083
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \

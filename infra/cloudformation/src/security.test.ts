@@ -40,6 +40,28 @@ const expectedGrants: Record<string, string[]> = {
     'secretsmanager:GetSecretValue -> import:DatabaseCatalogSecretArn',
     'secretsmanager:GetSecretValue -> import:DatabaseReaderSecretArn',
   ],
+  // The scheduled `flow` tasks: the lake (its objects and listing), the dead-letter queue they drain
+  // (named by its queue name), the transaction queue they send back to.
+  OperationsTaskRole: [
+    'kms:Decrypt -> import:BrokerKeyArn',
+    'kms:Decrypt -> import:DatabaseKeyArn',
+    'kms:GenerateDataKey -> import:BrokerKeyArn',
+    'kms:GenerateDataKey -> import:DatabaseKeyArn',
+    's3:GetObject -> ${Bucket}/*',
+    's3:ListBucket -> import:LakeBucketArn',
+    's3:PutObject -> ${Bucket}/*',
+    'sqs:DeleteMessage -> arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Name}',
+    'sqs:GetQueueAttributes -> arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Name}',
+    'sqs:ReceiveMessage -> arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Name}',
+    'sqs:SendMessage -> import:TransactionQueueArn',
+  ],
+  // Archive and restore change partitions: the schema owner's secret, for these tasks only.
+  OperationsExecutionRole: [
+    'kms:Decrypt -> import:DatabaseKeyArn',
+    'secretsmanager:GetSecretValue -> import:DatabaseSecretArn',
+  ],
+  // Runs one task definition and passes its two roles: no data-plane reach at all.
+  SchedulerRole: [],
   // Each service's own login secrets; the master secret (migrations) is read by no service.
   ExecutionRole: [
     'kms:Decrypt -> import:DatabaseKeyArn',

@@ -94,6 +94,7 @@ export const apiErrorCodes = {
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
   not_acceptable: { number: 'E021', httpStatus: 406, message: 'The Accept header allows none of the types the route answers: application/json (errors come as application/problem+json; the statement also answers text/csv, application/x-ofx, text/x-cnab240).' },
+  range_archived: { number: 'E022', httpStatus: 410, message: 'The range reaches into a month archived to the lake; details name the month and its location (flow restore brings it back).' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**
@@ -137,6 +138,15 @@ export const logCodes = {
   metric_sample_failed: { number: 'L034', message: 'A metric read at scrape time (queue depth, outbox, pool, replica lag, reconciliation) failed; its series keeps its last value.' },
   metrics_emitted: { number: 'L035', message: 'Gauges in CloudWatch embedded metric format (namespace Flow): CloudWatch Logs turns the line into metrics the alarms read.' },
   statement_export_failed: { number: 'L036', message: 'A statement export failed after its first byte: the connection was cut, so the client holds a truncated file, never a complete-looking one.' },
+  command_progress: { number: 'L037', message: 'A flow command reports its progress (done, total, rate); on a terminal it draws a bar instead.' },
+  reconciliation_finished: { number: 'L038', message: 'A reconciliation run finished and was recorded (accounts checked, differences, status).' },
+  balance_difference: { number: 'L039', message: 'Reconciliation found an account-day whose daily balance disagrees with the ledger.' },
+  reconciliation_failed: { number: 'L040', message: 'A reconciliation run could not finish; it is recorded as failed.' },
+  broker_topology_ready: { number: 'L041', message: 'The topics, queues, dead-letter queue and subscriptions exist (created or found).' },
+  dead_letters_redriven: { number: 'L042', message: 'Messages were moved from the dead-letter queue back to the transaction queue.' },
+  month_archived: { number: 'L043', message: 'A month of entries was exported to the lake, verified, checkpointed and dropped from the database.' },
+  month_restored: { number: 'L044', message: 'An archived month was read back from the lake, verified against its manifest and attached again.' },
+  command_failed: { number: 'L045', message: 'A flow command could not run (exit status 2).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type ValidationCode = keyof typeof validationCodes;

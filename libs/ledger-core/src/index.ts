@@ -2,6 +2,7 @@
 // queries and the reconciliation, over a narrow database port with pg and PGlite adapters.
 export { connectPostgres, type PostgresOptions } from './database/pg-adapter.ts';
 export { openPglite, type PgliteOptions } from './database/pglite-adapter.ts';
+export { servesPgliteSocket, startPgliteSocket, type PgliteSocket } from './database/pglite-socket.ts';
 export type { Database, PoolConnections, Queryable, QueryResult, Transaction } from './database/port.ts';
 export { databaseFailureKind, type DatabaseFailureKind } from './database/failure.ts';
 export { assertSchemaCurrent, migrate, readMigrations, MigrationChecksumError, migrationsDirectory } from './migrations/migrator.ts';
@@ -20,7 +21,12 @@ export { readStatement, streamStatement, type Statement, type StatementLine, typ
 export { asOfBounds, type AsOf } from './queries/as-of.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
 export { latestOutcomePosition, readOutcomeFeed, type OutcomeFeedItem, type OutcomeFeedPage, type OutcomeFeedRequest } from './queries/outcomes.ts';
-export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';
+export { archivedMonthsIn, type ArchivedMonth } from './queries/archived-months.ts';
+export { reconcileAccounts, reconcileBalances, type AccountKey, type BalanceDifference, type ReconciliationScope } from './queries/reconciliation.ts';
+export {
+  latestReconciliationRun, reconciliationPageSizeDefault, runReconciliation,
+  type ReconciliationRun, type ReconciliationRunOptions, type ReconciliationStatus,
+} from './queries/reconciliation-run.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';

@@ -24,7 +24,7 @@ export {
   type Principal,
   type Scope,
 } from './auth.ts';
-export { awsAttemptsMax, createSnsClient, createSqsClient, readAwsConfig, type AwsConfig } from './aws.ts';
+export { awsAttemptsMax, awsClientConfig, createSnsClient, createSqsClient, readAwsConfig, type AwsConfig } from './aws.ts';
 export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
@@ -65,3 +65,4 @@ export {
   type HttpServerLimits,
   type ProcessEntry,
 } from './server.ts';
+export { ensureBrokerTopology, queueUrlOf, type BrokerTopology, type BrokerTopologyOptions } from './broker-topology.ts';

@@ -3,6 +3,7 @@
 // balance. `GET /v1/accounts/{branch}/{account}/balance`: the balance at the end of a date.
 import { readBalanceAt, readDailyBalances } from '@flow/ledger-core';
 import { Router } from 'express';
+import { refuseArchivedRange } from '../http/archived-range.ts';
 import { QueryParameters } from '../http/query-parameters.ts';
 import { accountKeyOf, requireRegisteredAccount } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
@@ -22,6 +23,7 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const asOf = query.instant('asOf');
     const key = accountKeyOf(request, query);
     await requireRegisteredAccount(readDatabase, key);
+    await refuseArchivedRange(readDatabase, range.from, range.to);
     const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor, asOf });
     response.json({ ...key, from: range.from, to: range.to, asOf: asOf ?? null, items: page.items, nextCursor: page.nextCursor });
   });

@@ -3,12 +3,14 @@
 // cursor; every page is read in one snapshot by ledger-core, so its balances agree with the
 // daily ones. As CSV, OFX or CNAB 240 (`format`, or else `Accept`), the whole range in one
 // download, streamed from the database cursor in bounded memory (exports/). `asOf` answers as
-// the ledger stood at that instant, in every format.
+// the ledger stood at that instant, in every format. A range reaching into a month archived to
+// the lake is 410 range_archived (http/archived-range.ts), before any byte of an export.
 import { findAccount, readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
 import { ApiError, errorFields, type Logger } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
 import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
+import { refuseArchivedRange } from '../http/archived-range.ts';
 import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
 import { accountKeyOf, type AccountKey } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
@@ -34,6 +36,7 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
     const key = accountKeyOf(request, query);
     const account = await findAccount(readDatabase, key.branch, key.account);
     if (account === null) throw new ApiError('not_found', { branch: key.branch, account: key.account });
+    await refuseArchivedRange(readDatabase, range.from, range.to);
     const statementRequest = { ...key, from: range.from!, to: range.to!, asOf };
     if (format !== null) {
       refuseUnfit(format, key, 0);

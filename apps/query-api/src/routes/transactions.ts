@@ -1,10 +1,11 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
 // rejection code); `GET /v1/transactions`: entries by filters, in statement order — posted ones
 // by default, rejections with their reason too with `status=rejected|all`.
-import { findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
+import { archivedMonthsIn, findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
+import { refuseArchivedRange } from '../http/archived-range.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
@@ -20,7 +21,10 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     path.finish();
     const transaction = await findTransaction(readDatabase, id!);
     if (transaction === null || !mayRead(response, transaction.branch)) throw new ApiError('not_found', { id });
-    response.json(transactionBody(transaction));
+    // A posted entry whose month is in the lake keeps its outcome here (flow.posting), marked archived.
+    const [archived] = transaction.status === 'posted' && transaction.seq === null
+      ? await archivedMonthsIn(readDatabase, transaction.dateRef, transaction.dateRef) : [];
+    response.json({ ...transactionBody(transaction), ...(archived === undefined ? {} : { archived }) });
   });
 
   router.get('/v1/transactions', requireRead, async (request, response) => {
@@ -38,6 +42,7 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
       cursor: query.cursor(),
     };
     query.finish();
+    await refuseArchivedRange(readDatabase, search.from, search.to);
     const page = await searchTransactions(readDatabase, search);
     response.json({ items: page.items.map(transactionBody), nextCursor: page.nextCursor });
   });

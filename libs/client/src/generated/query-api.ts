@@ -310,7 +310,7 @@ export interface components {
             /** @description `urn:flow:request:<x-request-id>`: quote it to support. */
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable";
+            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable" | "range_archived";
             message: string;
             /** @description Field and parameter problems (400), the first 100 in request order. */
             errors?: components["schemas"]["ProblemError"][];
@@ -338,15 +338,9 @@ export interface components {
             branch: string;
             /** @example 100001 */
             account: string;
-            /**
-             * @description Decimal string with two decimals, e.g. "12.00".
-             * @example 12.00
-             */
-            amount: string;
-            /** @enum {string} */
-            debitCredit: "D" | "C";
-            /** @example 494 */
-            eventCode: number;
+            amount: string | null;
+            debitCredit: ("D" | "C") | null;
+            eventCode: number | null;
             description: string | null;
             details: {
                 [key: string]: unknown;
@@ -362,6 +356,11 @@ export interface components {
             /** Format: date-time */
             processedAt: string;
             producer: string | null;
+            /** @description Present only on GET by id of a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there. */
+            archived?: {
+                month: string;
+                location: string;
+            };
         };
         TransactionPage: {
             items: components["schemas"]["Transaction"][];
@@ -751,6 +750,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description range_archived */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description rate_limited */
             429: {
                 headers: {
@@ -971,6 +979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description range_archived */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description rate_limited */
             429: {
                 headers: {
@@ -1078,6 +1095,15 @@ export interface operations {
             };
             /** @description not_acceptable */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description range_archived */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

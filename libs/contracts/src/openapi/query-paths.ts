@@ -98,7 +98,7 @@ function transactionPaths(): Schema {
           limitParameter,
           cursorParameter,
         ],
-        responses: { 200: pageAnswer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid') },
+        responses: { 200: pageAnswer('A page of transactions.', ref('TransactionPage')), ...readErrors('cursor_invalid', 'range_archived') },
       }),
     },
     '/v1/transactions/{id}': {
@@ -139,14 +139,14 @@ function accountReadPaths(): Schema {
               },
             },
           },
-          ...readErrors('cursor_invalid', 'not_found'),
+          ...readErrors('cursor_invalid', 'not_found', 'range_archived'),
         },
       }),
     },
     '/v1/accounts/{branch}/{account}/balances': {
       get: operation('listDailyBalances', 'Daily balances (consolidado diário): one item per day with movement.', 'flow:read', {
         parameters: [branchPath, accountPath, fromParameter(true), toParameter(true), asOfParameter, limitParameter, cursorParameter],
-        responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found') },
+        responses: { 200: pageAnswer('A page of daily balances.', ref('DailyBalancePage')), ...readErrors('cursor_invalid', 'not_found', 'range_archived') },
       }),
     },
     '/v1/accounts/{branch}/{account}/balance': {
@@ -310,9 +310,11 @@ function ledgerSchemas(): Record<string, Schema> {
       id: uuid,
       status: { type: 'string', enum: ['posted', 'rejected'] },
       reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
-      branch, account, amount,
-      debitCredit: { type: 'string', enum: ['D', 'C'] },
-      eventCode,
+      branch, account,
+      // Null only for an entry whose month was archived to the lake (see `archived`).
+      amount: nullable(amount),
+      debitCredit: nullable({ type: 'string', enum: ['D', 'C'] }),
+      eventCode: nullable(eventCode),
       description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
       details: nullable({ type: 'object', additionalProperties: true }),
       dateRef: calendarDate,
@@ -323,7 +325,13 @@ function ledgerSchemas(): Record<string, Schema> {
         type: 'string', maxLength: producerLengthMax,
         description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
       }),
-    }),
+      archived: {
+        type: 'object', required: ['month', 'location'], additionalProperties: false,
+        description: 'Present only on GET by id of a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there.',
+        properties: { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, location: { type: 'string' } },
+      },
+    }, ['id', 'status', 'reason', 'branch', 'account', 'amount', 'debitCredit', 'eventCode', 'description', 'details', 'dateRef', 'traceKey', 'seq',
+      'processedAt', 'producer']),
     TransactionPage: page('Transaction'),
     StatementLine: object({
       id: uuid, dateRef: calendarDate, seq: sequence,

@@ -1,6 +1,10 @@
 // PGlite adapter: PostgreSQL compiled to WASM, in-process, persisted to a data folder (or in
 // memory when no folder is given). PGlite has one connection; its transactions are serialized,
 // so concurrency tests belong to real PostgreSQL.
+// That one connection is one session: whoever runs a statement while another caller's
+// transaction is open runs it inside that transaction. In-process callers and the loopback
+// socket (pglite-socket.ts) therefore take turns through one session lock, held for a
+// statement or for a whole transaction.
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Database, Transaction } from './port.ts';
 import { streamRows } from './server-cursor.ts';
@@ -10,11 +14,42 @@ export interface PgliteOptions {
   readonly dataDir?: string;
 }
 
+/** Turns of the one PGlite session: `acquire` resolves with the function that ends the turn. */
+export class SessionLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => turn);
+    await previous;
+    return release;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** The PGlite instance and session lock behind a Database this adapter opened (the socket server needs both). */
+const sessions = new WeakMap<Database, { readonly pglite: PGlite; readonly lock: SessionLock }>();
+
+export function pgliteSessionOf(database: Database): { readonly pglite: PGlite; readonly lock: SessionLock } | undefined {
+  return sessions.get(database);
+}
+
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const identity = (value: string) => value;
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [types.DATE]: identity, [types.INT8]: identity },
   });
+  const lock = new SessionLock();
   const asTransaction = (target: Pick<PGlite, 'query' | 'exec'>): Transaction => {
     const transaction: Transaction = {
       async query<Row>(text: string, params?: readonly unknown[]) {
@@ -32,15 +67,17 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   let inFlight = 0;
   const counted = <T>(work: () => Promise<T>): Promise<T> => {
     inFlight++;
-    return work().finally(() => inFlight--);
+    return lock.run(work).finally(() => inFlight--);
   };
-  const connection = asTransaction(pglite);
-  return {
+  const outside = asTransaction(pglite);
+  const database: Database = {
     kind: 'pglite',
-    query: (text, params) => counted(() => connection.query(text, params)),
-    runScript: (text) => counted(() => connection.runScript(text)),
+    query: (text, params) => counted(() => outside.query(text, params)),
+    runScript: (text) => counted(() => outside.runScript(text)),
     transaction: (work) => counted(() => pglite.transaction((tx) => work(asTransaction(tx)))),
     close: () => pglite.close(),
     connections: () => ({ idle: inFlight === 0 ? 1 : 0, active: Math.min(inFlight, 1), waiting: Math.max(inFlight - 1, 0) }),
   };
+  sessions.set(database, { pglite, lock });
+  return database;
 }

@@ -1,6 +1,6 @@
-// The options of `npm run token`, checked: comma-separated branch codes (or `*`) and scopes.
+// The options of `npm run token` and `flow token`, checked: comma-separated branch codes (or `*`) and scopes.
 import { branchPattern } from '@flow/contracts';
-import { allBranches, scopes, type Scope } from '@flow/service-kit';
+import { allBranches, scopes, type Scope } from './auth.ts';
 
 export type TokenOptions =
   | { readonly ok: true; readonly request: { scopes: Scope[]; branches: string[]; subject?: string } }
