@@ -6,7 +6,7 @@ import type { Posting } from '@flow/contracts';
 import { createLedgerEngine, migrate, type BatchResult, type Database, type PostingOutcome } from '@flow/ledger-core';
 import {
   boundPort, closeServer, createBreaker, createLogger, createSnsClient, createSqsClient,
-  listen, runFromEnvironment, type Environment, type Logger,
+  listen, poolPasswords, runFromEnvironment, type Environment, type Logger, type PoolPassword,
 } from '@flow/service-kit';
 import { createBatchApplier } from './batch/batch-applier.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
@@ -43,6 +43,10 @@ export interface RunningWorker {
   stop(options?: StopOptions): Promise<void>;
 }
 
+function passwordOf(password: PoolPassword | undefined): { password?: PoolPassword } {
+  return password === undefined ? {} : { password };
+}
+
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
   const logger = overrides.logger ?? createLogger({ service: serviceName, level: config.logLevel });
   if (config.migrateOnStart) {
@@ -51,7 +55,11 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   }
   // The worker's own pool carries the statement timeout (worker-database.ts). An injected database
   // is the caller's: the embedded stack's PGlite has no statement_timeout to set (see README).
-  const database = overrides.database ?? connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize });
+  // With FLOW_DATABASE_SECRET_ARN the pool reads its password from the secret at run time, so a
+  // rotation is picked up by the next connection instead of stopping the task.
+  const database = overrides.database ?? connectWorkerDatabase({
+    url: config.database.url, poolSize: config.database.poolSize, ...passwordOf(poolPasswords(config.database).primary),
+  });
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,

@@ -14,7 +14,7 @@ import {
   type Environment,
   type LogLevel,
 } from '@flow/service-kit';
-import { statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
+import { replicaLagSecondsMaxDefault, replicaLagSecondsMaxLimit, statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
 
 export interface QueryApiConfig {
   readonly host: string;
@@ -24,6 +24,8 @@ export interface QueryApiConfig {
   readonly database: DatabaseConfig;
   /** `statement_timeout` of both pools' connections, unless a connection string sets its own. */
   readonly statementTimeoutMs: number;
+  /** Readiness fails while the read replica lags more than this (`FLOW_REPLICA_LAG_MAX_SECONDS`). */
+  readonly replicaLagSecondsMax: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
   /**
@@ -66,6 +68,9 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     }),
     statementTimeoutMs: reader.integer('FLOW_DATABASE_STATEMENT_TIMEOUT_MS', statementTimeoutMsDefault, {
       min: 0, max: statementTimeoutMsMax,
+    }),
+    replicaLagSecondsMax: reader.integer('FLOW_REPLICA_LAG_MAX_SECONDS', replicaLagSecondsMaxDefault, {
+      min: 1, max: replicaLagSecondsMaxLimit,
     }),
     cursorKeys,
   });

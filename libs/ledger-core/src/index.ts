@@ -19,6 +19,7 @@ export { findTransaction, searchTransactions, type TransactionSearch, type Trans
 export { readStatement, type Statement, type StatementLine, type StatementRequest } from './queries/statement.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';
 export { reconcileBalances, type BalanceDifference } from './queries/reconciliation.ts';
+export { readReplicaLagSeconds } from './queries/replica-lag.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';

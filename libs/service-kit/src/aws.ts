@@ -21,7 +21,8 @@ export function readAwsConfig(reader: ConfigReader): AwsConfig {
 /** SDK attempts per call; the callers' breakers and the queue's redelivery do the rest. */
 export const awsAttemptsMax = 3;
 
-function clientConfig(config: AwsConfig) {
+/** Region, endpoint, attempts, and placeholder credentials for a local endpoint: any AWS SDK client's config. */
+export function awsClientConfig(config: AwsConfig) {
   const local = config.endpoint !== undefined && process.env.AWS_ACCESS_KEY_ID === undefined;
   return {
     region: config.region,
@@ -32,9 +33,9 @@ function clientConfig(config: AwsConfig) {
 }
 
 export function createSnsClient(config: AwsConfig): SNSClient {
-  return new SNSClient(clientConfig(config));
+  return new SNSClient(awsClientConfig(config));
 }
 
 export function createSqsClient(config: AwsConfig): SQSClient {
-  return new SQSClient(clientConfig(config));
+  return new SQSClient(awsClientConfig(config));
 }

@@ -28,7 +28,9 @@ export { awsAttemptsMax, createSnsClient, createSqsClient, readAwsConfig, type A
 export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
-export { databaseSecretCredentials, databaseSecretSlots, type DatabaseSecretSlot, type SecretReader } from './database-secrets.ts';
+export {
+  databaseSecretCredentials, databaseSecretSlots, poolPasswords, secretPassword, type DatabaseSecretSlot, type PoolPassword, type SecretReader,
+} from './database-secrets.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export {
   ApiError, bearerChallenge, chain, errorHandler, notFound, requestContext, requireJsonAccept, requireJsonContent, route, securityHeaders, sendError,

@@ -15,7 +15,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
 import {
-  createLogger, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, type Environment, type Logger,
+  createLogger, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, poolPasswords, type Environment, type Logger,
 } from '@flow/service-kit';
 import { createBatchApplier, type EntryResult } from '../batch/batch-applier.ts';
 import { pauseReasonOf } from '../consumer/database-failure.ts';
@@ -134,7 +134,12 @@ async function initialize(environment: Environment): Promise<LambdaInstance> {
   const credentials = await databaseSecretCredentials(environment);
   const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
   const logger = createLogger({ service: serviceName, level: config.logLevel });
-  const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
+  // With the secret, the pool re-reads it after a rejected login and retries, so a rotation
+  // normally never reaches `onCredentialsRejected`; that rebuild stays as the backstop.
+  const password = poolPasswords(config.database).primary;
+  const database = connectPostgres({
+    connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName, ...password,
+  });
   const sns = createSnsClient(config.aws);
   const sqs = createSqsClient(config.aws);
   let rejected = false;

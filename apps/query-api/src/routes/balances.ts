@@ -11,7 +11,7 @@ const balancesParameters = ['from', 'to', 'limit', 'cursor'];
 const balanceParameters = ['date'];
 
 export function balanceRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead } = dependencies;
+  const { requireRead } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/balances', requireRead, async (request, response) => {
@@ -20,8 +20,8 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = query.cursor();
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
+    const database = await requireRegisteredAccount(dependencies, key);
+    const page = await readDailyBalances(database, { ...key, from: range.from!, to: range.to!, limit, cursor });
     response.json({ ...key, from: range.from, to: range.to, items: page.items, nextCursor: page.nextCursor });
   });
 
@@ -29,8 +29,8 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const query = QueryParameters.of(request, balanceParameters);
     const date = query.date('date', true);
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    response.json(await readBalanceAt(readDatabase, key.branch, key.account, date!));
+    const database = await requireRegisteredAccount(dependencies, key);
+    response.json(await readBalanceAt(database, key.branch, key.account, date!));
   });
 
   return router;

@@ -10,7 +10,7 @@ import type { RouteDependencies } from './dependencies.ts';
 const statementParameters = ['from', 'to', 'limit', 'cursor'];
 
 export function statementRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead } = dependencies;
+  const { requireRead } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/statement', requireRead, async (request, response) => {
@@ -19,8 +19,8 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = query.cursor();
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    const statement = await readStatement(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor });
+    const database = await requireRegisteredAccount(dependencies, key);
+    const statement = await readStatement(database, { ...key, from: range.from!, to: range.to!, limit, cursor });
     response.json({
       branch: statement.branch,
       account: statement.account,

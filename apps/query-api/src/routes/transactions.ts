@@ -1,9 +1,11 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
-// rejection code); `GET /v1/transactions`: posted entries by filters, in statement order.
+// rejection code); `GET /v1/transactions`: posted entries by filters, in statement order (a
+// search reads the replica only: it can lag, and says nothing false about a single id).
 import { findTransaction, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
+import { findReadingYourWrites } from '../http/read-your-writes.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
@@ -17,9 +19,10 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     const path = pathParameters(request);
     const id = path.uuid('id', true);
     path.finish();
-    const transaction = await findTransaction(readDatabase, id!);
-    if (transaction === null || !mayRead(response, transaction.branch)) throw new ApiError('not_found', { id });
-    response.json(transactionBody(transaction));
+    // An id the replica does not have yet is looked up on the primary: never a false 404.
+    const held = await findReadingYourWrites(dependencies, (database) => findTransaction(database, id!));
+    if (held === null || !mayRead(response, held.found.branch)) throw new ApiError('not_found', { id });
+    response.json(transactionBody(held.found));
   });
 
   router.get('/v1/transactions', requireRead, async (request, response) => {
