@@ -36,6 +36,7 @@ export const validationCodes = {
   details_number_inexact: { number: 'V018', message: 'A details number must be one a double holds exactly (finite, integers within ±2^53); send larger or more precise numbers as strings.' },
   details_too_deep: { number: 'V019', message: 'details must nest at most 32 levels deep.' },
   producer_invalid: { number: 'V020', message: 'producer (stamped by ingest, never sent by clients) must be 1 to 200 characters of storable text.' },
+  trace_id_invalid: { number: 'V021', message: 'traceId (stamped by ingest from the request\'s W3C trace context, never sent by clients) must be 32 lower-case hex digits, not all zero.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */

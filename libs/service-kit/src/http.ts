@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { apiErrorCodes, type ApiErrorCode } from '@flow/contracts';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { errorFields, type Logger } from './logger.ts';
+import { requestTraceContext } from './tracing.ts';
 
 /** An expected failure of a request: answered with its registry code and status. */
 export class ApiError extends Error {
@@ -73,11 +74,15 @@ export function requestContext(logger: Logger): RequestHandler {
     const requestId = given !== undefined && requestIdPattern.test(given) ? given : randomUUID();
     response.locals.requestId = requestId;
     response.setHeader('x-request-id', requestId);
+    // The request's W3C trace: its postings carry the id to the worker and back on their outcomes.
+    const { traceId } = requestTraceContext(request.header('traceparent'));
+    response.locals.traceId = traceId;
     const started = performance.now();
     response.on('finish', () => {
       if (request.path.startsWith('/health/')) return;
       logger.info('request_completed', {
         requestId,
+        traceId,
         method: request.method,
         route: request.route?.path ?? request.path,
         status: response.statusCode,

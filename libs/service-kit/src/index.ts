@@ -45,7 +45,7 @@ export {
   type RateLimitConfig,
   type RateLimiter,
 } from './rate-limit.ts';
-export { createLogger, errorFields, logLevels, logTraceKeysMax, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
+export { createLogger, errorFields, logLevels, logTraceKeysMax, traceIdFields, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export { openApiRoutes } from './openapi-routes.ts';
 export {
   boundPort,
@@ -59,3 +59,6 @@ export {
   type HttpServerLimits,
   type ProcessEntry,
 } from './server.ts';
+export {
+  formatTraceparent, newSpanId, parseTraceparent, requestTraceContext, spanLinksMax, withLinkedSpan, type TraceContext,
+} from './tracing.ts';
