@@ -43,8 +43,13 @@ export interface RunningWorker {
   stop(options?: StopOptions): Promise<void>;
 }
 
-function passwordOf(password: PoolPassword | undefined): { password?: PoolPassword } {
-  return password === undefined ? {} : { password };
+/**
+ * The worker's own pool. With FLOW_DATABASE_SECRET_ARN it reads its password from the secret at
+ * run time, so a rotation is picked up by the next connection instead of stopping the task.
+ */
+function connectOwnDatabase(config: Readonly<WorkerConfig>): Database {
+  const password: PoolPassword | undefined = poolPasswords(config.database).primary;
+  return connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize, ...(password === undefined ? {} : { password }) });
 }
 
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
@@ -55,11 +60,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   }
   // The worker's own pool carries the statement timeout (worker-database.ts). An injected database
   // is the caller's: the embedded stack's PGlite has no statement_timeout to set (see README).
-  // With FLOW_DATABASE_SECRET_ARN the pool reads its password from the secret at run time, so a
-  // rotation is picked up by the next connection instead of stopping the task.
-  const database = overrides.database ?? connectWorkerDatabase({
-    url: config.database.url, poolSize: config.database.poolSize, ...passwordOf(poolPasswords(config.database).primary),
-  });
+  const database = overrides.database ?? connectOwnDatabase(config);
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
