@@ -18,7 +18,9 @@ export interface TestApp {
   logLines(): Record<string, unknown>[];
 }
 
-export async function createTestApp(readDatabase: Database, primaryDatabase: Database = readDatabase): Promise<TestApp> {
+export async function createTestApp(
+  readDatabase: Database, primaryDatabase: Database = readDatabase, options: { primaryReadDatabase?: Database } = {},
+): Promise<TestApp> {
   const stream = new PassThrough();
   const lines: string[] = [];
   stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
@@ -26,6 +28,7 @@ export async function createTestApp(readDatabase: Database, primaryDatabase: Dat
   const app = createQueryApiApp({
     readDatabase,
     primaryDatabase,
+    ...options,
     authenticator: createAuthenticator({ mode: 'embedded', secret: testSecret }),
     logger,
     cursorKeys: [testCursorKey],
