@@ -17,10 +17,9 @@ import { privateServerBinaries, runOnServer, startPrivateServer, type PrivateSer
 import { readQueryApiConfig, startQueryApi, type RunningQueryApi } from '@flow/query-api';
 import { databaseSecretCredentials, scopes, signEmbeddedToken, type Environment } from '@flow/service-kit';
 import { startLocalBroker, type LocalBroker } from '@flow/service-kit/local-broker';
-import { brokerClient, waitFor } from '@flow/service-kit/testing';
+import { brokerClient, startSecretsManagerEndpoint, waitFor, type SecretsManagerEndpoint } from '@flow/service-kit/testing';
 import { demoAccount, demoBranch, demoEventCode, seedDemoCatalog } from './demo-catalog.ts';
 import { call } from './testing/e2e-client.ts';
-import { startSecretsManagerEndpoint, type SecretsManagerEndpoint } from './testing/secrets-manager-endpoint.ts';
 
 const binaries = privateServerBinaries();
 const superuserPassword = 'rotation-test-superuser';

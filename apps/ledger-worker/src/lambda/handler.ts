@@ -128,9 +128,10 @@ export function createCachedHandler(initialize: () => Promise<LambdaInstance>): 
 }
 
 /** The deployed handler. */
-export const handler: LambdaHandler = createCachedHandler(() => initialize(process.env));
+export const handler: LambdaHandler = createCachedHandler(() => initializeLambda(process.env));
 
-async function initialize(environment: Environment): Promise<LambdaInstance> {
+/** One instance configured from `environment`, as deployed (exported so a suite can build one with its own variables). */
+export async function initializeLambda(environment: Environment): Promise<LambdaInstance> {
   const credentials = await databaseSecretCredentials(environment);
   const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
   const logger = createLogger({ service: serviceName, level: config.logLevel });
