@@ -59,10 +59,17 @@ describe('POST /v1/transactions accepts', () => {
     const response = await post(body);
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ id: expect.stringMatching(uuidV7), traceKey: expect.stringMatching(uuidV7) });
-    expect(await published()).toEqual([{ ...body, amount: '8.50', id: response.body.id, traceKey: response.body.traceKey, producer: 'flow-local' }]);
+    const messages = await drainPostingMessages(sqs, broker.transactionQueueUrl);
+    const traceId = messages[0]?.postings[0]?.traceId;
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(messages.flatMap((message) => message.postings)).toEqual([
+      { ...body, amount: '8.50', id: response.body.id, traceKey: response.body.traceKey, producer: 'flow-local', traceId },
+    ]);
+    // The request's W3C trace: on the posting, on the message attribute, in the log line.
+    expect(messages[0]?.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(ingest.logs.lines()).toContainEqual(expect.objectContaining({
       code: 'postings_accepted', count: 1, id: response.body.id, traceKey: response.body.traceKey,
-      requestId: response.headers['x-request-id'],
+      requestId: response.headers['x-request-id'], traceId,
     }));
   });
 

@@ -107,19 +107,20 @@ function postTransactions({ config, publisher, logger, metrics }: IngestDependen
       sendError(response, 'branch_forbidden', undefined, forbidden);
       return;
     }
-    const postings = completePostings(parsed.drafts, producerOf(principal));
+    const traceId = response.locals.traceId as string;
+    const postings = completePostings(parsed.drafts, producerOf(principal), traceId);
     try {
       await publisher.publish(postings);
     } catch (error) {
       if (!(error instanceof BrokerUnavailableError)) throw error;
       const cause = error.cause === undefined ? {} : errorFields(error.cause);
-      logger.warn('publish_failed', { requestId, count: postings.length, reason: error.reason, ...postingLogFields(parsed.form, postings), ...cause });
+      logger.warn('publish_failed', { requestId, traceId, count: postings.length, reason: error.reason, ...postingLogFields(parsed.form, postings), ...cause });
       // Some of the request's messages may have landed (a timed-out publish too), so the client
       // must retry with exactly these ids: the ledger then treats a repeat as a replay.
       const assigned = acceptedBody(parsed.form, postings);
       throw new ApiError('broker_unavailable', { reason: error.reason, ...assigned }, { 'Retry-After': retryAfterSeconds });
     }
-    logger.info('postings_accepted', { requestId, count: postings.length, ...postingLogFields(parsed.form, postings) });
+    logger.info('postings_accepted', { requestId, traceId, count: postings.length, ...postingLogFields(parsed.form, postings) });
     metrics?.increment('flow_postings_accepted_total', {}, postings.length);
     // One posting: its status resource on the query API, 404 until the worker has applied it.
     if (parsed.form === 'single') response.location(`${config.queryApiPublicUrl}/v1/transactions/${postings[0]!.id}`);

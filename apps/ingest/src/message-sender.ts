@@ -1,7 +1,7 @@
 // The send loop of the batcher: packed messages wait in arrival order and go through the
 // request-topic breaker with at most `inFlightMax` publishes under way. Each answer confirms or
 // fails the requests in its message; a message whose requests all settled already is skipped.
-import type { Breaker } from '@flow/service-kit';
+import { formatTraceparent, newSpanId, type Breaker } from '@flow/service-kit';
 import { confirmMessage, everyWaiterSettled, failMessage, type Message } from './posting-packer.ts';
 import { BrokerUnavailableError, type PublishFailureReason } from './publish-failure.ts';
 
@@ -16,7 +16,8 @@ export interface MessageSender {
 }
 
 export function createMessageSender(
-  breaker: Breaker<[string], void>, inFlightMax: number, onAnswer: () => void, onConfirmed: (postings: number) => void = () => undefined,
+  breaker: Breaker<[string, string | undefined], void>, inFlightMax: number, onAnswer: () => void,
+  onConfirmed: (postings: number) => void = () => undefined,
 ): MessageSender {
   const ready: Message[] = [];
   let readyPostings = 0;
@@ -28,7 +29,7 @@ export function createMessageSender(
       readyPostings -= message.postingCount;
       if (everyWaiterSettled(message)) continue; // every request in it already got its 503
       inFlight += 1;
-      breaker.fire(message.body).then(
+      breaker.fire(message.body, traceparentOf(message)).then(
         () => {
           onConfirmed(message.postingCount);
           confirmMessage(message);
@@ -51,6 +52,14 @@ export function createMessageSender(
     queuedPostings: () => readyPostings,
     isIdle: () => inFlight === 0 && ready.length === 0,
   };
+}
+
+/** The `traceparent` of a message: its first request's trace, with this publish as the parent span. */
+function traceparentOf(message: Message): string | undefined {
+  for (const waiter of message.waiters) {
+    if (waiter.traceId !== undefined) return formatTraceparent({ traceId: waiter.traceId, spanId: newSpanId(), sampled: true });
+  }
+  return undefined;
 }
 
 function failureReason(error: unknown): PublishFailureReason {

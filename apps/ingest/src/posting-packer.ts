@@ -6,6 +6,8 @@ import type { BrokerUnavailableError } from './publish-failure.ts';
 
 /** One `publish` call waiting for its messages. */
 export interface Waiter {
+  /** The W3C trace id of the request: a message's `traceparent` attribute names its first request's. */
+  readonly traceId?: string;
   postingsUnpacked: number;
   messagesUnconfirmed: number;
   settled: boolean;

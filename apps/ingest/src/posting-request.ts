@@ -86,11 +86,12 @@ function refuse(code: RequestRefusal, extras: ProblemExtras, itemCount: number, 
  * Gives each posting its id (the client's, else a new UUIDv7, time-ordered for the index) and
  * its traceKey: the client's, else one new traceKey shared by every posting of this request that
  * came without one, so a request can be followed through the whole flow; and stamps each with its
- * producer (the token's client_id or subject), which no client field can set.
+ * producer (the token's client_id or subject), which no client field can set, and with the
+ * request's W3C trace id, so the worker's batch and the outcome name the request's trace.
  */
-export function completePostings(drafts: readonly PostingDraft[], producer: string | null = null): Posting[] {
+export function completePostings(drafts: readonly PostingDraft[], producer: string | null = null, traceId: string | null = null): Posting[] {
   const requestTraceKey = uuidv7();
-  const stamp = producer === null ? {} : { producer };
+  const stamp = { ...(producer === null ? {} : { producer }), ...(traceId === null ? {} : { traceId }) };
   return drafts.map((draft) => ({ ...draft, id: draft.id ?? uuidv7(), traceKey: draft.traceKey ?? requestTraceKey, ...stamp }));
 }
 

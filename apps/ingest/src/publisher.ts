@@ -45,8 +45,8 @@ export interface PostingPublisher {
 export function createPostingPublisher(options: PublisherOptions, logger: Logger, metrics?: Metrics): PostingPublisher {
   const breaker = createTopicBreaker(options, logger);
   if (metrics !== undefined) watchBreaker(breaker, 'request-topic', metrics);
-  const sender = createMessageSender(breaker, options.inFlightMax, notifyIdle,
-    (postings) => metrics?.increment('flow_postings_published_total', {}, postings));
+  const onConfirmed = (postings: number) => metrics?.increment('flow_postings_published_total', {}, postings);
+  const sender = createMessageSender(breaker, options.inFlightMax, notifyIdle, onConfirmed);
   const packer = createPostingPacker((message) => sender.enqueue(message));
   let lingerTimer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -76,7 +76,9 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
       if (postings.length === 0) return Promise.resolve();
       heldPostings += postings.length;
       const settled = new Promise<void>((resolve, reject) => {
+        const traceId = postings[0]?.traceId;
         const waiter: Waiter = {
+          ...(traceId === undefined ? {} : { traceId }),
           postingsUnpacked: postings.length,
           messagesUnconfirmed: 0,
           settled: false,
@@ -103,10 +105,7 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
       lingerTimer = undefined;
       packer.pack();
       sender.sendReady();
-      await new Promise<void>((resolve) => {
-        idleWaiters.push(resolve);
-        notifyIdle();
-      });
+      await new Promise<void>((resolve) => { idleWaiters.push(resolve); notifyIdle(); });
       breaker.shutdown();
     },
   };
@@ -117,9 +116,12 @@ export function createPostingPublisher(options: PublisherOptions, logger: Logger
  * breaker's timeout gives up on it, so a timed-out publish does not linger and land later.
  * (It still may have landed before the abort: the client then retries with the same ids.)
  */
-function createTopicBreaker(options: PublisherOptions, logger: Logger): Breaker<[string], void> {
-  const publishMessage = async (body: string): Promise<void> => {
-    const command = new PublishCommand({ TopicArn: options.topicArn, Message: body });
+function createTopicBreaker(options: PublisherOptions, logger: Logger): Breaker<[string, string | undefined], void> {
+  const publishMessage = async (body: string, traceparent: string | undefined): Promise<void> => {
+    // W3C trace context as a message attribute (one of SNS's ten; raw delivery hands it to SQS).
+    // A message merges requests, so each posting also carries its own request's traceId.
+    const attributes = traceparent === undefined ? undefined : { traceparent: { DataType: 'String', StringValue: traceparent } };
+    const command = new PublishCommand({ TopicArn: options.topicArn, Message: body, MessageAttributes: attributes });
     await options.sns.send(command, { abortSignal: AbortSignal.timeout(options.timeoutMs) });
   };
   return createBreaker(publishMessage, {

@@ -100,6 +100,8 @@ export function postingBody(fields: Record<string, unknown> = {}): Record<string
 export interface ReceivedMessage {
   readonly bytes: number;
   readonly postings: readonly Posting[];
+  /** The message's W3C `traceparent` attribute. */
+  readonly traceparent: string | undefined;
 }
 
 /**
@@ -109,7 +111,9 @@ export interface ReceivedMessage {
 export async function drainPostingMessages(sqs: SQSClient, queueUrl: string, quietReads = 2): Promise<ReceivedMessage[]> {
   const received: ReceivedMessage[] = [];
   for (let quiet = 0; quiet < quietReads;) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({
+      QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'],
+    }));
     if (Messages.length === 0) {
       quiet += 1;
       continue;
@@ -117,7 +121,9 @@ export async function drainPostingMessages(sqs: SQSClient, queueUrl: string, qui
     for (const message of Messages) {
       const decoded = decodePostingMessage(message.Body ?? '');
       if (!decoded.ok) throw new Error(`undecodable posting message: ${decoded.problem}`);
-      received.push({ bytes: Buffer.byteLength(message.Body ?? ''), postings: decoded.postings });
+      received.push({
+        bytes: Buffer.byteLength(message.Body ?? ''), postings: decoded.postings, traceparent: message.MessageAttributes?.traceparent?.StringValue,
+      });
     }
     await sqs.send(new DeleteMessageBatchCommand({
       QueueUrl: queueUrl,

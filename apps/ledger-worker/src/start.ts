@@ -6,7 +6,7 @@ import type { Posting } from '@flow/contracts';
 import { createLedgerEngine, migrate, type BatchResult, type Database, type LedgerEngine, type PostingOutcome } from '@flow/ledger-core';
 import {
   boundPort, closeServer, createBreaker, createLogger, createMetrics, createSnsClient, createSqsClient,
-  listen, runFromEnvironment, watchBreaker, type Breaker, type Environment, type Logger, type Metrics,
+  listen, poolPasswords, runFromEnvironment, watchBreaker, type Breaker, type Environment, type Logger, type Metrics, type PoolPassword,
 } from '@flow/service-kit';
 import { createBatchApplier } from './batch/batch-applier.ts';
 import { createBatchAssembler } from './batch/batch-assembler.ts';
@@ -44,6 +44,15 @@ export interface RunningWorker {
   stop(options?: StopOptions): Promise<void>;
 }
 
+/**
+ * The worker's own pool. With FLOW_DATABASE_SECRET_ARN it reads its password from the secret at
+ * run time, so a rotation is picked up by the next connection instead of stopping the task.
+ */
+function connectOwnDatabase(config: Readonly<WorkerConfig>): Database {
+  const password: PoolPassword | undefined = poolPasswords(config.database).primary;
+  return connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize, ...(password === undefined ? {} : { password }) });
+}
+
 export async function startWorker(config: Readonly<WorkerConfig>, overrides: WorkerOverrides = {}): Promise<RunningWorker> {
   const logger = overrides.logger ?? createLogger({ service: serviceName, level: config.logLevel });
   if (config.migrateOnStart) {
@@ -52,7 +61,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   }
   // The worker's own pool carries the statement timeout (worker-database.ts). An injected database
   // is the caller's: the embedded stack's PGlite has no statement_timeout to set (see README).
-  const database = overrides.database ?? connectWorkerDatabase({ url: config.database.url, poolSize: config.database.poolSize });
+  const database = overrides.database ?? connectOwnDatabase(config);
   const sqs = createSqsClient(config.aws);
   const sns = createSnsClient(config.aws);
   const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });

@@ -2,7 +2,7 @@
 // (docs/style.md §2): start.ts listens, tests drive it with supertest. Ledger reads go to the read
 // database (a replica, or the primary when there is none); the catalog admin uses the primary.
 import { buildOpenApiDocument } from '@flow/contracts';
-import { assertSchemaCurrent, type Database } from '@flow/ledger-core';
+import { assertSchemaCurrent, readReplicaLagSeconds, type Database } from '@flow/ledger-core';
 import {
   byAddress,
   bySubject,
@@ -23,6 +23,7 @@ import {
   type Logger,
   type Metrics,
   type RateLimitConfig,
+  type ReadinessCheck,
 } from '@flow/service-kit';
 import express, { type Express, type RequestHandler } from 'express';
 import { requireLedgerRead } from './http/branch-access.ts';
@@ -30,7 +31,7 @@ import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import type { StatementExportConfig } from './exports/export-format.ts';
 import { statementExportDefaults } from './config.ts';
-import { catalogBodyBytesMax } from './limits.ts';
+import { catalogBodyBytesMax, replicaLagSecondsMaxDefault } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { balanceRoutes } from './routes/balances.ts';
@@ -47,6 +48,13 @@ export interface QueryApiDependencies {
   readonly readDatabase: Database;
   /** Where the catalog admin reads and writes. */
   readonly primaryDatabase: Database;
+  /**
+   * The primary as the reader's login, when reads go to a replica: where a read the replica does
+   * not have yet falls back (read-your-writes), and then readiness bounds the replica's lag.
+   */
+  readonly primaryReadDatabase?: Database;
+  /** Readiness fails while the replica lags more than this; the default when absent. */
+  readonly replicaLagSecondsMax?: number;
   readonly authenticator: Authenticator;
   readonly logger: Logger;
   /** Requests per minute per client address and per token subject; the default when absent. */
@@ -74,11 +82,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.set('query parser', 'simple');
   app.use(requestContext(logger, dependencies.metrics));
   app.use(securityHeaders);
-  app.use(healthRoutes([
-    { name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) },
-    // Ready only on the schema this code expects: an unmigrated database would answer 500s.
-    { name: 'schema', check: () => assertSchemaCurrent(readDatabase) },
-  ], logger));
+  app.use(healthRoutes(readinessChecks(dependencies), logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
   app.use(consoleRoutes({ businessTimeZone: dependencies.businessTimeZone ?? 'America/Sao_Paulo' }));
   const keys = dependencies.cursorKeys ?? [];
@@ -94,6 +98,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   const routes: RouteDependencies = {
     readDatabase,
     primaryDatabase,
+    ...(dependencies.primaryReadDatabase === undefined ? {} : { primaryReadDatabase: dependencies.primaryReadDatabase }),
     requireRead: chain(requireLedgerRead(authenticator, logger), bySubjectLimit),
     requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
     jsonBody: jsonBodyParser(),
@@ -113,6 +118,26 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(translateErrors(logger));
   app.use(errorHandler(logger));
   return app;
+}
+
+function readinessChecks(dependencies: QueryApiDependencies): ReadinessCheck[] {
+  const { readDatabase, primaryReadDatabase } = dependencies;
+  const checks: ReadinessCheck[] = [
+    { name: 'readDatabase', check: async () => void (await readDatabase.query('select 1')) },
+    // Ready only on the schema this code expects: an unmigrated database would answer 500s.
+    { name: 'schema', check: () => assertSchemaCurrent(readDatabase) },
+  ];
+  if (primaryReadDatabase === undefined) return checks;
+  const lagSecondsMax = dependencies.replicaLagSecondsMax ?? replicaLagSecondsMaxDefault;
+  // Past the bound, statements and reports are too stale: the load balancer takes this task out.
+  checks.push({
+    name: 'replicaLag',
+    check: async () => {
+      const lagSeconds = await readReplicaLagSeconds(readDatabase);
+      if (lagSeconds > lagSecondsMax) throw new Error(`the read replica lags ${lagSeconds.toFixed(1)} s, over ${lagSecondsMax} s`);
+    },
+  });
+  return checks;
 }
 
 /** 415 unless the body is JSON, then parsed within the catalog's body limit. */

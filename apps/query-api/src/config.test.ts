@@ -6,9 +6,9 @@ const secret = { FLOW_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes!!' };
 
 test('defaults: all interfaces, port 8082, info logs, reads from the primary when no replica is set', () => {
   const config = readQueryApiConfig({ ...secret, FLOW_DATABASE_URL: 'postgres://flow@db:5432/flow' });
-  expect(config).toMatchObject({ host: '0.0.0.0', port: 8082, logLevel: 'info', statementTimeoutMs: 15_000, auth: { mode: 'embedded' } });
+  expect(config).toMatchObject({ host: '0.0.0.0', port: 8082, logLevel: 'info', statementTimeoutMs: 15_000, replicaLagSecondsMax: 30, auth: { mode: 'embedded' } });
   expect(config.database).toEqual({
-    url: 'postgres://flow@db:5432/flow', readUrl: 'postgres://flow@db:5432/flow', migrationUrl: 'postgres://flow@db:5432/flow', poolSize: 2, readPoolSize: 10,
+    url: 'postgres://flow@db:5432/flow', readUrl: 'postgres://flow@db:5432/flow', primaryReadUrl: 'postgres://flow@db:5432/flow', migrationUrl: 'postgres://flow@db:5432/flow', poolSize: 2, readPoolSize: 10,
   });
   expect(Object.isFrozen(config.database)).toBe(true);
 });
@@ -26,6 +26,7 @@ test('a read replica URL, pool sizes and credentials from the secret store', () 
   });
   expect(config.database).toEqual({
     url: 'postgres://reader:p%40ss@db-primary:5432/flow', readUrl: 'postgres://reader:p%40ss@db-replica:5432/flow',
+    primaryReadUrl: 'postgres://reader:p%40ss@db-primary:5432/flow',
     migrationUrl: 'postgres://reader:p%40ss@db-primary:5432/flow', poolSize: 2, readPoolSize: 40,
   });
   expect([config.port, config.logLevel]).toEqual([9000, 'debug']);
@@ -46,6 +47,7 @@ test('each pool has its own credentials: the read pool and the migrations their 
   expect(config.database).toMatchObject({
     url: 'postgres://flow_query_catalog:c@db-primary:5432/flow',
     readUrl: 'postgres://flow_query_reader:r%2F1@db-replica:5432/flow',
+    primaryReadUrl: 'postgres://flow_query_reader:r%2F1@db-primary:5432/flow',
     migrationUrl: 'postgres://flow_owner:o@db-primary:5432/flow',
   });
 });
@@ -58,7 +60,9 @@ test('the database URL is required unless the database is passed in', () => {
 test('every bad value is reported in one ConfigError', () => {
   let thrown: unknown;
   try {
-    readQueryApiConfig({ FLOW_PORT: 'http', FLOW_LOG_LEVEL: 'loud', FLOW_DATABASE_STATEMENT_TIMEOUT_MS: '-1', FLOW_DATABASE_URL: 'db' });
+    readQueryApiConfig({
+      FLOW_PORT: 'http', FLOW_LOG_LEVEL: 'loud', FLOW_DATABASE_STATEMENT_TIMEOUT_MS: '-1', FLOW_DATABASE_URL: 'db', FLOW_REPLICA_LAG_MAX_SECONDS: '0',
+    });
   } catch (error) {
     thrown = error;
   }
@@ -69,6 +73,7 @@ test('every bad value is reported in one ConfigError', () => {
     expect.stringContaining('FLOW_JWT_SECRET'),
     expect.stringContaining('FLOW_DATABASE_URL must be a URL'),
     expect.stringContaining('FLOW_DATABASE_STATEMENT_TIMEOUT_MS'),
+    expect.stringContaining('FLOW_REPLICA_LAG_MAX_SECONDS'),
   ]);
 });
 

@@ -17,7 +17,7 @@ import {
   type LogLevel,
 } from '@flow/service-kit';
 import type { StatementExportConfig } from './exports/export-format.ts';
-import { statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
+import { replicaLagSecondsMaxDefault, replicaLagSecondsMaxLimit, statementTimeoutMsDefault, statementTimeoutMsMax } from './limits.ts';
 
 export interface QueryApiConfig {
   readonly host: string;
@@ -27,6 +27,8 @@ export interface QueryApiConfig {
   readonly database: DatabaseConfig;
   /** `statement_timeout` of both pools' connections, unless a connection string sets its own. */
   readonly statementTimeoutMs: number;
+  /** Readiness fails while the read replica lags more than this (`FLOW_REPLICA_LAG_MAX_SECONDS`). */
+  readonly replicaLagSecondsMax: number;
   readonly http: HttpServerLimits;
   readonly rateLimit: RateLimitConfig;
   /** `/metrics` on `FLOW_METRICS_PORT` (none when unset), DogStatsD when enabled. */
@@ -84,6 +86,9 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     }),
     statementTimeoutMs: reader.integer('FLOW_DATABASE_STATEMENT_TIMEOUT_MS', statementTimeoutMsDefault, {
       min: 0, max: statementTimeoutMsMax,
+    }),
+    replicaLagSecondsMax: reader.integer('FLOW_REPLICA_LAG_MAX_SECONDS', replicaLagSecondsMaxDefault, {
+      min: 1, max: replicaLagSecondsMaxLimit,
     }),
     cursorKeys,
     businessTimeZone: reader.text('FLOW_BUSINESS_TIME_ZONE', 'America/Sao_Paulo'),

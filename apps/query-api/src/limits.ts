@@ -34,3 +34,17 @@ export const outcomeStreamLimits = {
   heartbeatMs: 15_000,
   streamsMax: 100,
 } as const;
+
+/**
+ * Seconds a read replica may lag before readiness fails (`FLOW_REPLICA_LAG_MAX_SECONDS`): past it,
+ * statements and reports are too stale to serve, and the load balancer should take this task out.
+ */
+export const replicaLagSecondsMaxDefault = 30;
+export const replicaLagSecondsMaxLimit = 3_600;
+
+/**
+ * Connections to the primary as the reader's login, where a read the replica does not have yet
+ * falls back (read-your-writes; docs/decisions/0005-read-your-writes.md): only misses and true 404s
+ * go there, a small share of reads.
+ */
+export const primaryReadPoolSize = 2;

@@ -19,7 +19,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  readDatabase: Database, primaryDatabase: Database = readDatabase, extra: Pick<QueryApiDependencies, 'statementExport'> = {},
+  readDatabase: Database, primaryDatabase: Database = readDatabase,
+  extra: Pick<QueryApiDependencies, 'statementExport' | 'primaryReadDatabase'> = {},
 ): Promise<TestApp> {
   const stream = new PassThrough();
   const lines: string[] = [];

@@ -41,6 +41,7 @@ export const validationCodes = {
   producer_invalid: { number: 'V020', message: 'producer (stamped by ingest, never sent by clients) must be 1 to 200 characters of storable text.' },
   value_invalid: { number: 'V021', message: 'The value is not one the field or query parameter takes; the entry\'s message says what it must be.' },
   body_invalid: { number: 'V022', message: 'The body is not a JSON document of the expected shape (empty, not JSON, not an object, or a batch that is not a non-empty array).' },
+  trace_id_invalid: { number: 'V023', message: 'traceId (stamped by ingest from the request\'s W3C trace context, never sent by clients) must be 32 lower-case hex digits, not all zero.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */

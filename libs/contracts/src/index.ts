@@ -23,6 +23,8 @@ export {
   branchPatternSource,
   uuidPattern,
   uuidPatternSource,
+  traceIdPattern,
+  traceIdPatternSource,
 } from './patterns.ts';
 export { formatCents, parseCents } from './money.ts';
 export {

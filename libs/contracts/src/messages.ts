@@ -30,6 +30,8 @@ export interface PostingOutcomeMessage {
   readonly replay: boolean;
   /** Who posted it (the ingest token's `client_id` or subject); absent when unknown. */
   readonly producer?: string;
+  /** The W3C trace id of the request that sent this posting (ingest's), so the three services' spans and logs join. */
+  readonly traceId?: string;
 }
 
 export interface OutcomeMessage {

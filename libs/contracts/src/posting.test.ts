@@ -168,6 +168,21 @@ describe('posting contract: only what PostgreSQL stores exactly', () => {
   });
 });
 
+describe('the trace id: stamped by ingest, never sent by clients', () => {
+  test('a client draft with a traceId is refused as an unknown field', () => {
+    expect(errorsOf({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' })).toEqual(['traceId:field_unknown']);
+  });
+
+  test('a message posting may carry one; a malformed one is refused', () => {
+    const withTrace = validatePosting({ ...valid, traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+    expect(withTrace.ok && withTrace.posting.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    for (const traceId of ['0'.repeat(32), '4BF92F3577B34DA6A3CE929D0E0E4736', 'abc', 7, null]) {
+      const result = validatePosting({ ...valid, traceId });
+      expect(result.ok ? [] : result.errors).toEqual([{ field: 'traceId', code: 'trace_id_invalid' }]);
+    }
+  });
+});
+
 describe('the producer: stamped by ingest, never sent by clients', () => {
   test('a client draft with a producer is refused as an unknown field', () => {
     expect(errorsOf({ producer: 'someone-else' })).toEqual(['producer:field_unknown']);

@@ -17,7 +17,7 @@ import {
   eventCodeMin,
   producerLengthMax,
 } from './limits.ts';
-import { accountPattern, branchPattern, uuidPattern } from './patterns.ts';
+import { accountPattern, branchPattern, traceIdPattern, uuidPattern } from './patterns.ts';
 
 export type DebitCredit = 'D' | 'C';
 
@@ -41,10 +41,16 @@ export interface Posting {
    * no one, or in messages published before producers were stamped.
    */
   readonly producer?: string;
+  /**
+   * The W3C trace id of the request that carried it: ingest stamps it (from the request's
+   * `traceparent`, else a new one), never a client; the worker's batch links to it and the
+   * outcome carries it back. Absent in messages from before it was stamped.
+   */
+  readonly traceId?: string;
 }
 
 /** A valid posting before ingest assigned its `id` and `traceKey` (both optional for clients). */
-export type PostingDraft = Omit<Posting, 'id' | 'traceKey' | 'producer'> & {
+export type PostingDraft = Omit<Posting, 'id' | 'traceKey' | 'producer' | 'traceId'> & {
   readonly id: string | null;
   readonly traceKey: string | null;
 };
@@ -107,7 +113,7 @@ export function validatePostingDraft(input: unknown): PostingValidation<PostingD
 
 /** Validates a posting as applied by the engine: `id` and `traceKey` are required. */
 export function validatePosting(input: unknown): PostingValidation<Posting> {
-  const { producer, ...fields } = (isObject(input) ? input : {}) as Record<string, unknown>;
+  const { producer, traceId, ...fields } = (isObject(input) ? input : {}) as Record<string, unknown>;
   const draft = validatePostingDraft(isObject(input) ? fields : input);
   if (!draft.ok) return draft;
   const errors: FieldError[] = [];
@@ -115,9 +121,14 @@ export function validatePosting(input: unknown): PostingValidation<Posting> {
   if (draft.posting.traceKey === null) errors.push({ field: 'traceKey', code: 'field_required' });
   const validProducer = producer === undefined || producer === null || isProducer(producer);
   if (!validProducer) errors.push({ field: 'producer', code: 'producer_invalid' });
+  const validTraceId = traceId === undefined || (typeof traceId === 'string' && traceIdPattern.test(traceId));
+  if (!validTraceId) errors.push({ field: 'traceId', code: 'trace_id_invalid' });
   if (errors.length > 0) return { ok: false, errors };
   const posting = draft.posting as Posting;
-  return { ok: true, posting: typeof producer === 'string' ? { ...posting, producer } : posting };
+  return {
+    ok: true,
+    posting: { ...posting, ...(typeof producer === 'string' ? { producer } : {}), ...(typeof traceId === 'string' ? { traceId } : {}) },
+  };
 }
 
 function isObject(input: unknown): input is Record<string, unknown> {

@@ -27,10 +27,11 @@ export {
   latestReconciliationRun, reconciliationPageSizeDefault, runReconciliation,
   type ReconciliationRun, type ReconciliationRunOptions, type ReconciliationStatus,
 } from './queries/reconciliation-run.ts';
+export { readReplicaLagSeconds } from './queries/replica-lag.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
 export { readOutboxBacklog, type OutboxBacklog } from './outbox/outbox-backlog.ts';
-export { readLatestReconciliationRun, readReplicaLagSeconds, type ReconciliationRunReading } from './queries/operational-readings.ts';
+export { readLatestReconciliationRun, type ReconciliationRunReading } from './queries/operational-readings.ts';
 export { readOutboxStatus, type OutboxStatus } from './outbox/outbox-status.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';

@@ -7,17 +7,31 @@
 //                  else the primary's;
 //   migrations     FLOW_DATABASE_MIGRATION_USER / …_PASSWORD (or …_MIGRATION_SECRET_ARN), the
 //                  schema owner, used by the worker to migrate at start, else the primary's.
-// They override any user and password written in the URL.
+// They override any user and password written in the URL. With a secret, the pool also asks the
+// secret for its password at run time (database-secrets.ts `poolPasswords`): cached, fetched again
+// after a rejected login, so a rotation needs no restart.
 import type { ConfigReader } from './config.ts';
 
 export interface DatabaseConfig {
   /** Connection string with the credentials folded in. */
   readonly url: string;
   readonly readUrl: string;
+  /**
+   * The primary as the read pool's login: where the query API reads what a replica does not have
+   * yet (read-your-writes). Equal to `readUrl` when there is no replica.
+   */
+  readonly primaryReadUrl: string;
   /** The primary, as the schema owner: only the worker's start-up migration uses it. */
   readonly migrationUrl: string;
   readonly poolSize: number;
   readonly readPoolSize: number;
+  /** `FLOW_DATABASE_SECRET_ARN`: the primary pool's password at run time. */
+  readonly secretArn: string | undefined;
+  /** `FLOW_DATABASE_READ_SECRET_ARN`, else the primary's secret when the read pool uses the primary's login. */
+  readonly readSecretArn: string | undefined;
+  /** Secrets Manager's region (`FLOW_AWS_REGION`, `AWS_REGION`; else the SDK's) and endpoint (`FLOW_SECRETS_MANAGER_ENDPOINT`; else AWS). */
+  readonly secretsRegion: string | undefined;
+  readonly secretsEndpoint: string | undefined;
 }
 
 export const databasePoolSizeMax = 100;
@@ -34,12 +48,25 @@ export function readDatabaseConfig(reader: ConfigReader, options: DatabaseConfig
   if (url === '' && options.urlRequired) reader.problem('FLOW_DATABASE_URL is required (postgres://user@host:5432/database)');
   const readUrl = reader.url('FLOW_DATABASE_READ_URL') ?? url;
   const primary = credentialsOf(reader, 'FLOW_DATABASE', undefined);
+  const read = credentialsOf(reader, 'FLOW_DATABASE_READ', primary);
   return {
     url: withCredentials(url, primary),
-    readUrl: withCredentials(readUrl, credentialsOf(reader, 'FLOW_DATABASE_READ', primary)),
+    readUrl: withCredentials(readUrl, read),
+    primaryReadUrl: withCredentials(url, read),
     migrationUrl: withCredentials(url, credentialsOf(reader, 'FLOW_DATABASE_MIGRATION', primary)),
     poolSize: reader.integer('FLOW_DATABASE_POOL_SIZE', options.poolSize, { min: 1, max: databasePoolSizeMax }),
     readPoolSize: reader.integer('FLOW_DATABASE_READ_POOL_SIZE', options.readPoolSize, { min: 1, max: databasePoolSizeMax }),
+    ...secretsOf(reader, read === primary),
+  };
+}
+
+function secretsOf(reader: ConfigReader, readUsesPrimaryLogin: boolean) {
+  const secretArn = reader.optionalText('FLOW_DATABASE_SECRET_ARN');
+  return {
+    secretArn,
+    readSecretArn: reader.optionalText('FLOW_DATABASE_READ_SECRET_ARN') ?? (readUsesPrimaryLogin ? secretArn : undefined),
+    secretsRegion: reader.optionalText('FLOW_AWS_REGION') ?? reader.optionalText('AWS_REGION'),
+    secretsEndpoint: reader.url('FLOW_SECRETS_MANAGER_ENDPOINT'),
   };
 }
 

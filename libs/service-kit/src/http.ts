@@ -10,6 +10,7 @@ import type { Metrics } from './metrics/registry.ts';
 
 /** What a problem says beside its code and `details`: its `detail` text and its `errors[]`. */
 export type ProblemExtras = Pick<ProblemOccurrence, 'detail' | 'errors' | 'errorsTotal'>;
+import { requestTraceContext } from './tracing.ts';
 
 /** An expected failure of a request: answered with its registry code and status. */
 export class ApiError extends Error {
@@ -89,12 +90,16 @@ export function requestContext(logger: Logger, metrics?: Metrics): RequestHandle
     const requestId = given !== undefined && requestIdPattern.test(given) ? given : randomUUID();
     response.locals.requestId = requestId;
     response.setHeader('x-request-id', requestId);
+    // The request's W3C trace: its postings carry the id to the worker and back on their outcomes.
+    const { traceId } = requestTraceContext(request.header('traceparent'));
+    response.locals.traceId = traceId;
     const started = performance.now();
     response.on('finish', () => {
       if (request.path.startsWith('/health/')) return;
       const durationMs = performance.now() - started;
       logger.info('request_completed', {
         requestId,
+        traceId,
         method: request.method,
         route: request.route?.path ?? request.path,
         status: response.statusCode,

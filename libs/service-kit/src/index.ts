@@ -28,7 +28,9 @@ export { awsAttemptsMax, awsClientConfig, createSnsClient, createSqsClient, read
 export { createBreaker, type Breaker, type BreakerOptions } from './breaker.ts';
 export { ConfigError, configReader, type ConfigReader, type Environment, type IntegerBounds } from './config.ts';
 export { databasePoolSizeMax, readDatabaseConfig, type DatabaseConfig, type DatabaseConfigOptions } from './database-config.ts';
-export { databaseSecretCredentials, databaseSecretSlots, type DatabaseSecretSlot, type SecretReader } from './database-secrets.ts';
+export {
+  databaseSecretCredentials, databaseSecretSlots, poolPasswords, secretPassword, type DatabaseSecretSlot, type PoolPassword, type SecretReader,
+} from './database-secrets.ts';
 export { healthRoutes, readinessCheckTimeoutMs, type ReadinessCheck } from './health.ts';
 export {
   ApiError, bearerChallenge, bodyInvalid, chain, errorHandler, notFound, requestContext, requireJsonAccept, requireJsonContent, route, securityHeaders,
@@ -44,7 +46,7 @@ export {
   type RateLimitConfig,
   type RateLimiter,
 } from './rate-limit.ts';
-export { createLogger, errorFields, logLevels, logTraceKeysMax, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
+export { createLogger, errorFields, logLevels, logTraceKeysMax, traceIdFields, traceKeyFields, type LogFields, type Logger, type LoggerOptions, type LogLevel } from './logger.ts';
 export {
   metricCatalogue, metricNamesOf,
   type CounterName, type FlowService, type GaugeName, type HistogramName, type MetricDefinition, type MetricLabels, type MetricName,
@@ -66,3 +68,6 @@ export {
   type ProcessEntry,
 } from './server.ts';
 export { ensureBrokerTopology, queueUrlOf, type BrokerTopology, type BrokerTopologyOptions } from './broker-topology.ts';
+export {
+  formatTraceparent, newSpanId, parseTraceparent, requestTraceContext, spanLinksMax, withLinkedSpan, type TraceContext,
+} from './tracing.ts';

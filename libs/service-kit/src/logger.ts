@@ -77,6 +77,12 @@ export const logTraceKeysMax = 20;
  * `logTraceKeysMax` distinct traceKeys and how many there are, so a producer's traceKey finds
  * the request or batch that carried it.
  */
+/** The log fields of a line about postings of many requests: their distinct W3C trace ids, bounded like traceKeys. */
+export function traceIdFields(items: readonly { readonly traceId?: string }[]): { traceIds: string[]; traceIdCount: number } {
+  const distinct = [...new Set(items.flatMap(({ traceId }) => (traceId === undefined ? [] : [traceId])))];
+  return { traceIds: distinct.slice(0, logTraceKeysMax), traceIdCount: distinct.length };
+}
+
 export function traceKeyFields(items: readonly { readonly traceKey: string }[]): { traceKeys: string[]; traceKeyCount: number } {
   const distinct = [...new Set(items.map(({ traceKey }) => traceKey))];
   return { traceKeys: distinct.slice(0, logTraceKeysMax), traceKeyCount: distinct.length };

@@ -10,7 +10,7 @@
 // message is named before it reaches the dead-letter queue.
 import type { Posting } from '@flow/contracts';
 import type { BatchResult, PostingOutcome } from '@flow/ledger-core';
-import { errorFields, traceKeyFields, type Logger, type Metrics } from '@flow/service-kit';
+import { errorFields, traceIdFields, traceKeyFields, withLinkedSpan, type Logger, type Metrics } from '@flow/service-kit';
 import { batchFailureKind, pauseReasonOf } from '../consumer/database-failure.ts';
 import { recordBatch } from './batch-metrics.ts';
 
@@ -82,7 +82,10 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
 
   async function applyOne(postings: readonly Posting[], refused: readonly PostingOutcome[], entries: readonly BatchEntry[]): Promise<void> {
     const startedAt = performance.now();
-    const result = await options.applyBatch(postings, refused);
+    // One span for the batch, linked to the trace of every request it merged (with tracing on);
+    // the batch's log line lists the same trace ids, and each outcome carries its own.
+    const traceIds = [...new Set(postings.flatMap(({ traceId }) => (traceId === undefined ? [] : [traceId])))];
+    const result = await withLinkedSpan('flow.batch', traceIds, () => options.applyBatch(postings, refused));
     logBatch(logger, result, performance.now() - startedAt);
     if (options.metrics !== undefined) recordBatch(options.metrics, result, (performance.now() - startedAt) / 1_000, entries);
     // Committed: whatever the relay does now cannot fail the batch (the sweep covers it).
@@ -141,6 +144,6 @@ function logBatch(logger: Logger, result: BatchResult, ms: number): void {
   }
   logger.info('batch_applied', {
     postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxId: result.outboxId,
-    ...traceKeyFields(result.outcomes),
+    ...traceKeyFields(result.outcomes), ...traceIdFields(result.outcomes),
   });
 }

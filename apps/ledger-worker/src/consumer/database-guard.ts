@@ -7,9 +7,11 @@
 // `select 1` but not yet a batch, e.g. mid-failover), the next resume waits twice as long as the
 // last (from one probe interval up to `resumeDelayMsMax`); a committed batch resets the wait. That
 // stops a flapping database from turning into a receive-fail-pause loop that burns receives.
-// Rejected credentials (28P01/28000: the RDS secret rotated, and ECS injects the password only
-// at task start) pause the same way and call `onFatal` once: the container then stops
-// gracefully and exits non-zero so ECS starts a task with the fresh secret. Probing goes on
+// Rejected credentials (28P01/28000) pause the same way and call `onFatal` once: the container
+// then stops gracefully and exits non-zero so ECS starts a task with the fresh secret. With
+// FLOW_DATABASE_SECRET_ARN a rotation never gets here: the pool re-reads the secret after a
+// rejected login and logs in again (pg-adapter.ts); only a secret the server refuses too, or a
+// password given without a secret, still does. Probing goes on
 // meanwhile, so a worker whose `onFatal` does not exit (the embedded stack, tests) resumes if the
 // credentials are accepted again.
 import type { Database } from '@flow/ledger-core';

@@ -9,6 +9,7 @@
 // timeout stays as the backstop. Migrations run on a connection of their own without it: a
 // migration may rightly take longer, and so may waiting for another task's migration lock.
 import { connectPostgres, migrate, type Database } from '@flow/ledger-core';
+import type { PoolPassword } from '@flow/service-kit';
 import { serviceName } from '../config.ts';
 import { batchStatementTimeoutMs } from '../limits.ts';
 
@@ -17,6 +18,8 @@ export interface WorkerDatabaseOptions {
   readonly poolSize: number;
   /** PostgreSQL statement_timeout of every connection; tests lower it. */
   readonly statementTimeoutMs?: number;
+  /** With FLOW_DATABASE_SECRET_ARN: the password from the secret at run time, refreshed after a rejected login. */
+  readonly password?: PoolPassword;
 }
 
 export function connectWorkerDatabase(options: WorkerDatabaseOptions): Database {
@@ -25,6 +28,7 @@ export function connectWorkerDatabase(options: WorkerDatabaseOptions): Database 
     statementTimeoutMs: options.statementTimeoutMs ?? batchStatementTimeoutMs,
     poolSize: options.poolSize,
     applicationName: serviceName,
+    ...options.password,
   });
 }
 

@@ -15,7 +15,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { connectPostgres, createLedgerEngine, type Database, type LedgerRules } from '@flow/ledger-core';
 import {
-  createLogger, createMetrics, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, poolSampler,
+  createLogger, createMetrics, createSnsClient, createSqsClient, databaseSecretCredentials, errorFields, poolPasswords, poolSampler,
   type Environment, type Logger, type Metrics,
 } from '@flow/service-kit';
 import { createBatchApplier, type EntryResult } from '../batch/batch-applier.ts';
@@ -138,13 +138,19 @@ export function createCachedHandler(initialize: () => Promise<LambdaInstance>): 
 }
 
 /** The deployed handler. */
-export const handler: LambdaHandler = createCachedHandler(() => initialize(process.env));
+export const handler: LambdaHandler = createCachedHandler(() => initializeLambda(process.env));
 
-async function initialize(environment: Environment): Promise<LambdaInstance> {
+/** One instance configured from `environment`, as deployed (exported so a suite can build one with its own variables). */
+export async function initializeLambda(environment: Environment): Promise<LambdaInstance> {
   const credentials = await databaseSecretCredentials(environment);
   const config = readWorkerConfig({ ...environment, ...credentials }, { lambda: true });
   const logger = createLogger({ service: serviceName, level: config.logLevel });
-  const database = connectPostgres({ connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName });
+  // With the secret, the pool re-reads it after a rejected login and retries, so a rotation
+  // normally never reaches `onCredentialsRejected`; that rebuild stays as the backstop.
+  const password = poolPasswords(config.database).primary;
+  const database = connectPostgres({
+    connectionString: config.database.url, poolSize: lambdaPoolSize, applicationName: serviceName, ...password,
+  });
   const sns = createSnsClient(config.aws);
   const sqs = createSqsClient(config.aws);
   const metrics = createMetrics({ service: 'ledger-worker', logger, dogstatsd: config.metrics.dogstatsd, cloudWatch: config.metrics.cloudWatch });

@@ -12,7 +12,7 @@ const balancesParameters = ['from', 'to', 'limit', 'cursor', 'asOf'];
 const balanceParameters = ['date', 'asOf'];
 
 export function balanceRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead } = dependencies;
+  const { requireRead } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/balances', requireRead, async (request, response) => {
@@ -22,9 +22,9 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const cursor = query.cursor();
     const asOf = query.instant('asOf');
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    await refuseArchivedRange(readDatabase, range.from, range.to);
-    const page = await readDailyBalances(readDatabase, { ...key, from: range.from!, to: range.to!, limit, cursor, asOf });
+    const database = await requireRegisteredAccount(dependencies, key);
+    await refuseArchivedRange(database, range.from, range.to);
+    const page = await readDailyBalances(database, { ...key, from: range.from!, to: range.to!, limit, cursor, asOf });
     response.json({ ...key, from: range.from, to: range.to, asOf: asOf ?? null, items: page.items, nextCursor: page.nextCursor });
   });
 
@@ -33,8 +33,8 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const date = query.date('date', true);
     const asOf = query.instant('asOf');
     const key = accountKeyOf(request, query);
-    await requireRegisteredAccount(readDatabase, key);
-    response.json({ ...await readBalanceAt(readDatabase, key.branch, key.account, date!, asOf), asOf: asOf ?? null });
+    const database = await requireRegisteredAccount(dependencies, key);
+    response.json({ ...await readBalanceAt(database, key.branch, key.account, date!, asOf), asOf: asOf ?? null });
   });
 
   return router;

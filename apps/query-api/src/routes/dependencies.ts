@@ -3,10 +3,9 @@ import type { Database } from '@flow/ledger-core';
 import type { Logger } from '@flow/service-kit';
 import type { RequestHandler } from 'express';
 import type { StatementExportConfig } from '../exports/export-format.ts';
+import type { ReadDatabases } from '../http/read-your-writes.ts';
 
-export interface RouteDependencies {
-  /** Reads of the ledger: a read replica, or the primary when there is none. */
-  readonly readDatabase: Database;
+export interface RouteDependencies extends ReadDatabases {
   /** The catalog admin reads and writes here, so an admin always sees their own change. */
   readonly primaryDatabase: Database;
   /** Guards for ledger reads (`flow:read` and the token's branches) and for `flow:admin`. */

@@ -5,14 +5,14 @@
 // download, streamed from the database cursor in bounded memory (exports/). `asOf` answers as
 // the ledger stood at that instant, in every format. A range reaching into a month archived to
 // the lake is 410 range_archived (http/archived-range.ts), before any byte of an export.
-import { findAccount, readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
+import { readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
 import { ApiError, errorFields, type Logger } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
 import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
 import { refuseArchivedRange } from '../http/archived-range.ts';
 import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
-import { accountKeyOf, type AccountKey } from './account-path.ts';
+import { accountKeyOf, registeredAccount, type AccountKey } from './account-path.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 export const statementRoutePattern = /^\/accounts\/[^/]+\/[^/]+\/statement\/?$/;
@@ -20,7 +20,7 @@ const statementParameters = ['from', 'to', 'limit', 'cursor', 'asOf', 'format'];
 const jsonType = 'application/json';
 
 export function statementRoutes(dependencies: RouteDependencies): Router {
-  const { readDatabase, requireRead, statementExport, logger } = dependencies;
+  const { requireRead, statementExport, logger } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/statement', requireRead, async (request, response) => {
@@ -34,18 +34,17 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
     const limit = query.limit();
     const cursor = format === null ? query.cursor() : undefined;
     const key = accountKeyOf(request, query);
-    const account = await findAccount(readDatabase, key.branch, key.account);
-    if (account === null) throw new ApiError('not_found', { branch: key.branch, account: key.account });
-    await refuseArchivedRange(readDatabase, range.from, range.to);
+    const { found: account, database } = await registeredAccount(dependencies, key);
+    await refuseArchivedRange(database, range.from, range.to);
     const statementRequest = { ...key, from: range.from!, to: range.to!, asOf };
     if (format !== null) {
       refuseUnfit(format, key, 0);
       await exportStatement(response, logger, {
-        database: readDatabase, config: statementExport, format, holderName: account.holderName, request: statementRequest,
+        database, config: statementExport, format, holderName: account.holderName, request: statementRequest,
       });
       return;
     }
-    const statement = await readStatement(readDatabase, { ...statementRequest, limit, cursor });
+    const statement = await readStatement(database, { ...statementRequest, limit, cursor });
     response.json({
       branch: statement.branch,
       account: statement.account,

@@ -1,11 +1,13 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
 // rejection code); `GET /v1/transactions`: entries by filters, in statement order — posted ones
-// by default, rejections with their reason too with `status=rejected|all`.
+// by default, rejections with their reason too with `status=rejected|all` (a search reads the
+// replica only: it can lag, and says nothing false about a single id).
 import { archivedMonthsIn, findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
 import { refuseArchivedRange } from '../http/archived-range.ts';
+import { findReadingYourWrites } from '../http/read-your-writes.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
@@ -19,11 +21,13 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     const path = pathParameters(request);
     const id = path.uuid('id', true);
     path.finish();
-    const transaction = await findTransaction(readDatabase, id!);
-    if (transaction === null || !mayRead(response, transaction.branch)) throw new ApiError('not_found', { id });
+    // An id the replica does not have yet is looked up on the primary: never a false 404.
+    const held = await findReadingYourWrites(dependencies, (database) => findTransaction(database, id!));
+    if (held === null || !mayRead(response, held.found.branch)) throw new ApiError('not_found', { id });
+    const transaction = held.found;
     // A posted entry whose month is in the lake keeps its outcome here (flow.posting), marked archived.
     const [archived] = transaction.status === 'posted' && transaction.seq === null
-      ? await archivedMonthsIn(readDatabase, transaction.dateRef, transaction.dateRef) : [];
+      ? await archivedMonthsIn(held.database, transaction.dateRef, transaction.dateRef) : [];
     response.json({ ...transactionBody(transaction), ...(archived === undefined ? {} : { archived }) });
   });
 

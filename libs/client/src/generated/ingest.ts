@@ -89,7 +89,7 @@ export interface components {
             /** @description RFC 6901 JSON Pointer: into the body (`/transactions/3/amount`, `/amount` for one posting, empty for the whole body), or into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`, `/path/branch`). */
             pointer: string;
             /** @enum {string} */
-            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "branch_forbidden";
+            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "branch_forbidden";
             message: string;
         };
         PostingRequest: {
@@ -165,7 +165,10 @@ export interface operations {
     postTransactions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description W3C trace context (`00-<trace id>-<parent span id>-<flags>`). Its trace id follows the postings to the worker's batch span (a span link) and back on each outcome (`traceId`); absent or malformed, ingest starts a new trace. */
+                traceparent?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A posting by id with its outcome: posted, or rejected with the rejection code.
+         * A posting by id with its outcome: posted, or rejected with the rejection code. Readable as soon as its outcome is on the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.
          * @description Requires scope `flow:read`. The token's `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees: a path or `branch` filter outside it is 403 `branch_forbidden`, lists hold only its branches, a transaction of another branch is 404. A token without the claim sees no ledger data.
          */
         get: operations["getTransaction"];
@@ -281,7 +281,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Runs `select 1` on the read database. */
+        /** Runs `select 1` on the read database, checks the schema version and, on a read replica, that it lags at most FLOW_REPLICA_LAG_MAX_SECONDS (`replicaLag`). */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -325,7 +325,7 @@ export interface components {
             /** @description RFC 6901 JSON Pointer: into the body (`/transactions/3/amount`, `/amount` for one posting, empty for the whole body), or into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`, `/path/branch`). */
             pointer: string;
             /** @enum {string} */
-            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "branch_forbidden";
+            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "branch_forbidden";
             message: string;
         };
         Transaction: {

@@ -96,6 +96,14 @@ function postTransactions(exampleDate: string): Record<string, unknown> {
       `\`branch\`, the first ${errorItemsMax}, and \`errorsTotal\`), and nothing is published.`,
     ].join(' '),
     security: [{ bearer: ['flow:post'] }],
+    parameters: [{
+      name: 'traceparent',
+      in: 'header',
+      required: false,
+      description: 'W3C trace context (`00-<trace id>-<parent span id>-<flags>`). Its trace id follows the postings to the worker\'s '
+        + 'batch span (a span link) and back on each outcome (`traceId`); absent or malformed, ingest starts a new trace.',
+      schema: { type: 'string', pattern: '^00-[0-9a-fA-F]{32}-[0-9a-fA-F]{16}-[0-9a-fA-F]{2}$' },
+    }],
     requestBody: {
       required: true,
       description: `One posting, or \`{ "transactions": [...] }\`; at most ${requestBodyBytesMax} bytes of JSON.`,

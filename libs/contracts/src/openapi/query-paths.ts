@@ -102,7 +102,8 @@ function transactionPaths(): Schema {
       }),
     },
     '/v1/transactions/{id}': {
-      get: operation('getTransaction', 'A posting by id with its outcome: posted, or rejected with the rejection code.', 'flow:read', {
+      get: operation('getTransaction', 'A posting by id with its outcome: posted, or rejected with the rejection code. Readable as soon as its outcome is on '
+        + 'the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.', 'flow:read', {
         parameters: [parameter('id', 'path', uuid, 'The posting id.')],
         responses: { 200: answer('The posting.', ref('Transaction')), ...readErrors('not_found') },
       }),
@@ -287,7 +288,9 @@ function healthPaths(): Schema {
     },
     '/health/ready': {
       get: {
-        operationId: 'getReadiness', summary: 'Runs `select 1` on the read database.', tags: ['health'], security: [],
+        operationId: 'getReadiness',
+        summary: 'Runs `select 1` on the read database, checks the schema version and, on a read replica, that it lags at most FLOW_REPLICA_LAG_MAX_SECONDS (`replicaLag`).',
+        tags: ['health'], security: [],
         responses: { 200: answer('Ready.', status), 503: answer('Not ready; `checks` names the failing check.', status) },
       },
     },

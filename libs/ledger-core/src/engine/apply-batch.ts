@@ -207,7 +207,7 @@ function outcomesInInputOrder(
 ): PostingOutcome[] {
   // The first posting of each id here: its fields' hash and its producer.
   const firstSeen = new Map<string, string>();
-  return hashed.map((item) => {
+  const decide = (item: HashedPosting): PostingOutcome => {
     const { id } = item.posting;
     const previous = stored.get(id);
     if (previous !== undefined) return outcomeOfRepeat(item, previous);
@@ -218,7 +218,13 @@ function outcomesInInputOrder(
       return freshOutcomes.get(id)!;
     }
     return first === seen ? { ...freshOutcomes.get(id)!, replay: true } : conflictOutcome(item.posting);
-  });
+  };
+  // Each outcome names the trace of the request that sent this posting (a replay's too: its own).
+  return hashed.map((item) => withTraceId(decide(item), item.posting.traceId));
+}
+
+function withTraceId(outcome: PostingOutcome, traceId: string | undefined): PostingOutcome {
+  return traceId === undefined ? outcome : { ...outcome, traceId };
 }
 
 /**

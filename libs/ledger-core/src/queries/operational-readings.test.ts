@@ -3,7 +3,8 @@
 // while its table does not exist (42P01) and fails loudly for any other error.
 import { databaseTargets, type TestDatabase } from '../testing/index.ts';
 import { readOutboxBacklog } from '../outbox/outbox-backlog.ts';
-import { readLatestReconciliationRun, readReplicaLagSeconds } from './operational-readings.ts';
+import { readLatestReconciliationRun } from './operational-readings.ts';
+import { readReplicaLagSeconds } from './replica-lag.ts';
 
 describe.each(databaseTargets())('operational readings on $name', (target) => {
   let db: TestDatabase;

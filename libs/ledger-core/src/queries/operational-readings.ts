@@ -1,24 +1,7 @@
-// What the query API reads about its databases for its gauges: how far the read database is
-// behind the primary, and the latest reconciliation run the reconcile command recorded.
+// What the query API reads about its databases for its gauges: the latest reconciliation run the
+// reconcile command recorded (the replica lag is replica-lag.ts, shared with readiness).
 
 import type { Queryable } from '../database/port.ts';
-
-/**
- * Seconds the read database is behind: 0 on a primary, and 0 on a replica that has replayed
- * everything it received (an idle primary sends nothing, and `now() - last replay` would grow
- * with no real lag); else the age of the last transaction replayed.
- */
-const replicaLagSql = `
-  select case
-           when not pg_is_in_recovery() then 0
-           when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
-           else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0)
-         end::float8 as lag`;
-
-export async function readReplicaLagSeconds(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ lag: number }>(replicaLagSql);
-  return Math.max(0, Number(rows[0]!.lag));
-}
 
 export interface ReconciliationRunReading {
   /** Unix seconds the run finished. */

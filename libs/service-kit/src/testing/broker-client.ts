@@ -11,6 +11,7 @@ import { createSnsClient, createSqsClient } from '../aws.ts';
 import type { LocalBroker } from '../local-broker.ts';
 
 export { seededRandom } from './seeded-random.ts';
+export { startSecretsManagerEndpoint, type SecretsManagerEndpoint } from './secrets-manager-endpoint.ts';
 
 export interface BrokerClient {
   readonly sns: SNSClient;
