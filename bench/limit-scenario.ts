@@ -15,9 +15,9 @@ const createLimitTableSql = `
 // table, with the engine's own parameter encoding (transactionColumns).
 const insertLimitRowsSql = `
   insert into bench.transaction
-    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref)
+    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref, producer, reverses)
   select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::integer[],
-                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[])`;
+                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[], $11::text[], $12::uuid[])`;
 
 function insertLimitRows(database: Database) {
   return async (postings: readonly Posting[]): Promise<void> => {

@@ -36,6 +36,7 @@ export const validationCodes = {
   details_number_inexact: { number: 'V018', message: 'A details number must be one a double holds exactly (finite, integers within ±2^53); send larger or more precise numbers as strings.' },
   details_too_deep: { number: 'V019', message: 'details must nest at most 32 levels deep.' },
   producer_invalid: { number: 'V020', message: 'producer (stamped by ingest, never sent by clients) must be 1 to 200 characters of storable text.' },
+  reverses_invalid: { number: 'V021', message: 'reverses must be the UUID of the posting this one reverses.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */
@@ -52,6 +53,14 @@ export const rejectionCodes = {
   id_conflict: { number: 'R010', message: 'The id was already used by a posting with different fields.' },
   posting_unstorable: { number: 'R011', message: 'The database refused to store the posting\'s own data (a data exception); its batch neighbours were applied.' },
   posting_invalid: { number: 'R012', message: 'The posting reached the worker without passing the posting contract; its message neighbours were applied.' },
+  date_ref_in_future: { number: 'R013', message: 'dateRef is after today (in the business time zone).' },
+  branch_closed: { number: 'R014', message: 'The branch is closed.' },
+  branch_not_found: { number: 'R015', message: 'The account is not registered and its branch is not registered either, so it cannot be opened automatically.' },
+  reversal_target_not_found: { number: 'R016', message: 'The posting named in reverses does not exist (or was not recorded before this one).' },
+  reversal_target_rejected: { number: 'R017', message: 'The posting named in reverses was rejected: there is nothing to reverse.' },
+  reversal_other_account: { number: 'R018', message: 'A reversal must be on the branch and account of the posting it reverses.' },
+  reversal_same_side: { number: 'R019', message: 'A reversal must be on the opposite side (debit/credit) of the posting it reverses.' },
+  reversal_exceeds_remainder: { number: 'R020', message: 'The amount is above what remains unreversed of the original (its amount minus its earlier reversals).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /**
@@ -89,6 +98,7 @@ export const apiErrorCodes = {
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
   not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only; the Accept header allows none of it.' },
+  branch_not_registered: { number: 'E022', httpStatus: 422, message: 'The branch is not registered (create it under /v1/catalog/branches first) or is closed.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**

@@ -37,8 +37,11 @@ export {
   type PostingValidation,
 } from './posting.ts';
 export {
+  balanceChangeMessageKind,
+  decodeBalanceChangeMessage,
   decodeOutcomeMessage,
   decodePostingMessage,
+  encodeBalanceChangeMessages,
   callbackAttributesBytesMax,
   encodeCallbackMessages,
   encodeOutcomeMessages,
@@ -46,6 +49,8 @@ export {
   messageVersion,
   outcomeMessageKind,
   postingMessageKind,
+  type BalanceChange,
+  type BalanceChangeMessage,
   type CallbackAttributes,
   type CallbackMessage,
   type MessageDecoding,

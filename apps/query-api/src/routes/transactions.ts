@@ -1,5 +1,6 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
-// rejection code); `GET /v1/transactions`: posted entries by filters, in statement order.
+// rejection code) and its reversal links (what it reverses; its reversals and their sum);
+// `GET /v1/transactions`: posted entries by filters, in statement order.
 import { findTransaction, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
@@ -19,7 +20,8 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     path.finish();
     const transaction = await findTransaction(readDatabase, id!);
     if (transaction === null || !mayRead(response, transaction.branch)) throw new ApiError('not_found', { id });
-    response.json(transactionBody(transaction));
+    const { reverses, reversedAmount, reversals } = transaction;
+    response.json({ ...transactionBody(transaction), reverses, reversedAmount, reversals });
   });
 
   router.get('/v1/transactions', requireRead, async (request, response) => {
