@@ -80,8 +80,8 @@ const upsertBalancesSql = `
     from running_day
     where not stored
   )
-  select branch, account, date_ref as "dateRef", closing_before::text as "closingBalanceBefore",
-         (accumulated_credit - accumulated_debit)::text as "closingBalanceAfter"
+  select branch, account, date_ref as "dateRef", closing_before::numeric(24,2)::text as "closingBalanceBefore",
+         (accumulated_credit - accumulated_debit)::numeric(24,2)::text as "closingBalanceAfter"
   from running_day
   where closing_before <> accumulated_credit - accumulated_debit
   order by branch, account, date_ref`;
