@@ -29,6 +29,7 @@ import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import { catalogBodyBytesMax } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { branchRoutes } from './routes/branches.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import type { RouteDependencies } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -84,6 +85,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(balanceRoutes(routes));
   app.use(reportRoutes(routes));
   app.use(eventRoutes(routes));
+  app.use(branchRoutes(routes));
   app.use(accountRoutes(routes));
 
   app.use(notFound);

@@ -98,7 +98,7 @@ export const apiErrorCodes = {
   request_malformed: { number: 'E019', httpStatus: 400, message: 'The request is malformed.' },
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
   not_acceptable: { number: 'E021', httpStatus: 406, message: 'The API answers application/json only; the Accept header allows none of it.' },
-  branch_not_registered: { number: 'E022', httpStatus: 422, message: 'The branch is not registered (create it under /v1/catalog/branches first) or is closed.' },
+  branch_not_registered: { number: 'E022', httpStatus: 422, message: 'The branch is not registered (register it with POST /v1/branches first) or is closed: it takes no new account.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**

@@ -6,6 +6,7 @@ import {
   descriptionLengthMax,
   eventCodeMax,
   eventCodeMin,
+  branchNameLengthMax,
   holderNameLengthMax,
   pageLimitDefault,
   pageLimitMax,
@@ -86,9 +87,9 @@ function transactionPaths(): Schema {
       }),
     },
     '/v1/transactions/{id}': {
-      get: operation('A posting by id with its outcome: posted, or rejected with the rejection code.', 'flow:read', {
+      get: operation('A posting by id with its outcome (posted, or rejected with the rejection code) and its reversals.', 'flow:read', {
         parameters: [parameter('id', 'path', uuid, 'The posting id.')],
-        responses: { 200: answer('The posting.', ref('Transaction')), ...readErrors('not_found') },
+        responses: { 200: answer('The posting.', ref('TransactionDetail')), ...readErrors('not_found') },
       }),
     },
   };
@@ -163,7 +164,10 @@ function accountAdminPaths(): Schema {
       }),
       post: operation('Register an account.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('AccountCreate')) },
-        responses: { 201: answer('Registered.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
+        responses: {
+          201: answer('Registered.', ref('Account')),
+          ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'branch_not_registered', 'request_too_large'),
+        },
       }),
     },
     '/v1/accounts/{branch}/{account}': {
@@ -175,6 +179,35 @@ function accountAdminPaths(): Schema {
         parameters: [branchPath, accountPath],
         requestBody: { required: true, content: json(ref('AccountUpdate')) },
         responses: { 200: answer('The account as changed.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'not_found', 'request_too_large') },
+      }),
+    },
+  };
+}
+
+const branchCodePath = parameter('code', 'path', branch, 'Branch code (agência).');
+
+function branchAdminPaths(): Schema {
+  const bodyErrors = ['validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'request_too_large'] as const;
+  return {
+    '/v1/branches': {
+      get: operation('List branches by code.', 'flow:admin', {
+        parameters: [limitParameter, cursorParameter],
+        responses: { 200: pageAnswer('A page of branches.', ref('BranchPage')), ...adminErrors('cursor_invalid') },
+      }),
+      post: operation('Register a branch. Accounts are registered (or opened automatically) only in an active branch.', 'flow:admin', {
+        requestBody: { required: true, content: json(ref('BranchCreate')) },
+        responses: { 201: answer('Registered.', ref('Branch')), ...adminErrors(...bodyErrors, 'conflict') },
+      }),
+    },
+    '/v1/branches/{code}': {
+      get: operation('A branch.', 'flow:admin', {
+        parameters: [branchCodePath],
+        responses: { 200: answer('The branch.', ref('Branch')), ...adminErrors('not_found') },
+      }),
+      patch: operation('Change a branch: name, status. A closed branch takes no posting (`branch_closed`) and no new account.', 'flow:admin', {
+        parameters: [branchCodePath],
+        requestBody: { required: true, content: json(ref('BranchUpdate')) },
+        responses: { 200: answer('The branch as changed.', ref('Branch')), ...adminErrors(...bodyErrors, 'not_found') },
       }),
     },
   };
@@ -194,7 +227,7 @@ function healthPaths(): Schema {
 }
 
 export function queryPaths(): Record<string, unknown> {
-  return { ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...accountAdminPaths(), ...healthPaths() };
+  return { ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...branchAdminPaths(), ...accountAdminPaths(), ...healthPaths() };
 }
 
 function object(properties: Record<string, Schema>, required = Object.keys(properties)): Schema {
@@ -204,24 +237,31 @@ function object(properties: Record<string, Schema>, required = Object.keys(prope
 const page = (item: string): Schema => object({ items: { type: 'array', items: ref(item) }, nextCursor });
 
 function ledgerSchemas(): Record<string, Schema> {
+  const transaction = {
+    id: uuid,
+    status: { type: 'string', enum: ['posted', 'rejected'] },
+    reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
+    branch, account, amount,
+    debitCredit: { type: 'string', enum: ['D', 'C'] },
+    eventCode,
+    description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
+    details: nullable({ type: 'object' }),
+    dateRef: calendarDate,
+    traceKey: uuid,
+    seq: nullable(sequence),
+    processedAt: { type: 'string', format: 'date-time' },
+    producer: nullable({
+      type: 'string', maxLength: producerLengthMax,
+      description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
+    }),
+  };
   return {
-    Transaction: object({
-      id: uuid,
-      status: { type: 'string', enum: ['posted', 'rejected'] },
-      reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
-      branch, account, amount,
-      debitCredit: { type: 'string', enum: ['D', 'C'] },
-      eventCode,
-      description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
-      details: nullable({ type: 'object' }),
-      dateRef: calendarDate,
-      traceKey: uuid,
-      seq: nullable(sequence),
-      processedAt: { type: 'string', format: 'date-time' },
-      producer: nullable({
-        type: 'string', maxLength: producerLengthMax,
-        description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
-      }),
+    Transaction: object(transaction),
+    TransactionDetail: object({
+      ...transaction,
+      reverses: nullable({ ...uuid, description: 'The id of the posting this one reverses (estorno); null for a plain posting.' }),
+      reversedAmount: { ...amount, description: 'What its posted reversals add up to ("0.00" when none); what remains to reverse is amount − reversedAmount.' },
+      reversals: { type: 'array', items: uuid, description: 'The ids of its posted reversals, in statement order.' },
     }),
     TransactionPage: page('Transaction'),
     StatementLine: object({
@@ -263,6 +303,8 @@ function ledgerSchemas(): Record<string, Schema> {
 function catalogSchemas(): Record<string, Schema> {
   const description: Schema = { type: 'string', minLength: 1, maxLength: descriptionLengthMax };
   const holderName = nullable({ type: 'string', maxLength: holderNameLengthMax });
+  const branchName: Schema = { type: 'string', minLength: 1, maxLength: branchNameLengthMax };
+  const branchStatus: Schema = { type: 'string', enum: ['active', 'closed'] };
   const timestamps = { createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' } };
   const eventFields = { code: eventCode, description, active: { type: 'boolean' }, allowDebit: { type: 'boolean' }, allowCredit: { type: 'boolean' } };
   const { code: _code, ...eventChanges } = eventFields;
@@ -271,6 +313,10 @@ function catalogSchemas(): Record<string, Schema> {
     EventPage: page('Event'),
     EventCreate: object({ ...eventFields, active: { type: 'boolean', default: true } }, ['code', 'description', 'allowDebit', 'allowCredit']),
     EventUpdate: { ...object(eventChanges, []), minProperties: 1 },
+    Branch: object({ code: branch, name: branchName, status: branchStatus, ...timestamps }),
+    BranchPage: page('Branch'),
+    BranchCreate: object({ code: branch, name: branchName, status: { ...branchStatus, default: 'active' } }, ['code', 'name']),
+    BranchUpdate: { ...object({ name: branchName, status: branchStatus }, []), minProperties: 1 },
     Account: object({ branch, account, status: accountStatus, holderName, ...timestamps }),
     AccountPage: page('Account'),
     AccountCreate: object({ branch, account, status: { ...accountStatus, default: 'active' }, holderName }, ['branch', 'account']),
