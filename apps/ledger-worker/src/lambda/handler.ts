@@ -57,7 +57,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     applyBatch: (postings, refused) => engine.applyBatch(postings, refused),
     batchPostings: dependencies.batchPostings,
     logger,
-    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes),
+    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes, result.balanceChanges),
   });
 
   return async (event) => {
