@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Posting } from '@flow/contracts';
-import { businessDate, connectPostgres, createLedgerEngine, ledgerRules, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { businessDate, connectPostgres, createBranch, createLedgerEngine, ledgerRules, migrate, openPglite, type Database } from '@flow/ledger-core';
 import { databaseUrl, runOnServer, serverAnswers } from '@flow/ledger-core/testing';
 import { demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack } from './local-stack.ts';
@@ -89,6 +89,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flow-bench-e2e-'));
   const target = await openTarget(dataDir);
   await migrate(target.database);
+  // Auto-open needs a registered branch for each of the two workloads.
+  for (const code of ['BASE', 'E2E']) await createBranch(target.database, { code, name: code, status: 'active' });
   const stack = await startLocalStack({
     dataDir, ...freePortsOnLoopback, seedDemo: true,
     database: target.database,
