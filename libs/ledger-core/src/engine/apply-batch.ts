@@ -151,7 +151,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     refused: readonly PostingOutcome[] = [],
   ): Promise<Omit<BatchResult, 'attempts'>> {
     const fresh = firstOccurrences(hashed);
-    const context = await ruleContext(tx, fresh.map((item) => item.posting), window);
+    const context = await ruleContext(tx, fresh.map((item) => item.posting), { ...window, autoOpenAccounts: rules.autoOpenAccounts, amountLimitCents });
     let records = fresh.map((item) =>
       (unstorable.has(item) ? unstorableRecord(item) : postingRecord(item, rejectionOf(item.posting, context))));
 
@@ -184,18 +184,19 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     return { outcomes, outboxId, balanceChanges: changes };
   }
 
-  async function ruleContext(tx: Queryable, postings: readonly Posting[], window: BatchWindow): Promise<RuleContext> {
-    return {
-      events: await findEvents(tx, [...new Set(postings.map((p) => p.eventCode))]),
-      branches: await findBranches(tx, [...new Set(postings.map((p) => p.branch))]),
-      accounts: await findAccounts(tx, postings.map((p) => p.branch), postings.map((p) => p.account)),
-      autoOpenAccounts: rules.autoOpenAccounts,
-      amountLimitCents,
-      ...window,
-    };
-  }
-
   return { applyBatch };
+}
+
+/** What the rules read from the catalog for the batch's postings, with the deployment's settings. */
+async function ruleContext(
+  tx: Queryable, postings: readonly Posting[], settings: Pick<RuleContext, 'windowStart' | 'windowEnd' | 'autoOpenAccounts' | 'amountLimitCents'>,
+): Promise<RuleContext> {
+  return {
+    events: await findEvents(tx, [...new Set(postings.map((p) => p.eventCode))]),
+    branches: await findBranches(tx, [...new Set(postings.map((p) => p.branch))]),
+    accounts: await findAccounts(tx, postings.map((p) => p.branch), postings.map((p) => p.account)),
+    ...settings,
+  };
 }
 
 /**
