@@ -63,6 +63,27 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     expect(read.body).toMatchObject({ id, traceKey, status: 'posted', amount: '10.00', description: 'Pix recebido' });
   });
 
+  test('a branch, a reversal in part, a reversal too many, a closed branch and a future date, through HTTP', async () => {
+    const admin = (path: string, method: string, body: unknown) => call(`${stack.queryApiUrl}${path}`, token, { method, body });
+    expect((await admin('/v1/branches', 'POST', { code: 'E2E', name: 'Agência E2E' })).status).toBe(201);
+    expect((await admin('/v1/accounts', 'POST', { branch: 'E2E', account: 'R1' })).status).toBe(201);
+    const post = async (fields: Record<string, unknown>) => {
+      const accepted = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: posting({ branch: 'E2E', account: 'R1', ...fields }) });
+      expect(accepted.status).toBe(202);
+      const { id } = accepted.body as { id: string };
+      return (await collectOutcomes(stack, [id])).find((outcome) => outcome.id === id)!;
+    };
+    const original = await post({ amount: '50.00', debitCredit: 'D' });
+    const reversal = await post({ amount: '30.00', debitCredit: 'C', reverses: original.id });
+    const tooMuch = await post({ amount: '30.00', debitCredit: 'C', reverses: original.id });
+    expect([original.reason, reversal.reason, tooMuch.reason]).toEqual([null, null, 'reversal_exceeds_remainder']);
+    const read = await call(`${stack.queryApiUrl}/v1/transactions/${original.id}`, token);
+    expect(read.body).toMatchObject({ status: 'posted', reverses: null, reversedAmount: '30.00', reversals: [reversal.id] });
+    expect((await post({ dateRef: '2999-01-01' })).reason).toBe('date_ref_in_future');
+    expect((await admin('/v1/branches/E2E', 'PATCH', { status: 'closed' })).status).toBe(200);
+    expect((await post({})).reason).toBe('branch_closed');
+  });
+
   test('a batch gets one outcome per posting, rejections with their code', async () => {
     const batch = [posting({ amount: '1.00' }), posting({ amount: '2.00', debitCredit: 'D' }), posting({ account: 'NOSUCH1' })];
     const accepted = await call(`${stack.ingestUrl}/v1/transactions`, token, { method: 'POST', body: { transactions: batch } });
