@@ -5,7 +5,7 @@
 // a workload that opens accounts pays one more statement per batch (open-accounts).
 import assert from 'node:assert/strict';
 import type { Posting } from '@flow/contracts';
-import { createEvent, createLedgerEngine, openAccounts, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
+import { createBranch, createEvent, createLedgerEngine, openAccounts, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
 import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
 import { accountsOf, workloadEventCodes } from './workload.ts';
 
@@ -31,6 +31,8 @@ async function prepareCatalog(database: Database, postings: ScenarioPostings): P
     await createEvent(database, { code, description: `Benchmark ${code}`, active: true, allowDebit: true, allowCredit: true });
   }
   const accounts = accountsOf([...postings.warmup, ...postings.timed, ...postings.explained]);
+  // Accounts belong to registered branches (flow.branch).
+  for (const code of new Set(accounts.map((a) => a.branch))) await createBranch(database, { code, name: code, status: 'active' });
   await openAccounts(database, accounts.map((a) => a.branch), accounts.map((a) => a.account));
   await database.query('analyze flow.account');
 }

@@ -71,6 +71,7 @@ if (chromiumPath === null) {
         ids.push(await post(stack, stack.token, { branch: demoBranch, account: demoAccount, ...example[index]!, description: `Exemplo ${index + 1}` }));
       }
       for (const id of ids) expect(await waitForOutcome(stack, stack.token, id)).toBe('posted');
+      expect((await read(stack, stack.token, '/v1/branches', { method: 'POST', body: { code: otherBranch, name: 'Outra agência' } })).status).toBe(201);
       const registered = await read(stack, stack.token, '/v1/accounts', {
         method: 'POST', body: { branch: otherBranch, account: otherAccount, status: 'active', holderName: 'Outra agência' },
       });

@@ -65,6 +65,25 @@ describe.each(databaseTargets())('the local stack end to end on $name', (target)
     expect(bodyOf(read)).toMatchObject({ id, traceKey, status: 'posted', amount: '10.00', description: 'Pix recebido' });
   });
 
+  test('a branch, a reversal in part, a reversal too many, a closed branch and a future date, through HTTP', async () => {
+    expect((await flow.registerBranch({ code: 'E2E', name: 'Agência E2E' })).status).toBe(201);
+    expect((await flow.registerAccount({ branch: 'E2E', account: 'R1' })).status).toBe(201);
+    const post = async (fields: Partial<PostingRequest>) => {
+      const accepted = await flow.postTransactions(posting({ branch: 'E2E', account: 'R1', ...fields }));
+      expect(accepted.status).toBe(202);
+      const { id } = bodyOf(accepted);
+      return (await collectOutcomes(stack, [id])).find((outcome) => outcome.id === id)!;
+    };
+    const original = await post({ amount: '50.00', debitCredit: 'D' });
+    const reversal = await post({ amount: '30.00', debitCredit: 'C', reverses: original.id });
+    const tooMuch = await post({ amount: '30.00', debitCredit: 'C', reverses: original.id });
+    expect([original.reason, reversal.reason, tooMuch.reason]).toEqual([null, null, 'reversal_exceeds_remainder']);
+    expect(bodyOf(await flow.getTransaction(original.id))).toMatchObject({ status: 'posted', reverses: null, reversedAmount: '30.00', reversals: [reversal.id] });
+    expect((await post({ dateRef: '2999-01-01' })).reason).toBe('date_ref_in_future');
+    expect((await flow.updateBranch('E2E', { status: 'closed' })).status).toBe(200);
+    expect((await post({})).reason).toBe('branch_closed');
+  });
+
   test('a batch gets one outcome per posting, rejections with their code', async () => {
     const batch = [posting({ amount: '1.00' }), posting({ amount: '2.00', debitCredit: 'D' }), posting({ account: 'NOSUCH1' })];
     const accepted = await flow.postTransactions({ transactions: batch });

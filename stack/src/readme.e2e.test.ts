@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { waitFor } from '@flow/service-kit/testing';
-import { freePortOnLoopback } from '@flow/ledger-core/testing';
+import { npmStartEnvironment, type NpmStartPorts } from './testing/npm-start-environment.ts';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const documents = ['README.md', 'README.pt-BR.md', 'apps/ingest/README.md', 'apps/query-api/README.md'];
@@ -43,26 +43,12 @@ const examples = documents.flatMap((document) => stackExamples(document, readFil
 describe('the README examples against npm start', () => {
   let child: ChildProcess;
   let dataDir: string;
-  let ports: { ingest: number; query: number; health: number; broker: number; ingestMetrics: number; queryMetrics: number };
+  let ports: NpmStartPorts;
   let environment: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-readme-'));
-    ports = {
-      ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback(),
-      ingestMetrics: await freePortOnLoopback(), queryMetrics: await freePortOnLoopback(),
-    };
-    environment = {
-      ...process.env,
-      FLOW_DATA_DIR: dataDir,
-      FLOW_INGEST_PORT: String(ports.ingest),
-      FLOW_QUERY_API_PORT: String(ports.query),
-      FLOW_WORKER_HEALTH_PORT: String(ports.health),
-      FLOW_BROKER_PORT: String(ports.broker),
-      FLOW_INGEST_METRICS_PORT: String(ports.ingestMetrics),
-      FLOW_QUERY_API_METRICS_PORT: String(ports.queryMetrics),
-      FLOW_PGLITE_PORT: '0',
-    };
+    ({ ports, environment } = await npmStartEnvironment(dataDir));
     child = spawn('npm', ['start'], { cwd: repositoryRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

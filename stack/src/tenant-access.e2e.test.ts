@@ -29,6 +29,8 @@ describe('a token narrowed to branch 0001 by npm run token', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-tenant-'));
     stack = await startLocalStack({ dataDir, ...freePortsOnLoopback, seedDemo: true, environment: { FLOW_LOG_LEVEL: 'warn' } });
     const full = await tokenFor(stack);
+    const branch = await call(`${stack.queryApiUrl}/v1/branches`, full, { method: 'POST', body: { code: otherBranch, name: 'Outra agência' } });
+    expect(branch.status).toBe(201);
     const registered = await call(`${stack.queryApiUrl}/v1/accounts`, full, {
       method: 'POST', body: { branch: otherBranch, account: otherAccount, status: 'active', holderName: 'Outra agência' },
     });

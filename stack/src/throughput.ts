@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Posting } from '@flow/contracts';
-import { businessDate, connectPostgres, createLedgerEngine, ledgerRules, migrate, openPglite, type Database } from '@flow/ledger-core';
+import { businessDate, connectPostgres, createBranch, createLedgerEngine, ledgerRules, migrate, openPglite, type Database } from '@flow/ledger-core';
 import { databaseUrl, runOnServer, serverAnswers } from '@flow/ledger-core/testing';
 import { demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
@@ -211,6 +211,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flow-bench-e2e-'));
   const target = await openTarget(dataDir);
   await migrate(target.database);
+  // Auto-open needs a registered branch for each workload: the baseline, the full-speed and the half-rate phases.
+  for (const code of ['BASE', 'E2E', 'HALF']) await createBranch(target.database, { code, name: code, status: 'active' });
   const environment = { ...process.env, FLOW_LOG_LEVEL: 'error', FLOW_AUTO_OPEN_ACCOUNTS: 'true' };
   const stack = await startLocalStack({
     dataDir, ...freePortsOnLoopback, seedDemo: true, database: target.database, environment, worker: target.url === null,

@@ -82,7 +82,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   };
   const apply = createBatchApplier({
     applyBatch, batchPostings: config.batchPostings, logger, metrics,
-    onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes),
+    onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes, result.balanceChanges),
   });
   const assembler = createBatchAssembler({
     apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight,

@@ -33,6 +33,7 @@ import type { StatementExportConfig } from './exports/export-format.ts';
 import { statementExportDefaults } from './config.ts';
 import { catalogBodyBytesMax, replicaLagSecondsMaxDefault } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { branchRoutes } from './routes/branches.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import type { RouteDependencies } from './routes/dependencies.ts';
@@ -110,6 +111,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(balanceRoutes(routes));
   app.use(reportRoutes(routes));
   app.use(eventRoutes(routes));
+  app.use(branchRoutes(routes));
   app.use(accountRoutes(routes));
   app.use(outcomeStreamRoutes(routes));
   app.use(operationsRoutes(routes, dependencies.workerHealthUrl));

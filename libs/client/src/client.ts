@@ -10,6 +10,11 @@ import type {
   AccountPage,
   AccountUpdate,
   BalanceAtDate,
+  Branch,
+  BranchCreate,
+  BranchListQuery,
+  BranchPage,
+  BranchUpdate,
   DailyBalancePage,
   DailyBalancesQuery,
   DailyReportPage,
@@ -28,7 +33,7 @@ import type {
   Problem,
   Statement,
   StatementQuery,
-  Transaction,
+  TransactionDetail,
   TransactionPage,
   TransactionSearch,
 } from './types.ts';
@@ -86,7 +91,7 @@ export class FlowClient {
     return this.send('ingest', 'POST', '/v1/transactions', { body });
   }
 
-  getTransaction(id: string): Promise<FlowAnswer<Transaction>> {
+  getTransaction(id: string): Promise<FlowAnswer<TransactionDetail>> {
     return this.send('query-api', 'GET', `/v1/transactions/${segment(id)}`);
   }
 
@@ -124,6 +129,22 @@ export class FlowClient {
 
   updateEvent(code: number, change: EventUpdate): Promise<FlowAnswer<Event>> {
     return this.send('query-api', 'PATCH', `/v1/events/${code}`, { body: change });
+  }
+
+  listBranches(query: BranchListQuery = {}): Promise<FlowAnswer<BranchPage>> {
+    return this.send('query-api', 'GET', '/v1/branches', { query });
+  }
+
+  registerBranch(branch: BranchCreate): Promise<FlowAnswer<Branch>> {
+    return this.send('query-api', 'POST', '/v1/branches', { body: branch });
+  }
+
+  getBranch(code: string): Promise<FlowAnswer<Branch>> {
+    return this.send('query-api', 'GET', `/v1/branches/${segment(code)}`);
+  }
+
+  updateBranch(code: string, change: BranchUpdate): Promise<FlowAnswer<Branch>> {
+    return this.send('query-api', 'PATCH', `/v1/branches/${segment(code)}`, { body: change });
   }
 
   listAccounts(query: AccountListQuery = {}): Promise<FlowAnswer<AccountPage>> {

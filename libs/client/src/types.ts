@@ -38,6 +38,11 @@ export type AccountPage = QuerySchemas['AccountPage'];
 export type AccountCreate = QuerySchemas['AccountCreate'];
 export type AccountUpdate = QuerySchemas['AccountUpdate'];
 export type OutcomeEvent = QuerySchemas['OutcomeEvent'];
+export type Branch = QuerySchemas['Branch'];
+export type BranchPage = QuerySchemas['BranchPage'];
+export type BranchCreate = QuerySchemas['BranchCreate'];
+export type BranchUpdate = QuerySchemas['BranchUpdate'];
+export type TransactionDetail = QuerySchemas['TransactionDetail'];
 export type Operations = QuerySchemas['Operations'];
 
 /** The query string an operation of the query API takes. */
@@ -51,6 +56,7 @@ export type DailyBalancesQuery = QueryOf<'listDailyBalances'>;
 export type DailyReportQuery = QueryOf<'getDailyReport'>;
 export type EventListQuery = QueryOf<'listEvents'>;
 export type AccountListQuery = QueryOf<'listAccounts'>;
+export type BranchListQuery = QueryOf<'listBranches'>;
 
 // What the ledger decided, as the callback topic carries it (libs/contracts/src/messages.ts).
 export type {

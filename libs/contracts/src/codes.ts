@@ -42,6 +42,7 @@ export const validationCodes = {
   value_invalid: { number: 'V021', message: 'The value is not one the field or query parameter takes; the entry\'s message says what it must be.' },
   body_invalid: { number: 'V022', message: 'The body is not a JSON document of the expected shape (empty, not JSON, not an object, or a batch that is not a non-empty array).' },
   trace_id_invalid: { number: 'V023', message: 'traceId (stamped by ingest from the request\'s W3C trace context, never sent by clients) must be 32 lower-case hex digits, not all zero.' },
+  reverses_invalid: { number: 'V024', message: 'reverses must be the UUID of the posting this one reverses.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /** Why the ledger engine rejected a posting. A rejection is an outcome, never a failed batch. */
@@ -58,6 +59,14 @@ export const rejectionCodes = {
   id_conflict: { number: 'R010', message: 'The id was already used by a posting with different fields.' },
   posting_unstorable: { number: 'R011', message: 'The database refused to store the posting\'s own data (a data exception); its batch neighbours were applied.' },
   posting_invalid: { number: 'R012', message: 'The posting reached the worker without passing the posting contract; its message neighbours were applied.' },
+  date_ref_in_future: { number: 'R013', message: 'dateRef is after today (in the business time zone).' },
+  branch_closed: { number: 'R014', message: 'The branch is closed.' },
+  branch_not_found: { number: 'R015', message: 'The account is not registered and its branch is not registered either, so it cannot be opened automatically.' },
+  reversal_target_not_found: { number: 'R016', message: 'The posting named in reverses does not exist (or was not recorded before this one).' },
+  reversal_target_rejected: { number: 'R017', message: 'The posting named in reverses was rejected: there is nothing to reverse.' },
+  reversal_other_account: { number: 'R018', message: 'A reversal must be on the branch and account of the posting it reverses.' },
+  reversal_same_side: { number: 'R019', message: 'A reversal must be on the opposite side (debit/credit) of the posting it reverses.' },
+  reversal_exceeds_remainder: { number: 'R020', message: 'The amount is above what remains unreversed of the original (its amount minus its earlier reversals).' },
 } as const satisfies Record<string, CodeDefinition>;
 
 /**
@@ -96,6 +105,7 @@ export const apiErrorCodes = {
   rate_limited: { number: 'E020', httpStatus: 429, message: 'Too many requests; retry after the seconds in Retry-After.' },
   not_acceptable: { number: 'E021', httpStatus: 406, message: 'The Accept header allows none of the types the route answers: application/json (errors come as application/problem+json; the statement also answers text/csv, application/x-ofx, text/x-cnab240).' },
   range_archived: { number: 'E022', httpStatus: 410, message: 'The range reaches into a month archived to the lake; details name the month and its location (flow restore brings it back).' },
+  branch_not_registered: { number: 'E023', httpStatus: 422, message: 'The branch is not registered (register it with POST /v1/branches first) or is closed: it takes no new account.' },
 } as const satisfies Record<string, ApiErrorDefinition>;
 
 /**

@@ -39,8 +39,11 @@ export {
   type PostingValidation,
 } from './posting.ts';
 export {
+  balanceChangeMessageKind,
+  decodeBalanceChangeMessage,
   decodeOutcomeMessage,
   decodePostingMessage,
+  encodeBalanceChangeMessages,
   callbackAttributesBytesMax,
   encodeCallbackMessages,
   encodeOutcomeMessages,
@@ -48,6 +51,8 @@ export {
   messageVersion,
   outcomeMessageKind,
   postingMessageKind,
+  type BalanceChange,
+  type BalanceChangeMessage,
   type CallbackAttributes,
   type CallbackMessage,
   type MessageDecoding,

@@ -51,5 +51,7 @@ export const pageLimitDefault = 100;
 export const dateRangeDaysMax = 366;
 /** An account holder's name in the catalog. */
 export const holderNameLengthMax = 200;
+/** A branch's name in the catalog (the schema's check on flow.branch.name). */
+export const branchNameLengthMax = 200;
 /** A posting's producer (the posting token's `client_id` or `sub`), as stored and searched. */
 export const producerLengthMax = 200;

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { messageBytesMax } from './limits.ts';
 import {
-  callbackAttributesBytesMax, decodeOutcomeMessage, decodePostingMessage, encodeCallbackMessages, encodeOutcomeMessages,
-  encodePostingMessage, type PostingOutcomeMessage,
+  callbackAttributesBytesMax, decodeBalanceChangeMessage, decodeOutcomeMessage, decodePostingMessage, encodeBalanceChangeMessages,
+  encodeCallbackMessages, encodeOutcomeMessages, encodePostingMessage, type BalanceChange, type PostingOutcomeMessage,
 } from './messages.ts';
 import type { Posting } from './posting.ts';
 
@@ -102,5 +102,37 @@ describe('outcome messages', () => {
 
   test('a consumer refuses a message of another kind', () => {
     expect(() => decodeOutcomeMessage(encodePostingMessage([posting()]))).toThrow('not a version-1 outcome message');
+  });
+});
+
+describe('balance-change messages', () => {
+  const change = (branch: string, index: number): BalanceChange => ({
+    branch, account: `A${index}`, dateRef: '2026-11-24', closingBalanceBefore: '10.00', closingBalanceAfter: `${index}.50`,
+  });
+
+  test('one branch a message, with kind, version and branch and never a producer', () => {
+    const changes = [change('0001', 1), change('0002', 2), change('0001', 3)];
+    const messages = encodeBalanceChangeMessages(changes);
+    expect(messages.map((message) => [message.attributes, decodeBalanceChangeMessage(message.body)])).toEqual([
+      [{ kind: 'flow.balance-changes', version: '1', branch: '0001' },
+        { kind: 'flow.balance-changes', version: 1, branch: '0001', changes: [changes[0], changes[2]] }],
+      [{ kind: 'flow.balance-changes', version: '1', branch: '0002' },
+        { kind: 'flow.balance-changes', version: 1, branch: '0002', changes: [changes[1]] }],
+    ]);
+    expect(encodeBalanceChangeMessages([])).toEqual([]);
+  });
+
+  test('a branch\'s changes are split to keep body and attributes under the limit, in order', () => {
+    const changes = Array.from({ length: 3_000 }, (_, index) => change('0001', index));
+    const bytesMax = 32 * 1024;
+    const messages = encodeBalanceChangeMessages(changes, bytesMax);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const { body } of messages) expect(Buffer.byteLength(body) + callbackAttributesBytesMax).toBeLessThanOrEqual(bytesMax);
+    expect(messages.flatMap((message) => decodeBalanceChangeMessage(message.body).changes)).toEqual(changes);
+  });
+
+  test('an outcome message is not a balance-change message, nor the reverse', () => {
+    expect(() => decodeBalanceChangeMessage(encodeOutcomeMessages([outcome(1)])[0]!)).toThrow('not a version-1 balance-change message');
+    expect(() => decodeOutcomeMessage(encodeBalanceChangeMessages([change('0001', 1)])[0]!.body)).toThrow('not a version-1 outcome message');
   });
 });

@@ -1,7 +1,8 @@
 // The broker message envelopes. Ingest publishes a `PostingMessage` (many postings per message)
 // to the request topic; the worker reads it from the transaction queue and publishes an
-// `OutcomeMessage` per outbox row (chunked to the message size limit) to the callback topic.
-// Both carry a `kind` and a `version`, so a consumer can refuse what it does not understand.
+// `OutcomeMessage` per outbox row (chunked to the message size limit) to the callback topic,
+// and, when the batch changed stored days, `BalanceChangeMessage`s (one branch each) beside it.
+// All carry a `kind` and a `version`, so a consumer can refuse what it does not understand.
 import type { RejectionCode } from './codes.ts';
 import { parseExactJson } from './exact-json.ts';
 import { messageBytesMax } from './limits.ts';
@@ -9,6 +10,7 @@ import { validatePosting, type FieldError, type Posting } from './posting.ts';
 
 export const postingMessageKind = 'flow.postings';
 export const outcomeMessageKind = 'flow.outcomes';
+export const balanceChangeMessageKind = 'flow.balance-changes';
 export const messageVersion = 1;
 
 export interface PostingMessage {
@@ -95,7 +97,7 @@ export interface CallbackMessage {
 }
 
 export interface CallbackAttributes {
-  readonly kind: typeof outcomeMessageKind;
+  readonly kind: typeof outcomeMessageKind | typeof balanceChangeMessageKind;
   readonly version: string;
   /** Present when the outcomes came through ingest with a token naming its producer. */
   readonly producer?: string;
@@ -166,6 +168,82 @@ function chunkOutcomes(outcomes: readonly PostingOutcomeMessage[], bytesMax: num
 
 function outcomeBody(outcomeTexts: readonly string[]): string {
   return `{"kind":"${outcomeMessageKind}","version":${messageVersion},"outcomes":[${outcomeTexts.join(',')}]}`;
+}
+
+/**
+ * An account-day whose closing balance a committed batch changed: a backdated posting changes
+ * its own day and every later stored day of the account, and downstream systems (interest,
+ * fees, IOF) recompute exactly those. Amounts are decimal strings with two decimals.
+ */
+export interface BalanceChange {
+  readonly branch: string;
+  readonly account: string;
+  /** Business date "YYYY-MM-DD". */
+  readonly dateRef: string;
+  /** The day's closing balance before the batch ("0.00" for a day before the account's first). */
+  readonly closingBalanceBefore: string;
+  readonly closingBalanceAfter: string;
+}
+
+export interface BalanceChangeMessage {
+  readonly kind: typeof balanceChangeMessageKind;
+  readonly version: typeof messageVersion;
+  readonly branch: string;
+  readonly changes: readonly BalanceChange[];
+}
+
+/**
+ * The balance-change messages of a batch: balance changes belong to accounts, not producers, so
+ * one message holds the changes of one branch only and carries the attributes `kind`, `version`
+ * and `branch` (never `producer`: a producer's FilterPolicy does not receive them), split when
+ * needed so body and attributes stay within `bytesMax`. Branches in order of first change.
+ */
+export function encodeBalanceChangeMessages(
+  changes: readonly BalanceChange[],
+  bytesMax: number = messageBytesMax,
+): CallbackMessage[] {
+  const byBranch = new Map<string, BalanceChange[]>();
+  for (const change of changes) {
+    const group = byBranch.get(change.branch);
+    if (group === undefined) byBranch.set(change.branch, [change]);
+    else group.push(change);
+  }
+  const messages: CallbackMessage[] = [];
+  for (const [branch, group] of byBranch) {
+    const head = `{"kind":"${balanceChangeMessageKind}","version":${messageVersion},"branch":${JSON.stringify(branch)},"changes":[`;
+    const attributes: CallbackAttributes = { kind: balanceChangeMessageKind, version: String(messageVersion), branch };
+    for (const texts of chunkTexts(group.map((change) => JSON.stringify(change)), Buffer.byteLength(head) + 2, bytesMax - callbackAttributesBytesMax)) {
+      messages.push({ body: `${head}${texts.join(',')}]}`, attributes });
+    }
+  }
+  return messages;
+}
+
+/** Packs JSON texts into groups whose joined size plus `envelopeBytes` stays within `bytesMax`. */
+function chunkTexts(texts: readonly string[], envelopeBytes: number, bytesMax: number): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let chunkBytes = envelopeBytes;
+  for (const text of texts) {
+    const bytes = Buffer.byteLength(text) + 1;
+    if (chunk.length > 0 && chunkBytes + bytes > bytesMax) {
+      chunks.push(chunk);
+      chunk = [];
+      chunkBytes = envelopeBytes;
+    }
+    chunk.push(text);
+    chunkBytes += bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+export function decodeBalanceChangeMessage(body: string): BalanceChangeMessage {
+  const message = JSON.parse(body) as BalanceChangeMessage;
+  if (message.kind !== balanceChangeMessageKind || message.version !== messageVersion) {
+    throw new Error(`not a version-${messageVersion} balance-change message`);
+  }
+  return message;
 }
 
 export function decodeOutcomeMessage(body: string): OutcomeMessage {

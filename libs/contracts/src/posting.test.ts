@@ -74,6 +74,10 @@ describe('posting contract', () => {
     [{ id: 'not-a-uuid' }, 'id:id_invalid'],
     [{ traceKey: 42 }, 'traceKey:trace_key_invalid'],
     [{ debit_credit: 'D' }, 'debit_credit:field_unknown'],
+    [{ reverses: '0190b3a4-7c2e-7d41-9a10-3c2f5e6a7b8c' }, ''],
+    [{ reverses: null }, ''],
+    [{ reverses: 'original' }, 'reverses:reverses_invalid'],
+    [{ reverses: 42 }, 'reverses:reverses_invalid'],
   ])('%j → %s', (change, expected) => {
     expect(errorsOf(change).join(',')).toBe(expected);
   });
@@ -84,6 +88,13 @@ describe('posting contract', () => {
       'amount:amount_not_positive',
       'dateRef:date_ref_invalid',
     ]);
+  });
+
+  test('a reversal keeps reverses in lower case; a plain posting has no reverses field at all', () => {
+    const reverses = '6F1C2A7E-3B4D-4C5E-8F90-A1B2C3D4E5F6';
+    expect(validatePosting({ ...valid, reverses })).toMatchObject({ ok: true, posting: { reverses: reverses.toLowerCase() } });
+    const plain = validatePosting({ ...valid, reverses: null });
+    expect(plain.ok && 'reverses' in plain.posting).toBe(false);
   });
 
   test.each([null, [], 'posting', 7])('a posting that is not an object (%j) is refused', (input) => {

@@ -36,6 +36,11 @@ export interface Posting {
   /** Business date "YYYY-MM-DD". */
   readonly dateRef: string;
   /**
+   * The id of the posting this one reverses (estorno), in lower case; absent or null for a plain
+   * posting. The engine checks the original (docs/engine.md, "Reversals").
+   */
+  readonly reverses?: string | null;
+  /**
    * Who posted it: ingest stamps the token's `client_id` (else its subject). Never taken from a
    * client (a draft with `producer` is refused as an unknown field); absent when the token named
    * no one, or in messages published before producers were stamped.
@@ -67,6 +72,7 @@ export type PostingValidation<T> =
 
 const postingFields = new Set([
   'id', 'traceKey', 'branch', 'account', 'amount', 'debitCredit', 'eventCode', 'description', 'details', 'dateRef',
+  'reverses',
 ]);
 const amountPattern = /^(\d+)(?:\.(\d+))?$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -99,6 +105,7 @@ export function validatePostingDraft(input: unknown): PostingValidation<PostingD
   const dateRef = fields.dateRef;
   if (dateRef === undefined) errors.push({ field: 'dateRef', code: 'field_required' });
   else if (!isCalendarDate(dateRef)) errors.push({ field: 'dateRef', code: 'date_ref_invalid' });
+  const reverses = optionalUuid(fields.reverses, 'reverses', 'reverses_invalid', errors);
 
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -107,6 +114,8 @@ export function validatePostingDraft(input: unknown): PostingValidation<PostingD
       id, traceKey, branch: branch!, account: account!, amount: amount!,
       debitCredit: debitCredit as DebitCredit, eventCode: eventCode as number,
       description, details, dateRef: dateRef as string,
+      // Only a reversal carries the field, so plain postings keep their shape on the wire.
+      ...(reverses === null ? {} : { reverses }),
     },
   };
 }

@@ -10,13 +10,16 @@ export * from './limits.ts';
 export { defaultLedgerRules, ledgerRules, type LedgerRules } from './rules/ledger-rules.ts';
 export { addDays, businessDate, daysBetween } from './rules/business-date.ts';
 export { createLedgerEngine, type BatchResult, type LedgerEngine, type LedgerEngineOptions } from './engine/apply-batch.ts';
-export type { AccountStatus, OutcomeStatus, PostingOutcome } from './engine/outcome.ts';
+export type { AccountStatus, BranchStatus, OutcomeStatus, PostingOutcome } from './engine/outcome.ts';
 export { postingHash } from './engine/posting-hash.ts';
 export { insertTransactionsSqlInto, transactionColumns } from './engine/sql/insert-transactions.ts';
 export * from './catalog/events.ts';
 export * from './catalog/accounts.ts';
+export * from './catalog/branches.ts';
 export { CursorError, decodeCursor, encodeCursor, pageOf, type CursorField, type Page } from './queries/cursor.ts';
-export { findTransaction, searchStatuses, searchTransactions, type SearchStatus, type TransactionSearch, type TransactionView } from './queries/transactions.ts';
+export {
+  findTransaction, searchStatuses, searchTransactions, type SearchStatus, type TransactionDetailView, type TransactionSearch, type TransactionView,
+} from './queries/transactions.ts';
 export { readStatement, streamStatement, type Statement, type StatementLine, type StatementRequest, type StatementStream, type StatementSummary } from './queries/statement.ts';
 export { asOfBounds, type AsOf } from './queries/as-of.ts';
 export { readBalanceAt, readDailyBalances, readDailyReport, type BalanceAtDate, type BranchDayReport, type DailyBalance } from './queries/balances.ts';

@@ -7,8 +7,8 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePortOnLoopback } from '@flow/ledger-core/testing';
 import { waitFor } from '@flow/service-kit/testing';
+import { npmStartEnvironment } from './npm-start-environment.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -77,15 +77,10 @@ export interface StartedStack {
 /** `npm start` exactly as a newcomer runs it, on free ports and a fresh data folder. */
 export async function startNpmStack(): Promise<StartedStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'flow-console-'));
-  const ports = {
-    ingest: await freePortOnLoopback(), query: await freePortOnLoopback(), health: await freePortOnLoopback(), broker: await freePortOnLoopback(),
-  };
+  const { ports, environment } = await npmStartEnvironment(dataDir);
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: repositoryRoot,
-    env: {
-      ...process.env, FLOW_DATA_DIR: dataDir, FLOW_INGEST_PORT: String(ports.ingest), FLOW_QUERY_API_PORT: String(ports.query),
-      FLOW_WORKER_HEALTH_PORT: String(ports.health), FLOW_BROKER_PORT: String(ports.broker),
-    },
+    env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

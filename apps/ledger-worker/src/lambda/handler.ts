@@ -65,7 +65,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     batchPostings: dependencies.batchPostings,
     logger,
     metrics: dependencies.metrics,
-    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes),
+    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes, result.balanceChanges),
   });
 
   return async (event) => {

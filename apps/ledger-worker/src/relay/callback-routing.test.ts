@@ -2,6 +2,8 @@
 // producer's outcomes and carries `producer`, `branch`, `kind` and `version` as message
 // attributes, so a queue subscribed to flow-callback with a FilterPolicy on `producer` receives
 // exactly its producer's outcomes — also when ingest packed several producers into one message.
+// Balance-change messages carry `branch` too (and no `producer`): a branch's subscription names
+// the kind it wants.
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { decodeOutcomeMessage, type PostingOutcomeMessage } from '@flow/contracts';
@@ -65,7 +67,7 @@ describe('callbacks routed by producer', () => {
   test('a FilterPolicy on producer receives exactly that producer\'s outcomes', async () => {
     const bankA = await subscribedQueue('callback-bank-a', { producer: ['bank-a'] });
     const bankB = await subscribedQueue('callback-bank-b', { producer: ['bank-b'] });
-    const branch0002 = await subscribedQueue('callback-branch-0002', { branch: ['0002'] });
+    const branch0002 = await subscribedQueue('callback-branch-0002', { kind: ['flow.outcomes'], branch: ['0002'] });
     const ofA = Array.from({ length: 30 }, (_, index) => makePosting({ dateRef: today, producer: 'bank-a', account: `A${index % 3}` }));
     const ofB = Array.from({ length: 20 }, () => makePosting({ dateRef: today, producer: 'bank-b', branch: '0002', account: '100001' }));
     const unstamped = [makePosting({ dateRef: today })];

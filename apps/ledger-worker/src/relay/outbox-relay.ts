@@ -8,8 +8,11 @@
 // by posting id. Each callback message holds one producer's outcomes and carries the SNS message
 // attributes `producer`, `branch` (when all its outcomes share one), `kind` and `version`, so a
 // subscription's FilterPolicy routes each producer's outcomes to its own queue or endpoint.
+// A row that changed stored days also holds its balance changes: they go out after its outcomes,
+// one branch a message (`kind` flow.balance-changes, `version`, `branch`; no `producer`), and
+// the row is marked only once both kinds are published, so they are at least once as well.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { encodeCallbackMessages, type CallbackMessage } from '@flow/contracts';
+import { encodeBalanceChangeMessages, encodeCallbackMessages, type BalanceChange, type CallbackMessage } from '@flow/contracts';
 import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
 import { createBreaker, errorFields, watchBreaker, type Logger, type Metrics } from '@flow/service-kit';
 import {
@@ -32,8 +35,11 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Publishes a committed batch's outcomes and marks its row; never rejects (failures are logged). */
-  publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void>;
+  /**
+   * Publishes a committed batch's outcomes and balance changes and marks its row; never rejects
+   * (failures are logged).
+   */
+  publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[], balanceChanges?: readonly BalanceChange[]): Promise<void>;
   /** One sweep pass over unsent rows. */
   sweep(): Promise<SweepResult>;
   /** Starts the periodic sweep. */
@@ -55,23 +61,23 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let sweeping: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  async function publishOutcomes(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
-    const messages = encodeCallbackMessages(outcomes);
+  async function publishRow(outboxId: string, outcomes: readonly PostingOutcome[], balanceChanges: readonly BalanceChange[]): Promise<void> {
+    const messages = [...encodeCallbackMessages(outcomes), ...encodeBalanceChangeMessages(balanceChanges)];
     for (const message of messages) await breaker.fire(message);
-    logger.info('outcomes_published', { outboxId, outcomes: outcomes.length, messages: messages.length });
+    logger.info('outcomes_published', { outboxId, outcomes: outcomes.length, balanceChanges: balanceChanges.length, messages: messages.length });
   }
 
-  async function publishAndMark(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
+  async function publishAndMark(outboxId: string, outcomes: readonly PostingOutcome[], balanceChanges: readonly BalanceChange[]): Promise<void> {
     try {
-      await publishOutcomes(outboxId, outcomes);
+      await publishRow(outboxId, outcomes, balanceChanges);
       await markOutboxSent(database, [outboxId]);
     } catch (error) {
       logger.warn('outbox_relay_failed', { outboxId, ...errorFields(error) });
     }
   }
 
-  function publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[]): Promise<void> {
-    const done = slots.run(() => publishAndMark(outboxId, outcomes)).then((ran) => {
+  function publishCommitted(outboxId: string, outcomes: readonly PostingOutcome[], balanceChanges: readonly BalanceChange[] = []): Promise<void> {
+    const done = slots.run(() => publishAndMark(outboxId, outcomes, balanceChanges)).then((ran) => {
       if (!ran) logger.warn('outbox_relay_deferred', { outboxId });
     });
     inFlight.add(done);
@@ -80,7 +86,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function sweep(): Promise<SweepResult> {
-    const result = await sweepOutbox(database, (row) => publishOutcomes(row.id, row.outcomes), {
+    const result = await sweepOutbox(database, (row) => publishRow(row.id, row.outcomes, row.balanceChanges), {
       rowsMax: outboxSweepRowsMax, ageMinMs: options.sweepAgeMinMs ?? outboxSweepAgeMinMs,
     });
     if (result.failure !== undefined) logger.warn('outbox_sweep_failed', errorFields(result.failure));

@@ -2,7 +2,7 @@
 // issued it (route, path parameters, filters; any page size), under a key the app still knows.
 // The hostile positions found by the hostile-client run (each once a 500) are named cases: sent
 // as they were (unsigned) and validly signed with the app's own key, both are 400 cursor_invalid.
-import { createAccount, createLedgerEngine, ledgerRules, type Database } from '@flow/ledger-core';
+import { createLedgerEngine, ledgerRules, type Database } from '@flow/ledger-core';
 import { databaseTargets, makePosting, seedCatalog, statementExample, type TestDatabase } from '@flow/ledger-core/testing';
 import { createAuthenticator, createLogger } from '@flow/service-kit';
 import type { Express } from 'express';
@@ -41,8 +41,7 @@ describe.each(databaseTargets())('signed, bound cursors on $name', (target) => {
 
   beforeAll(async () => {
     db = await target.create();
-    await seedCatalog(db.database, [{ branch: '0001', account: '100001' }, { branch: '0002', account: '000777' }]);
-    await createAccount(db.database, { branch: '0003', account: 'ABC', status: 'active', holderName: null });
+    await seedCatalog(db.database, [{ branch: '0001', account: '100001' }, { branch: '0002', account: '000777' }, { branch: '0003', account: 'ABC' }]);
     const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now });
     for (const fields of example.entries) await engine.applyBatch([makePosting(fields)]);
     for (const fields of example.entries) await engine.applyBatch([makePosting({ ...fields, branch: '0002', account: '000777' })]);

@@ -1,8 +1,9 @@
 // The account registry admin, `flow:admin` only: list (optionally by branch), get, register
 // (409 when it exists) and update status (active, blocked, closed) and holder name. Status
 // changes take effect for every batch the engine starts after them. Primary only, like events.
+// An account is registered only in a registered, active branch: 422 `branch_not_registered`.
 import { accountPattern, branchPattern, limits } from '@flow/contracts';
-import { createAccount, decodeCursor, encodeCursor, findAccount, listAccounts, pageOf, updateAccount, type AccountStatus } from '@flow/ledger-core';
+import { BranchUnavailableError, createAccount, decodeCursor, encodeCursor, findAccount, listAccounts, pageOf, updateAccount, type AccountStatus } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
 import { BodyFields } from '../http/body-fields.ts';
@@ -38,7 +39,10 @@ export function accountRoutes(dependencies: RouteDependencies): Router {
     const status = body.oneOf('status', accountStatuses, false) ?? 'active';
     const holderName = body.nullableText('holderName', holderNameLengthMax) ?? null;
     body.finish();
-    const created = await createAccount(primaryDatabase, { branch: branch!, account: account!, status, holderName });
+    const created = await createAccount(primaryDatabase, { branch: branch!, account: account!, status, holderName }).catch((error: unknown) => {
+      if (error instanceof BranchUnavailableError) throw new ApiError('branch_not_registered', { branch });
+      throw error;
+    });
     if (created === null) throw new ApiError('conflict', { branch, account });
     response.status(201).location(`/v1/accounts/${branch}/${account}`).json(created);
   });

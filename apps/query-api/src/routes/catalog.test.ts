@@ -1,5 +1,5 @@
-// The catalog admin over HTTP: events and accounts listed, read, created (201, 409 when they
-// exist), updated, with per-field 400s; admin scope only.
+// The catalog admin over HTTP: events, branches and accounts listed, read, created (201, 409 when
+// they exist), updated, with per-field 400s; accounts only in an active branch; admin scope only.
 import { databaseTargets, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../testing.ts';
@@ -82,6 +82,38 @@ describe.each(databaseTargets())('catalog routes on $name', (target) => {
       .toEqual({ pointer: '', code: 'body_invalid', message: 'the body must be a JSON object' });
     await admin('get', '/v1/accounts/0001/NOPE').expect(404);
     await admin('patch', '/v1/accounts/0001/NOPE').send({ status: 'closed' }).expect(404);
+  });
+
+  test('a branch is registered, read, listed, renamed and closed; a closed or unknown branch takes no account', async () => {
+    const created = await admin('post', '/v1/branches').send({ code: '0042', name: 'Agência Centro' }).expect(201);
+    expect(created.headers.location).toBe('/v1/branches/0042');
+    expect(created.body).toEqual({ code: '0042', name: 'Agência Centro', status: 'active', createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect((await admin('get', '/v1/branches/0042').expect(200)).body).toEqual(created.body);
+    await admin('post', '/v1/accounts').send({ branch: '0042', account: 'A1' }).expect(201);
+    const closed = await admin('patch', '/v1/branches/0042').send({ status: 'closed', name: 'Centro (fechada)' }).expect(200);
+    expect(closed.body).toMatchObject({ code: '0042', status: 'closed', name: 'Centro (fechada)' });
+    const intoClosed = await admin('post', '/v1/accounts').send({ branch: '0042', account: 'A2' });
+    expect([intoClosed.status, intoClosed.body.code]).toEqual([422, 'branch_not_registered']);
+    const intoUnknown = await admin('post', '/v1/accounts').send({ branch: '9999', account: 'A1' });
+    expect([intoUnknown.status, intoUnknown.body.code]).toEqual([422, 'branch_not_registered']);
+    // Its accounts stay.
+    await admin('get', '/v1/accounts/0042/A1').expect(200);
+    const first = (await admin('get', '/v1/branches?limit=2').expect(200)).body;
+    expect(first.items.map((branch: { code: string }) => branch.code)).toEqual(['0001', '0002']);
+    const second = (await admin('get', `/v1/branches?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(second.items.map((branch: { code: string }) => branch.code)).toEqual(['0042']);
+  });
+
+  test('an existing branch is 409, bad fields are 400, unknown branches 404', async () => {
+    expect((await admin('post', '/v1/branches').send({ code: '0001', name: 'Again' }).expect(409)).body.code).toBe('conflict');
+    const invalid = await admin('post', '/v1/branches').send({ code: '00-1', name: '', status: 'frozen', city: 'Rio' }).expect(400);
+    expect(invalid.body.code).toBe('validation_failed');
+    expect((await admin('patch', '/v1/branches/0001').send({}).expect(400)).body.code).toBe('validation_failed');
+    expect((await admin('patch', '/v1/branches/0001').send({ status: 'blocked' }).expect(400)).body.code).toBe('validation_failed');
+    expect((await admin('get', '/v1/branches/7777').expect(404)).body.code).toBe('not_found');
+    expect((await admin('patch', '/v1/branches/7777').send({ status: 'closed' }).expect(404)).body.code).toBe('not_found');
+    expect((await admin('get', '/v1/branches/a-b').expect(400)).body.code).toBe('query_invalid');
+    await request(api.app).get('/v1/branches').set('authorization', api.auth.reader).expect(403);
   });
 
   test('the catalog needs the admin scope: 401 without a token, 403 with a read token', async () => {

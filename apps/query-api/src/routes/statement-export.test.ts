@@ -4,7 +4,7 @@
 // compared with the JSON statement of the same range, read page by page. The ledger holds more
 // lines than one database batch, so the exports cross batch boundaries.
 import { createAccount, createLedgerEngine, ledgerRules, type Database, type Transaction } from '@flow/ledger-core';
-import { databaseTargets, fixtureEvents, makePosting, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
+import { databaseTargets, fixtureEvents, makePosting, registerBranches, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseOfx } from 'ofx-js';
 import request from 'supertest';
@@ -34,6 +34,7 @@ describe.each(databaseTargets())('statement exports on $name', (target) => {
     db = await target.create();
     await seedCatalog(db.database);
     await createAccount(db.database, { branch: '0001', account: '100001', status: 'active', holderName: 'José da Silva Comércio Ltda' });
+    await registerBranches(db.database, ['VIRT']);
     await createAccount(db.database, { branch: 'VIRT', account: 'X1', status: 'active', holderName: null });
     const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now });
     // An entry before the range gives a non-zero opening balance.

@@ -40,6 +40,7 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
       id: posted.id, status: 'posted', reason: null, branch: '0001', account: 'B', amount: '7.50', debitCredit: 'C',
       eventCode: 494, description: null, details: { channel: 'pix' }, dateRef: '2026-11-21', traceKey: posted.traceKey,
       seq: expect.stringMatching(/^\d+$/), processedAt: expect.any(String), producer: null,
+      reverses: null, reversedAmount: '0.00', reversals: [],
     });
   });
 
@@ -147,5 +148,24 @@ describe.each(databaseTargets())('transaction routes on $name', (target) => {
     const statement = await get('/v1/accounts/0001/A/statement?from=2026-11-20&to=2026-11-24&limit=1').expect(200);
     const foreign = await get(`/v1/transactions?cursor=${statement.body.nextCursor}`).expect(400);
     expect(foreign.body.code).toBe('cursor_invalid');
+  });
+
+  // Last: it adds entries to account A that the searches above do not expect.
+  test('an original shows what its reversals add up to and their ids; a reversal names its original', async () => {
+    const original = postings[0]!;
+    const engine = createLedgerEngine({ database: db.database, rules: ledgerRules(), now });
+    const reversals = [
+      makePosting({ account: 'A', dateRef: '2026-11-23', amount: '40.00', debitCredit: 'D', reverses: original.id }),
+      makePosting({ account: 'A', dateRef: '2026-11-22', amount: '60.00', debitCredit: 'D', reverses: original.id }),
+      makePosting({ account: 'A', dateRef: '2026-11-24', amount: '0.01', debitCredit: 'D', reverses: original.id }),
+    ];
+    const { outcomes } = await engine.applyBatch(reversals);
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual([null, null, 'reversal_exceeds_remainder']);
+    const body = (await get(`/v1/transactions/${original.id}`).expect(200)).body;
+    // In statement order: by date, then insertion.
+    expect(body).toMatchObject({ id: original.id, reverses: null, reversedAmount: '100.00', reversals: [reversals[1]!.id, reversals[0]!.id] });
+    expect((await get(`/v1/transactions/${reversals[0]!.id}`).expect(200)).body).toMatchObject({ reverses: original.id, reversals: [] });
+    expect((await get(`/v1/transactions/${reversals[2]!.id}`).expect(200)).body)
+      .toMatchObject({ status: 'rejected', reason: 'reversal_exceeds_remainder', reverses: original.id });
   });
 });

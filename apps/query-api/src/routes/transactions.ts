@@ -1,7 +1,8 @@
 // `GET /v1/transactions/{id}`: one posting with its outcome (posted, or rejected with the
-// rejection code); `GET /v1/transactions`: entries by filters, in statement order — posted ones
-// by default, rejections with their reason too with `status=rejected|all` (a search reads the
-// replica only: it can lag, and says nothing false about a single id).
+// rejection code) and its reversal links (what it reverses; its reversals and their sum);
+// `GET /v1/transactions`: entries by filters, in statement order — posted ones by default,
+// rejections with their reason too with `status=rejected|all` (a search reads the replica only:
+// it can lag, and says nothing false about a single id).
 import { archivedMonthsIn, findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
@@ -28,7 +29,8 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     // A posted entry whose month is in the lake keeps its outcome here (flow.posting), marked archived.
     const [archived] = transaction.status === 'posted' && transaction.seq === null
       ? await archivedMonthsIn(held.database, transaction.dateRef, transaction.dateRef) : [];
-    response.json({ ...transactionBody(transaction), ...(archived === undefined ? {} : { archived }) });
+    const { reverses, reversedAmount, reversals } = transaction;
+    response.json({ ...transactionBody(transaction), reverses, reversedAmount, reversals, ...(archived === undefined ? {} : { archived }) });
   });
 
   router.get('/v1/transactions', requireRead, async (request, response) => {

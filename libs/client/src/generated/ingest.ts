@@ -74,7 +74,7 @@ export interface components {
             /** @description `urn:flow:request:<x-request-id>`: quote it to support. */
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable" | "range_archived";
+            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable" | "range_archived" | "branch_not_registered";
             message: string;
             /** @description Field and parameter problems (400), the first 100 in request order. */
             errors?: components["schemas"]["ProblemError"][];
@@ -89,7 +89,7 @@ export interface components {
             /** @description RFC 6901 JSON Pointer: into the body (`/transactions/3/amount`, `/amount` for one posting, empty for the whole body), or into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`, `/path/branch`). */
             pointer: string;
             /** @enum {string} */
-            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "branch_forbidden";
+            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "reverses_invalid" | "branch_forbidden";
             message: string;
         };
         PostingRequest: {
@@ -118,9 +118,11 @@ export interface components {
             } | null;
             /**
              * Format: date
-             * @description Business date "YYYY-MM-DD".
+             * @description Business date "YYYY-MM-DD", today − retro window … today in the business time zone: earlier is rejected `date_ref_outside_window`, later `date_ref_in_future`.
              */
             dateRef: string;
+            /** @description Makes this posting a reversal (estorno) of the posting with this id: posted only if that original is posted, on the same branch and account, on the other side, and the amount is at most what remains unreversed of it (partial reversals add up); otherwise rejected `reversal_target_not_found`, `reversal_target_rejected`, `reversal_other_account`, `reversal_same_side` or `reversal_exceeds_remainder`. Part of the posting for idempotency. */
+            reverses?: string | null;
         };
         PostingBatchRequest: {
             transactions: components["schemas"]["PostingRequest"][];

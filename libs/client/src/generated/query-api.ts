@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A posting by id with its outcome: posted, or rejected with the rejection code. Readable as soon as its outcome is on the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.
+         * A posting by id with its outcome (posted, or rejected with the rejection code) and its reversals. Readable as soon as its outcome is on the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.
          * @description Requires scope `flow:read`. The token's `flow_branches` claim (an array of branch codes, or `["*"]`) bounds what it sees: a path or `branch` filter outside it is 403 `branch_forbidden`, lists hold only its branches, a transaction of another branch is 404. A token without the claim sees no ledger data.
          */
         get: operations["getTransaction"];
@@ -167,6 +167,54 @@ export interface paths {
          * @description Requires scope `flow:admin`.
          */
         patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/v1/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List branches by code.
+         * @description Requires scope `flow:admin`.
+         */
+        get: operations["listBranches"];
+        put?: never;
+        /**
+         * Register a branch. Accounts are registered (or opened automatically) only in an active branch.
+         * @description Requires scope `flow:admin`.
+         */
+        post: operations["registerBranch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/branches/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A branch.
+         * @description Requires scope `flow:admin`.
+         */
+        get: operations["getBranch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a branch: name, status. A closed branch takes no posting (`branch_closed`) and no new account.
+         * @description Requires scope `flow:admin`.
+         */
+        patch: operations["updateBranch"];
         trace?: never;
     };
     "/v1/accounts": {
@@ -310,7 +358,7 @@ export interface components {
             /** @description `urn:flow:request:<x-request-id>`: quote it to support. */
             instance?: string;
             /** @enum {string} */
-            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable" | "range_archived";
+            code: "validation_failed" | "request_too_large" | "too_many_postings" | "unauthorized" | "forbidden" | "not_found" | "query_invalid" | "cursor_invalid" | "conflict" | "broker_unavailable" | "database_unavailable" | "internal_error" | "auth_unavailable" | "branch_forbidden" | "content_type_unsupported" | "content_encoding_unsupported" | "body_encoding_invalid" | "path_invalid" | "request_malformed" | "rate_limited" | "not_acceptable" | "range_archived" | "branch_not_registered";
             message: string;
             /** @description Field and parameter problems (400), the first 100 in request order. */
             errors?: components["schemas"]["ProblemError"][];
@@ -325,7 +373,7 @@ export interface components {
             /** @description RFC 6901 JSON Pointer: into the body (`/transactions/3/amount`, `/amount` for one posting, empty for the whole body), or into the parameters seen as `{ "query": {...}, "path": {...} }` (`/query/limit`, `/path/branch`). */
             pointer: string;
             /** @enum {string} */
-            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "branch_forbidden";
+            code: "field_required" | "field_unknown" | "id_invalid" | "trace_key_invalid" | "branch_invalid" | "account_invalid" | "amount_invalid_format" | "amount_too_many_decimals" | "amount_not_positive" | "amount_above_maximum" | "debit_credit_invalid" | "event_code_invalid" | "description_invalid" | "details_invalid" | "date_ref_invalid" | "posting_not_object" | "text_character_invalid" | "details_number_inexact" | "details_too_deep" | "producer_invalid" | "value_invalid" | "body_invalid" | "trace_id_invalid" | "reverses_invalid" | "branch_forbidden";
             message: string;
         };
         Transaction: {
@@ -356,7 +404,44 @@ export interface components {
             /** Format: date-time */
             processedAt: string;
             producer: string | null;
-            /** @description Present only on GET by id of a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there. */
+        };
+        TransactionDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "posted" | "rejected";
+            reason: string | null;
+            /** @example 0001 */
+            branch: string;
+            /** @example 100001 */
+            account: string;
+            amount: string | null;
+            debitCredit: ("D" | "C") | null;
+            eventCode: number | null;
+            description: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dateRef: string;
+            /** Format: uuid */
+            traceKey: string;
+            seq: string | null;
+            /** Format: date-time */
+            processedAt: string;
+            producer: string | null;
+            reverses: string | null;
+            /**
+             * @description What its posted reversals add up to ("0.00" when none); what remains to reverse is amount − reversedAmount.
+             * @example 12.00
+             */
+            reversedAmount: string;
+            /** @description The ids of its posted reversals, in statement order. */
+            reversals: string[];
+            /** @description Present only on a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there. */
             archived?: {
                 month: string;
                 location: string;
@@ -577,6 +662,36 @@ export interface components {
             active?: boolean;
             allowDebit?: boolean;
             allowCredit?: boolean;
+        };
+        Branch: {
+            /** @example 0001 */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BranchPage: {
+            items: components["schemas"]["Branch"][];
+            nextCursor: string | null;
+        };
+        BranchCreate: {
+            /** @example 0001 */
+            code: string;
+            name: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "closed";
+        };
+        BranchUpdate: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "closed";
         };
         Account: {
             /** @example 0001 */
@@ -806,7 +921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Transaction"];
+                    "application/json": components["schemas"]["TransactionDetail"];
                 };
             };
             /** @description query_invalid, path_invalid, request_malformed */
@@ -1776,6 +1891,438 @@ export interface operations {
             };
         };
     };
+    listBranches: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of branches. */
+            200: {
+                headers: {
+                    /** @description `<path?…&cursor=…>; rel="next"` when there is a next page (the same cursor as `nextCursor`); absent on the last page. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchPage"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed, cursor_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BranchCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Branch"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed, validation_failed, body_encoding_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description content_type_unsupported, content_encoding_unsupported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Branch code (agência). */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The branch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Branch"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Branch code (agência). */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BranchUpdate"];
+            };
+        };
+        responses: {
+            /** @description The branch as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Branch"];
+                };
+            };
+            /** @description query_invalid, path_invalid, request_malformed, validation_failed, body_encoding_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden */
+            403: {
+                headers: {
+                    /** @description `Bearer realm="flow"`, with `error="invalid_token"` for a bad token, `error="insufficient_scope"` (and `scope`) for a missing scope or branch. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description content_type_unsupported, content_encoding_unsupported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database_unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAccounts: {
         parameters: {
             query?: {
@@ -1954,6 +2501,15 @@ export interface operations {
             };
             /** @description content_type_unsupported, content_encoding_unsupported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description branch_not_registered */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -222,7 +222,20 @@ function postingRequestSchema(): Record<string, unknown> {
         'x-flow-max-bytes': detailsBytesMax,
         'x-flow-max-depth': detailsDepthMax,
       },
-      dateRef: { type: 'string', format: 'date', description: 'Business date "YYYY-MM-DD".' },
+      dateRef: {
+        type: 'string', format: 'date',
+        description: 'Business date "YYYY-MM-DD", today − retro window … today in the business time zone: earlier is rejected `date_ref_outside_window`, later `date_ref_in_future`.',
+      },
+      reverses: {
+        type: ['string', 'null'],
+        pattern: uuidPattern,
+        description: [
+          'Makes this posting a reversal (estorno) of the posting with this id: posted only if that original is posted,',
+          'on the same branch and account, on the other side, and the amount is at most what remains unreversed of it',
+          '(partial reversals add up); otherwise rejected `reversal_target_not_found`, `reversal_target_rejected`,',
+          '`reversal_other_account`, `reversal_same_side` or `reversal_exceeds_remainder`. Part of the posting for idempotency.',
+        ].join(' '),
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   descriptionLengthMax,
   eventCodeMax,
   eventCodeMin,
+  branchNameLengthMax,
   holderNameLengthMax,
   pageLimitDefault,
   pageLimitMax,
@@ -102,10 +103,10 @@ function transactionPaths(): Schema {
       }),
     },
     '/v1/transactions/{id}': {
-      get: operation('getTransaction', 'A posting by id with its outcome: posted, or rejected with the rejection code. Readable as soon as its outcome is on '
-        + 'the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.', 'flow:read', {
+      get: operation('getTransaction', 'A posting by id with its outcome (posted, or rejected with the rejection code) and its reversals. Readable as '
+        + 'soon as its outcome is on the callback topic: an id a read replica has not replayed yet is read on the primary, so 404 means never received.', 'flow:read', {
         parameters: [parameter('id', 'path', uuid, 'The posting id.')],
-        responses: { 200: answer('The posting.', ref('Transaction')), ...readErrors('not_found') },
+        responses: { 200: answer('The posting.', ref('TransactionDetail')), ...readErrors('not_found') },
       }),
     },
   };
@@ -205,7 +206,10 @@ function accountAdminPaths(): Schema {
       }),
       post: operation('registerAccount', 'Register an account.', 'flow:admin', {
         requestBody: { required: true, content: json(ref('AccountCreate')) },
-        responses: { 201: answer('Registered.', ref('Account')), ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'request_too_large') },
+        responses: {
+          201: answer('Registered.', ref('Account')),
+          ...adminErrors('validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'conflict', 'branch_not_registered', 'request_too_large'),
+        },
       }),
     },
     '/v1/accounts/{branch}/{account}': {
@@ -246,6 +250,35 @@ function consolePaths(): Schema {
     '/v1/operations': {
       get: operation('getOperations', 'What operations watch: the outbox backlog, the last batch written, the worker\'s readiness.', 'flow:admin', {
         responses: { 200: answer('The figures; `null` where the API cannot read them yet.', ref('Operations')), ...adminErrors() },
+      }),
+    },
+  };
+}
+
+const branchCodePath = parameter('code', 'path', branch, 'Branch code (agência).');
+
+function branchAdminPaths(): Schema {
+  const bodyErrors = ['validation_failed', 'content_type_unsupported', 'content_encoding_unsupported', 'body_encoding_invalid', 'request_too_large'] as const;
+  return {
+    '/v1/branches': {
+      get: operation('listBranches', 'List branches by code.', 'flow:admin', {
+        parameters: [limitParameter, cursorParameter],
+        responses: { 200: pageAnswer('A page of branches.', ref('BranchPage')), ...adminErrors('cursor_invalid') },
+      }),
+      post: operation('registerBranch', 'Register a branch. Accounts are registered (or opened automatically) only in an active branch.', 'flow:admin', {
+        requestBody: { required: true, content: json(ref('BranchCreate')) },
+        responses: { 201: answer('Registered.', ref('Branch')), ...adminErrors(...bodyErrors, 'conflict') },
+      }),
+    },
+    '/v1/branches/{code}': {
+      get: operation('getBranch', 'A branch.', 'flow:admin', {
+        parameters: [branchCodePath],
+        responses: { 200: answer('The branch.', ref('Branch')), ...adminErrors('not_found') },
+      }),
+      patch: operation('updateBranch', 'Change a branch: name, status. A closed branch takes no posting (`branch_closed`) and no new account.', 'flow:admin', {
+        parameters: [branchCodePath],
+        requestBody: { required: true, content: json(ref('BranchUpdate')) },
+        responses: { 200: answer('The branch as changed.', ref('Branch')), ...adminErrors(...bodyErrors, 'not_found') },
       }),
     },
   };
@@ -298,7 +331,9 @@ function healthPaths(): Schema {
 }
 
 export function queryPaths(): Record<string, unknown> {
-  return { ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...accountAdminPaths(), ...consolePaths(), ...healthPaths() };
+  return {
+    ...transactionPaths(), ...accountReadPaths(), ...eventPaths(), ...branchAdminPaths(), ...accountAdminPaths(), ...consolePaths(), ...healthPaths(),
+  };
 }
 
 function object(properties: Record<string, Schema>, required = Object.keys(properties)): Schema {
@@ -307,35 +342,49 @@ function object(properties: Record<string, Schema>, required = Object.keys(prope
 
 const page = (item: string): Schema => object({ items: { type: 'array', items: ref(item) }, nextCursor });
 
-function ledgerSchemas(): Record<string, Schema> {
+/** A posting as the reads show it: in a search (Transaction) and by id, with its reversals (TransactionDetail). */
+function transactionSchemas(): Record<string, Schema> {
+  const transaction = {
+    id: uuid,
+    status: { type: 'string', enum: ['posted', 'rejected'] },
+    reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
+    branch, account,
+    // Null only for an entry whose month was archived to the lake (see TransactionDetail's `archived`).
+    amount: nullable(amount),
+    debitCredit: nullable({ type: 'string', enum: ['D', 'C'] }),
+    eventCode: nullable(eventCode),
+    description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
+    details: nullable({ type: 'object', additionalProperties: true }),
+    dateRef: calendarDate,
+    traceKey: uuid,
+    seq: nullable(sequence),
+    processedAt: { type: 'string', format: 'date-time' },
+    producer: nullable({
+      type: 'string', maxLength: producerLengthMax,
+      description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
+    }),
+  };
+  const transactionRequired = Object.keys(transaction);
   return {
-    Transaction: object({
-      id: uuid,
-      status: { type: 'string', enum: ['posted', 'rejected'] },
-      reason: nullable({ type: 'string', description: 'The rejection code (R… registry) when rejected.' }),
-      branch, account,
-      // Null only for an entry whose month was archived to the lake (see `archived`).
-      amount: nullable(amount),
-      debitCredit: nullable({ type: 'string', enum: ['D', 'C'] }),
-      eventCode: nullable(eventCode),
-      description: nullable({ type: 'string', maxLength: descriptionLengthMax }),
-      details: nullable({ type: 'object', additionalProperties: true }),
-      dateRef: calendarDate,
-      traceKey: uuid,
-      seq: nullable(sequence),
-      processedAt: { type: 'string', format: 'date-time' },
-      producer: nullable({
-        type: 'string', maxLength: producerLengthMax,
-        description: 'Who posted it: the ingest token\'s `client_id`, else its subject (stamped by ingest, never sent by clients).',
-      }),
+    Transaction: object(transaction, transactionRequired),
+    TransactionDetail: object({
+      ...transaction,
+      reverses: nullable({ ...uuid, description: 'The id of the posting this one reverses (estorno); null for a plain posting.' }),
+      reversedAmount: { ...amount, description: 'What its posted reversals add up to ("0.00" when none); what remains to reverse is amount − reversedAmount.' },
+      reversals: { type: 'array', items: uuid, description: 'The ids of its posted reversals, in statement order.' },
       archived: {
         type: 'object', required: ['month', 'location'], additionalProperties: false,
-        description: 'Present only on GET by id of a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there.',
+        description: 'Present only on a posted entry whose month `flow archive` moved to the lake: its outcome stays, its fields are there.',
         properties: { month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, location: { type: 'string' } },
       },
-    }, ['id', 'status', 'reason', 'branch', 'account', 'amount', 'debitCredit', 'eventCode', 'description', 'details', 'dateRef', 'traceKey', 'seq',
-      'processedAt', 'producer']),
+    }, [...transactionRequired, 'reverses', 'reversedAmount', 'reversals']),
     TransactionPage: page('Transaction'),
+  };
+}
+
+function ledgerSchemas(): Record<string, Schema> {
+  return {
+    ...transactionSchemas(),
     StatementLine: object({
       id: uuid, dateRef: calendarDate, seq: sequence,
       debitCredit: { type: 'string', enum: ['D', 'C'] },
@@ -378,6 +427,8 @@ function ledgerSchemas(): Record<string, Schema> {
 function catalogSchemas(): Record<string, Schema> {
   const description: Schema = { type: 'string', minLength: 1, maxLength: descriptionLengthMax };
   const holderName = nullable({ type: 'string', maxLength: holderNameLengthMax });
+  const branchName: Schema = { type: 'string', minLength: 1, maxLength: branchNameLengthMax };
+  const branchStatus: Schema = { type: 'string', enum: ['active', 'closed'] };
   const timestamps = { createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' } };
   const eventFields = { code: eventCode, description, active: { type: 'boolean' }, allowDebit: { type: 'boolean' }, allowCredit: { type: 'boolean' } };
   const { code: _code, ...eventChanges } = eventFields;
@@ -386,6 +437,10 @@ function catalogSchemas(): Record<string, Schema> {
     EventPage: page('Event'),
     EventCreate: object({ ...eventFields, active: { type: 'boolean', default: true } }, ['code', 'description', 'allowDebit', 'allowCredit']),
     EventUpdate: { ...object(eventChanges, []), minProperties: 1 },
+    Branch: object({ code: branch, name: branchName, status: branchStatus, ...timestamps }),
+    BranchPage: page('Branch'),
+    BranchCreate: object({ code: branch, name: branchName, status: { ...branchStatus, default: 'active' } }, ['code', 'name']),
+    BranchUpdate: { ...object({ name: branchName, status: branchStatus }, []), minProperties: 1 },
     Account: object({ branch, account, status: accountStatus, holderName, ...timestamps }),
     AccountPage: page('Account'),
     AccountCreate: object({ branch, account, status: { ...accountStatus, default: 'active' }, holderName }, ['branch', 'account']),

@@ -1,4 +1,5 @@
 // The account registry. Status changes take effect for every batch that starts after them.
+// Every account belongs to a registered branch (a foreign key); a new one only to an active one.
 import type { Queryable } from '../database/port.ts';
 import type { AccountStatus } from '../engine/outcome.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
@@ -18,14 +19,39 @@ export interface StoredAccount extends AccountDefinition {
 const accountColumns = `branch, account, status, holder_name as "holderName",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
-/** Registers the account; returns null when it already exists. */
+/** An account's branch is not registered, or is closed: it takes no new account. */
+export class BranchUnavailableError extends Error {
+  readonly branch: string;
+
+  constructor(branch: string) {
+    super(`branch ${branch} is not registered or is closed`);
+    this.branch = branch;
+  }
+}
+
+/**
+ * Registers the account; returns null when it already exists. Throws BranchUnavailableError
+ * when its branch is not registered or is closed (and the account does not exist).
+ */
 export async function createAccount(db: Queryable, account: AccountDefinition): Promise<StoredAccount | null> {
-  const { rows } = await db.query<StoredAccount>(
-    `insert into flow.account (branch, account, status, holder_name) values ($1, $2, $3, $4)
-     on conflict (branch, account) do nothing
-     returning ${accountColumns}`,
+  const { rows } = await db.query<StoredAccount & { inserted: boolean }>(
+    `with inserted as (
+       insert into flow.account (branch, account, status, holder_name)
+       select $1, $2, $3, $4 from flow.branch where code = $1 and status = 'active'
+       on conflict (branch, account) do nothing
+       returning ${accountColumns})
+     select true as inserted, * from inserted
+     union all
+     select false, null, null, null, null, null, null
+     where exists (select 1 from flow.account where branch = $1 and account = $2)`,
     [account.branch, account.account, account.status, account.holderName]);
-  return rows[0] ?? null;
+  const row = rows.find((item) => item.inserted);
+  if (row !== undefined) {
+    const { inserted: _inserted, ...created } = row;
+    return created;
+  }
+  if (rows.length > 0) return null;
+  throw new BranchUnavailableError(account.branch);
 }
 
 const openAccountsSql = `

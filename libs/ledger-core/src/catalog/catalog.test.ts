@@ -1,7 +1,8 @@
-// The catalog the admin routes drive: events and accounts created once, changed field by
-// field, read one at a time and listed in key order page after page.
+// The catalog the admin routes drive: events, branches and accounts created once, changed field
+// by field, read one at a time and listed in key order page after page.
 import { databaseTargets, type TestDatabase } from '../testing/index.ts';
-import { createAccount, findAccount, listAccounts, openAccounts, updateAccount } from './accounts.ts';
+import { BranchUnavailableError, createAccount, findAccount, listAccounts, openAccounts, updateAccount } from './accounts.ts';
+import { createBranch, findBranch, listBranches, updateBranch } from './branches.ts';
 import { createEvent, findEvent, listEvents, updateEvent } from './events.ts';
 
 describe.each(databaseTargets())('catalog on $name', (target) => {
@@ -23,6 +24,23 @@ describe.each(databaseTargets())('catalog on $name', (target) => {
     await createEvent(db.database, { ...event, code: 200 });
     expect((await listEvents(db.database, { limit: 2 })).map((e) => e.code)).toEqual([100, 200]);
     expect((await listEvents(db.database, { afterCode: 200 })).map((e) => e.code)).toEqual([494]);
+  });
+
+  test('a branch is registered once, renamed and closed, and listed by code', async () => {
+    expect(await createBranch(db.database, { code: '0002', name: 'Centro', status: 'active' }))
+      .toMatchObject({ code: '0002', name: 'Centro', status: 'active', createdAt: expect.any(Date) });
+    expect(await createBranch(db.database, { code: '0002', name: 'again', status: 'closed' })).toBeNull();
+    expect(await createBranch(db.database, { code: '0001', name: 'Sede', status: 'active' })).not.toBeNull();
+    expect(await createBranch(db.database, { code: '0009', name: 'Fechada', status: 'active' })).not.toBeNull();
+    expect(await updateBranch(db.database, '0009', { status: 'closed' })).toMatchObject({ name: 'Fechada', status: 'closed' });
+    expect(await updateBranch(db.database, '0002', { name: 'Centro RJ' })).toMatchObject({ name: 'Centro RJ', status: 'active' });
+    expect(await updateBranch(db.database, '7777', { status: 'closed' })).toBeNull();
+    expect(await findBranch(db.database, '7777')).toBeNull();
+    expect((await listBranches(db.database, { limit: 2 })).map((b) => b.code)).toEqual(['0001', '0002']);
+    expect((await listBranches(db.database, { after: '0002' })).map((b) => b.code)).toEqual(['0009']);
+    const account = { account: 'A', status: 'active' as const, holderName: null };
+    await expect(createAccount(db.database, { ...account, branch: '0009' })).rejects.toBeInstanceOf(BranchUnavailableError);
+    await expect(createAccount(db.database, { ...account, branch: '7777' })).rejects.toBeInstanceOf(BranchUnavailableError);
   });
 
   test('an account is registered once; status and holder change independently', async () => {

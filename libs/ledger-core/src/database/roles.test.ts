@@ -4,6 +4,8 @@
 import { assertSchemaCurrent } from '../migrations/migrator.ts';
 import { readStatement } from '../queries/statement.ts';
 import { findTransaction } from '../queries/transactions.ts';
+import { createAccount } from '../catalog/accounts.ts';
+import { createBranch, updateBranch } from '../catalog/branches.ts';
 import { createEvent } from '../catalog/events.ts';
 import { createLedgerEngine } from '../engine/apply-batch.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
@@ -60,12 +62,16 @@ describe.each(databaseTargets())('database roles on $name', (target) => {
     const worker = await as('flow_worker');
     const engine = createLedgerEngine({ database: worker, rules: ledgerRules({ autoOpenAccounts: true }), now });
     const posting = makePosting({ dateRef: today, branch: '0001', account: 'ROLE1', amount: '5.00' });
-    const { outcomes } = await engine.applyBatch([posting]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['posted']);
+    // A reversal beyond its original reads the original and rewrites its own outcome, as the worker.
+    const reversal = makePosting({ dateRef: today, branch: '0001', account: 'ROLE1', amount: '6.00', debitCredit: 'D', reverses: posting.id });
+    const { outcomes } = await engine.applyBatch([posting, reversal]);
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual([null, 'reversal_exceeds_remainder']);
     const { rows } = await worker.query<{ created: number }>(`select flow.ensure_transaction_partitions(array['2031-03-01'::date]) as created`);
     expect(rows[0]?.created).toBe(1);
     expect(await sqlStateOf(worker.query(`update flow.event set active = false where code = 494`))).toBe('42501');
     expect(await sqlStateOf(worker.query(`update flow.account set status = 'blocked'`))).toBe('42501');
+    expect(await sqlStateOf(worker.query(`update flow.branch set status = 'closed'`))).toBe('42501');
+    expect(await sqlStateOf(worker.query(`insert into flow.branch (code, name) values ('W1', 'x')`))).toBe('42501');
     expect(await sqlStateOf(worker.query('create table flow.worker_made (id int)'))).toBe('42501');
     expect(await sqlStateOf(worker.query('delete from flow.balance'))).toBe('42501');
   });
@@ -75,7 +81,7 @@ describe.each(databaseTargets())('database roles on $name', (target) => {
     const statement = await readStatement(reader, { branch: '0001', account: 'ROLE1', from: today, to: today, limit: 10 });
     expect(statement.lines).toHaveLength(1);
     await expect(assertSchemaCurrent(reader)).resolves.toBeUndefined();
-    for (const table of ['event', 'account', 'transaction', 'balance', 'posting', 'outbox', 'transaction_2031_03']) {
+    for (const table of ['event', 'branch', 'account', 'transaction', 'balance', 'posting', 'outbox', 'transaction_2031_03']) {
       await expect(reader.query(`select count(*) from flow.${table}`)).resolves.toBeDefined();
     }
     expect(await sqlStateOf(reader.query(`insert into flow.event (code, description) values (901, 'x')`))).toBe('42501');
@@ -84,10 +90,13 @@ describe.each(databaseTargets())('database roles on $name', (target) => {
     expect(await sqlStateOf(reader.query(`select flow.ensure_transaction_partitions(array['2032-01-01'::date])`))).toBe('42501');
   });
 
-  test('the catalog writes events and accounts and nothing of the ledger', async () => {
+  test('the catalog writes events, branches and accounts and nothing of the ledger', async () => {
     const catalog = await as('flow_catalog');
     const created = await createEvent(catalog, { code: 902, description: 'Pix', active: true, allowDebit: true, allowCredit: true });
     expect(created?.code).toBe(902);
+    expect(await createBranch(catalog, { code: 'ROLE', name: 'Agência', status: 'active' })).not.toBeNull();
+    expect(await createAccount(catalog, { branch: 'ROLE', account: 'R1', status: 'active', holderName: null })).not.toBeNull();
+    expect(await updateBranch(catalog, 'ROLE', { status: 'closed' })).toMatchObject({ status: 'closed' });
     await expect(catalog.query(`update flow.account set status = 'blocked' where account = 'ROLE1'`)).resolves.toBeDefined();
     expect(await sqlStateOf(catalog.query('select count(*) from flow.transaction'))).toBe('42501');
     expect(await sqlStateOf(catalog.query('select count(*) from flow.balance'))).toBe('42501');

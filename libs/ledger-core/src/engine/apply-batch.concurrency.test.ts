@@ -6,6 +6,8 @@
 // Nothing may fail, nothing may be retried (the total lock order makes deadlocks impossible,
 // not merely survivable), every id has one outcome and balances equal the ledger. A last test
 // replays the twins' race step by step, with a third session holding the winner at a row lock.
+// Another scenario sends reversals of a few originals from all four appliers at once, often two
+// of one original in one batch: what was reversed of an original never exceeds it.
 // PGlite has one connection, so this suite needs real PostgreSQL. The plan is pseudo-random:
 // the seed is in the test name; FLOW_CONCURRENCY_SEED=<seed> plans the same batches again.
 import { isDeepStrictEqual } from 'node:util';
@@ -16,7 +18,7 @@ import type { Database } from '../database/port.ts';
 import { reconcileBalances } from '../queries/reconciliation.ts';
 import { addDays } from '../rules/business-date.ts';
 import { ledgerRules, type LedgerRules } from '../rules/ledger-rules.ts';
-import { fixtureEvents, postgresTarget, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { fixtureEvents, postgresTarget, registerBranches, seedCatalog, type TestDatabase } from '../testing/index.ts';
 import { createLedgerEngine, type BatchResult } from './apply-batch.ts';
 import type { PostingOutcome } from './outcome.ts';
 
@@ -150,6 +152,7 @@ describeOnPostgres(suiteName, () => {
   beforeAll(async () => {
     db = await target!.create({ poolSize: appliersCount * 2 });
     await seedCatalog(db.database);
+    await registerBranches(db.database, ['hot', 'wide', 'race', 'rev']);
   });
   afterAll(() => db?.drop());
 
@@ -177,6 +180,49 @@ describeOnPostgres(suiteName, () => {
 
   test(`a wide set of ${wide.accounts.length} accounts opened on first posting (seed ${seed})`, async () => {
     await checkScenario(db.database, wide, planOf(wide, randomSource(seed + 1)));
+  });
+
+  test(`concurrent reversals of one original never exceed it, within a batch or across (seed ${seed})`, async () => {
+    const random = randomSource(seed + 2);
+    const rules = ledgerRules({ retroWindowDays, autoOpenAccounts: false });
+    const accounts = ['R0', 'R1', 'R2'];
+    for (const account of accounts) await createAccount(db.database, { branch: 'rev', account, status: 'active', holderName: null });
+    const entry = (account: string, fields: Partial<Posting>): Posting => ({
+      id: random.uuid(), traceKey: random.uuid(), branch: 'rev', account, amount: '100.00', debitCredit: 'C',
+      eventCode: fixtureEvents.both, description: null, details: null, dateRef: addDays(today, -random.int(0, retroWindowDays)), ...fields,
+    });
+    const originals = accounts.flatMap((account) => [entry(account, { debitCredit: 'C' }), entry(account, { debitCredit: 'D' })]);
+    await createLedgerEngine({ database: db.database, rules, now }).applyBatch(originals);
+    const reversal = (original: Posting) => entry(original.account, {
+      amount: formatCents(BigInt(random.int(1, 4_000))), debitCredit: original.debitCredit === 'C' ? 'D' : 'C', reverses: original.id,
+    });
+    // Each batch: plain entries, and reversals of random originals, the same original twice in a row at times.
+    const batchOf = (label: number): Batch => ({ label: `reversals #${label}`, postings: Array.from({ length: random.int(2, 8) }, () => {
+      const original = originals[random.int(0, originals.length - 1)]!;
+      return random.chance(0.2) ? entry(original.account, { amount: '1.00' })
+        : random.chance(0.3) ? [reversal(original), reversal(original)] : reversal(original);
+    }).flat() });
+    let label = 0;
+    const plan: Plan = { rounds: Array.from({ length: 25 }, () => Array.from({ length: appliersCount }, () => batchOf(++label))), later: [] };
+    const applications = await runPlan(db.database, rules, plan);
+    expect(applications.filter((item) => item.error !== null).map((item) => `${item.batch.label}: ${item.error}`)).toEqual([]);
+
+    const outcomes = applications.flatMap(({ batch, result }) => result!.outcomes.map((outcome, index) => ({ outcome, posting: batch.postings[index]! })));
+    const reasons = new Set(outcomes.map(({ outcome }) => outcome.reason));
+    expect([reasons.has(null), reasons.has('reversal_exceeds_remainder')]).toEqual([true, true]);
+    for (const original of originals) {
+      const { rows } = await db.database.query<{ reversed: string }>(
+        `select coalesce(sum(amount), 0)::numeric(15,2)::text as reversed from flow.transaction where reverses = $1`, [original.id]);
+      const reversedCents = parseCents(rows[0]!.reversed);
+      const remainder = parseCents(original.amount) - reversedCents;
+      expect(remainder >= 0n).toBe(true);
+      // The remainder only shrinks, so every refused reversal asked for more than what is left now.
+      const refused = outcomes.filter(({ posting, outcome }) => posting.reverses === original.id && outcome.reason === 'reversal_exceeds_remainder');
+      expect(refused.filter(({ posting }) => parseCents(posting.amount) <= remainder).map(({ posting }) => posting.id)).toEqual([]);
+      const posted = outcomes.filter(({ posting, outcome }) => posting.reverses === original.id && outcome.status === 'posted');
+      expect(formatCents(posted.reduce((sum, { posting }) => sum + parseCents(posting.amount), 0n))).toBe(rows[0]!.reversed);
+    }
+    expect(await reconcileBalances(db.database, { branch: 'rev' })).toEqual([]);
   });
 
   // The race of the twin batches, made deterministic: batch A inserts id X on account RA and is

@@ -1,7 +1,8 @@
 // Every business rule and every rejection code of the engine, table-driven, plus idempotency
 // and the month partitions. Runs on PGlite, and on PostgreSQL when FLOW_TEST_DATABASE_URL is set.
 import type { Posting } from '@flow/contracts';
-import { createAccount, updateAccount } from '../catalog/accounts.ts';
+import { BranchUnavailableError, createAccount, updateAccount } from '../catalog/accounts.ts';
+import { createBranch, updateBranch } from '../catalog/branches.ts';
 import { updateEvent } from '../catalog/events.ts';
 import { batchPostingsMax } from '../limits.ts';
 import { findTransaction, searchTransactions } from '../queries/transactions.ts';
@@ -19,9 +20,12 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await target.create();
-    await seedCatalog(db.database, [{ branch: '0001', account: 'ACTIVE' }]);
+    await seedCatalog(db.database, [{ branch: '0001', account: 'ACTIVE' }, { branch: '0001', account: 'OTHER' }]);
     await createAccount(db.database, { branch: '0001', account: 'BLOCKED', status: 'blocked', holderName: null });
     await createAccount(db.database, { branch: '0001', account: 'CLOSED', status: 'closed', holderName: null });
+    await createBranch(db.database, { code: 'SHUT', name: 'Agência fechada', status: 'active' });
+    await createAccount(db.database, { branch: 'SHUT', account: 'OLD', status: 'active', holderName: null });
+    await updateBranch(db.database, 'SHUT', { status: 'closed' });
   });
   afterAll(() => db.drop());
 
@@ -41,7 +45,9 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
     ['a closed account', { account: 'CLOSED' }, 'account_closed'],
     ['the first day of the window', { dateRef: '2026-11-17' }, null],
     ['the day before the window', { dateRef: '2026-11-16' }, 'date_ref_outside_window'],
-    ['tomorrow', { dateRef: '2026-11-25' }, 'date_ref_outside_window'],
+    ['tomorrow', { dateRef: '2026-11-25' }, 'date_ref_in_future'],
+    ['a closed branch', { branch: 'SHUT', account: 'OLD' }, 'branch_closed'],
+    ['a closed branch before an unknown event', { branch: 'SHUT', account: 'OLD', eventCode: fixtureEvents.inactive }, 'event_inactive'],
     ['the amount limit itself', { amount: '5000.00' }, null],
     ['a cent above the limit', { amount: '5000.01' }, 'amount_above_limit'],
     ['an unknown event on a blocked account (first rule wins)', { eventCode: 999, account: 'BLOCKED' }, 'event_not_found'],
@@ -74,6 +80,35 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
     expect(rows).toEqual([{ status: 'active' }]);
   });
 
+  test('auto-open only inside a registered, active branch', async () => {
+    const engine = engineWith({ autoOpenAccounts: true });
+    const { outcomes } = await engine.applyBatch([
+      posting({ branch: 'NOWHERE', account: 'NEW2' }), posting({ branch: 'SHUT', account: 'NEW3' }), posting({ account: 'NEW4' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual(['branch_not_found', 'branch_closed', null]);
+    const { rows } = await db.database.query<{ account: string }>(
+      `select account from flow.account where account in ('NEW2', 'NEW3', 'NEW4') order by 1`);
+    expect(rows).toEqual([{ account: 'NEW4' }]);
+  });
+
+  test('an account goes only into a registered, active branch', async () => {
+    const account = { account: 'LATE', status: 'active', holderName: null } as const;
+    await expect(createAccount(db.database, { ...account, branch: 'NOWHERE' })).rejects.toBeInstanceOf(BranchUnavailableError);
+    await expect(createAccount(db.database, { ...account, branch: 'SHUT' })).rejects.toBeInstanceOf(BranchUnavailableError);
+    // The database refuses it too, whoever writes it.
+    await expect(db.database.query(`insert into flow.account (branch, account) values ('NOWHERE', 'X')`))
+      .rejects.toMatchObject({ code: '23503' });
+    expect(await createAccount(db.database, { ...account, branch: '0001' })).toMatchObject({ branch: '0001', account: 'LATE' });
+    expect(await createAccount(db.database, { ...account, branch: '0001' })).toBeNull();
+  });
+
+  test('a branch reopened takes postings again in the next batch', async () => {
+    await updateBranch(db.database, 'SHUT', { status: 'active' });
+    const { outcomes } = await engineWith().applyBatch([posting({ branch: 'SHUT', account: 'OLD' })]);
+    expect(outcomes[0]!.reason).toBeNull();
+    await updateBranch(db.database, 'SHUT', { status: 'closed' });
+  });
+
   test('catalog changes apply to the next batch', async () => {
     await updateEvent(db.database, fixtureEvents.creditOnly, { active: false });
     await updateAccount(db.database, '0001', 'CLOSED', { status: 'active' });
@@ -83,6 +118,73 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
     expect(outcomes.map((outcome) => outcome.reason)).toEqual(['event_inactive', null]);
     await updateEvent(db.database, fixtureEvents.creditOnly, { active: true });
     await updateAccount(db.database, '0001', 'CLOSED', { status: 'closed' });
+  });
+
+  describe('reversals (estorno)', () => {
+    let original: Posting;
+    let rejectedOriginal: Posting;
+    beforeAll(async () => {
+      original = posting({ amount: '10.00', debitCredit: 'C' });
+      rejectedOriginal = posting({ eventCode: 999 });
+      await engineWith().applyBatch([original, rejectedOriginal]);
+    });
+    const reversal = (fields: Partial<Posting> = {}) => posting({ amount: '1.00', debitCredit: 'D', reverses: original.id, ...fields });
+
+    test.each([
+      ['a reversal of an unknown posting', 'reversal_target_not_found', () => reversal({ reverses: crypto.randomUUID() })],
+      ['a reversal of a rejected posting', 'reversal_target_rejected', () => reversal({ reverses: rejectedOriginal.id })],
+      ['a reversal on another account', 'reversal_other_account', () => reversal({ account: 'OTHER' })],
+      ['a reversal on another branch', 'branch_closed', () => reversal({ branch: 'SHUT', account: 'OLD' })],
+      ['a reversal on the same side', 'reversal_same_side', () => reversal({ debitCredit: 'C' })],
+      ['a reversal above the original', 'reversal_exceeds_remainder', () => reversal({ amount: '10.01' })],
+      ['a reversal outside the window (earlier rules first)', 'date_ref_outside_window', () => reversal({ dateRef: '2026-11-10' })],
+      ['a reversal on an unknown event (earlier rules first)', 'event_not_found', () => reversal({ eventCode: 999 })],
+    ] as const)('%s → %s, stored with its reverses', async (_name, reason, make) => {
+      const input = make();
+      const { outcomes } = await engineWith().applyBatch([input]);
+      expect(outcomes.map((outcome) => [outcome.status, outcome.reason])).toEqual([['rejected', reason]]);
+      expect(await findTransaction(db.database, input.id)).toMatchObject({ status: 'rejected', reason, reverses: input.reverses });
+      expect(await findTransaction(db.database, original.id)).toMatchObject({ reversedAmount: '0.00', reversals: [] });
+    });
+
+    test('partial reversals add up to the original, across batches and within one', async () => {
+      const first = reversal({ amount: '4.00' });
+      expect((await engineWith().applyBatch([first])).outcomes[0]!.reason).toBeNull();
+      const [second, third, fourth] = [reversal({ amount: '5.00' }), reversal({ amount: '1.01' }), reversal({ amount: '1.00' })];
+      const { outcomes } = await engineWith().applyBatch([second, third, fourth]);
+      expect(outcomes.map((outcome) => outcome.reason)).toEqual([null, 'reversal_exceeds_remainder', null]);
+      expect((await engineWith().applyBatch([reversal({ amount: '0.01' })])).outcomes[0]!.reason).toBe('reversal_exceeds_remainder');
+      expect(await findTransaction(db.database, original.id)).toMatchObject({
+        status: 'posted', reverses: null, reversedAmount: '10.00', reversals: [first.id, second.id, fourth.id],
+      });
+      expect(await findTransaction(db.database, first.id)).toMatchObject({ status: 'posted', reverses: original.id, reversals: [] });
+      expect(await reconcileBalances(db.database)).toEqual([]);
+    });
+
+    test('an original earlier in the same batch can be reversed; a later one does not exist yet', async () => {
+      const debit = posting({ amount: '7.00', debitCredit: 'D' });
+      const early = posting({ amount: '7.00', debitCredit: 'C', reverses: debit.id });
+      const later = posting({ amount: '3.00', debitCredit: 'D' });
+      const tooEarly = posting({ amount: '3.00', debitCredit: 'C', reverses: later.id });
+      const { outcomes } = await engineWith().applyBatch([debit, early, tooEarly, later]);
+      expect(outcomes.map((outcome) => outcome.reason)).toEqual([null, null, 'reversal_target_not_found', null]);
+      // A reversal that another rule rejected in the batch is a rejected original for the next.
+      const rejectedHere = posting({ amount: '1.00', debitCredit: 'D', eventCode: 999 });
+      const { outcomes: next } = await engineWith().applyBatch([rejectedHere, posting({ debitCredit: 'C', reverses: rejectedHere.id })]);
+      expect(next.map((outcome) => outcome.reason)).toEqual(['event_not_found', 'reversal_target_rejected']);
+    });
+
+    test('a reversal is idempotent: the same again replays, another original is a conflict', async () => {
+      const target = posting({ amount: '2.00', debitCredit: 'C' });
+      await engineWith().applyBatch([target]);
+      const undo = posting({ amount: '2.00', debitCredit: 'D', reverses: target.id });
+      await engineWith().applyBatch([undo]);
+      const { outcomes } = await engineWith().applyBatch([undo, { ...undo, reverses: original.id }]);
+      expect(outcomes.map((outcome) => [outcome.reason, outcome.replay])).toEqual([[null, true], ['id_conflict', false]]);
+      // A plain posting and a reversal with otherwise equal fields are different postings.
+      expect((await engineWith().applyBatch([{ ...undo, reverses: null }])).outcomes[0]!.reason).toBe('id_conflict');
+      expect(await findTransaction(db.database, target.id)).toMatchObject({ reversedAmount: '2.00', reversals: [undo.id] });
+    });
   });
 
   describe('idempotency (I1)', () => {

@@ -1,8 +1,10 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
 // database transaction with a fixed round of set-based statements (docs/engine.md):
-//   read events and accounts → decide → record outcomes (idempotency) → read back repeated ids
-//   → write the outbox row → lock the posted accounts → open new accounts → append transactions
-//   → upsert daily balances. Only the last three run under the account locks.
+//   read events, branches and accounts → decide → record outcomes (idempotency) → read back
+//   repeated ids → lock the posted accounts → decide reversals (only when the batch has one) →
+//   open new accounts → append transactions → upsert daily balances (returning the account-days
+//   whose closing balance changed) → write the outbox row (outcomes and balance changes).
+//   Everything after the lock runs under the account locks.
 // A failure anywhere rolls everything back; applying the same batch again gives the same
 // outcomes (replays) and writes nothing new.
 //
@@ -17,7 +19,7 @@
 // (two postings that overflow a balance together) finds no culprit and fails the batch as before.
 // Connection, serialization and other errors are never the posting's fault: they keep the
 // retry behaviour below and the worker's.
-import { parseCents, type Posting, type RejectionCode } from '@flow/contracts';
+import { parseCents, type BalanceChange, type Posting, type RejectionCode } from '@flow/contracts';
 import type { Database, Queryable } from '../database/port.ts';
 import { batchAttemptsMax, batchPostingsMax } from '../limits.ts';
 import { addDays, businessDate, monthStart } from '../rules/business-date.ts';
@@ -28,18 +30,21 @@ import { postingHash } from './posting-hash.ts';
 import { PartitionRegistry } from './sql/ensure-partitions.ts';
 import { findPostingOutcomes, type StoredOutcome } from './sql/find-posting-outcomes.ts';
 import { openAccounts } from '../catalog/accounts.ts';
-import { findAccounts, findEvents } from './sql/find-rule-inputs.ts';
+import { findAccounts, findBranches, findEvents } from './sql/find-rule-inputs.ts';
 import { insertOutbox } from './sql/insert-outbox.ts';
 import { insertPostings, type PostingRecord } from './sql/insert-postings.ts';
 import { insertTransactions } from './sql/insert-transactions.ts';
 import { lockAccounts } from './sql/lock-accounts.ts';
 import { upsertBalances } from './sql/upsert-balances.ts';
+import { decideReversals, findReversalTargets, originalsToRead, rejectReversals } from './reversals.ts';
 
 export interface BatchResult {
   /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
   /** The outbox row holding these outcomes for the callback topic. */
   readonly outboxId: string;
+  /** The account-days whose closing balance the batch changed, also in its outbox row. */
+  readonly balanceChanges: readonly BalanceChange[];
   /** Database transactions it took (more than 1 after a deadlock or serialization retry). */
   readonly attempts: number;
 }
@@ -81,7 +86,8 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
     if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
     if (postings.length === 0) {
-      return { outcomes: [...refused], outboxId: await database.transaction((tx) => insertOutbox(tx, refused)), attempts: 1 };
+      const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
+      return { outcomes: [...refused], outboxId, balanceChanges: [], attempts: 1 };
     }
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
@@ -98,9 +104,9 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     let unstorable: ReadonlySet<HashedPosting> | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        const { outcomes, outboxId } = await database.transaction((tx) =>
+        const applied = await database.transaction((tx) =>
           applyInTransaction(tx, hashed, window, unstorable ?? new Set(), refused));
-        return { outcomes, outboxId, attempts: attempt };
+        return { ...applied, attempts: attempt };
       } catch (error) {
         if (unstorable === undefined && isDataException(error)) {
           unstorable = await findUnstorable(hashed, window);
@@ -143,17 +149,10 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   async function applyInTransaction(
     tx: Queryable, hashed: readonly HashedPosting[], window: BatchWindow, unstorable: ReadonlySet<HashedPosting>,
     refused: readonly PostingOutcome[] = [],
-  ): Promise<{ outcomes: PostingOutcome[]; outboxId: string }> {
+  ): Promise<Omit<BatchResult, 'attempts'>> {
     const fresh = firstOccurrences(hashed);
-    const freshPostings = fresh.map((item) => item.posting);
-    const context: RuleContext = {
-      events: await findEvents(tx, [...new Set(freshPostings.map((p) => p.eventCode))]),
-      accounts: await findAccounts(tx, freshPostings.map((p) => p.branch), freshPostings.map((p) => p.account)),
-      autoOpenAccounts: rules.autoOpenAccounts,
-      amountLimitCents,
-      ...window,
-    };
-    const records = fresh.map((item) =>
+    const context = await ruleContext(tx, fresh.map((item) => item.posting), { ...window, autoOpenAccounts: rules.autoOpenAccounts, amountLimitCents });
+    let records = fresh.map((item) =>
       (unstorable.has(item) ? unstorableRecord(item) : postingRecord(item, rejectionOf(item.posting, context))));
 
     // Idempotency first: recording an id that exists (or that a concurrent batch is recording)
@@ -163,27 +162,60 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     const stored = repeatedIds.length === 0 ? new Map<string, StoredOutcome>() : await findPostingOutcomes(tx, repeatedIds);
     if (stored.size !== repeatedIds.length) throw new Error('a posting id was neither recorded nor found: engine bug');
 
-    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
-    const outcomes = [...outcomesInInputOrder(hashed, stored, freshOutcomes), ...refused];
-    const outboxId = await insertOutbox(tx, outcomes);
-
-    const posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
+    let posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
+    let changes: BalanceChange[] = [];
     if (posted.length > 0) {
       // Balances from here on: the locks are taken only now, after every wait on a posting id,
       // so a batch holding account locks never waits for an id and no wait can form a cycle.
       await lockAccounts(tx, posted.map((r) => r.branch), posted.map((r) => r.account));
+      records = await applyReversalRules(tx, records, inserted);
+      posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
       const unknownAccounts = posted.filter((record) => !context.accounts.has(accountKey(record.branch, record.account)));
       if (unknownAccounts.length > 0) {
         await openAccounts(tx, unknownAccounts.map((r) => r.branch), unknownAccounts.map((r) => r.account));
       }
       const postings = posted.map((record) => record.posting);
       await insertTransactions(tx, postings);
-      await upsertBalances(tx, postings);
+      changes = await upsertBalances(tx, postings);
     }
-    return { outcomes, outboxId };
+    const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
+    const outcomes = [...outcomesInInputOrder(hashed, stored, freshOutcomes), ...refused];
+    const outboxId = await insertOutbox(tx, outcomes, changes);
+    return { outcomes, outboxId, balanceChanges: changes };
   }
 
   return { applyBatch };
+}
+
+/** What the rules read from the catalog for the batch's postings, with the deployment's settings. */
+async function ruleContext(
+  tx: Queryable, postings: readonly Posting[], settings: Pick<RuleContext, 'windowStart' | 'windowEnd' | 'autoOpenAccounts' | 'amountLimitCents'>,
+): Promise<RuleContext> {
+  return {
+    events: await findEvents(tx, [...new Set(postings.map((p) => p.eventCode))]),
+    branches: await findBranches(tx, [...new Set(postings.map((p) => p.branch))]),
+    accounts: await findAccounts(tx, postings.map((p) => p.branch), postings.map((p) => p.account)),
+    ...settings,
+  };
+}
+
+/**
+ * The reversal rules, under the account locks (reversals.ts): reversals the earlier rules posted
+ * and that break one become rejections, in flow.posting and in the records. Batches without a
+ * reversal read nothing more.
+ */
+async function applyReversalRules(tx: Queryable, records: readonly BatchRecord[], inserted: ReadonlySet<string>): Promise<BatchRecord[]> {
+  if (!records.some((record) => record.status === 'posted' && typeof record.posting.reverses === 'string')) return [...records];
+  const candidates = records.map((record) => ({
+    posting: record.posting, recordedHere: inserted.has(record.id), tentativelyPosted: record.status === 'posted' && inserted.has(record.id),
+  }));
+  const rejections = decideReversals(candidates, await findReversalTargets(tx, originalsToRead(candidates)));
+  if (rejections.size === 0) return [...records];
+  await rejectReversals(tx, [...rejections].map(([id, reason]) => ({ posting: records.find((r) => r.id === id)!.posting, reason })));
+  return records.map((record) => {
+    const reason = rejections.get(record.id);
+    return reason === undefined ? record : { ...record, status: 'rejected', reason, rejectedPosting: JSON.stringify(record.posting) };
+  });
 }
 
 /** The first posting of each id in the batch; later ones are repeats within the batch. */
@@ -249,7 +281,9 @@ function withProducer(outcome: PostingOutcome, producer: string | null | undefin
   return producer === undefined || producer === null ? outcome : { ...outcome, producer };
 }
 
-function postingRecord(item: HashedPosting, reason: RejectionCode | null): PostingRecord & { posting: Posting } {
+type BatchRecord = PostingRecord & { readonly posting: Posting };
+
+function postingRecord(item: HashedPosting, reason: RejectionCode | null): BatchRecord {
   const { posting } = item;
   return {
     id: posting.id,
@@ -270,7 +304,7 @@ function postingRecord(item: HashedPosting, reason: RejectionCode | null): Posti
  * A posting the database cannot store: rejected, and kept without its fields (they are what
  * the database refused; the id, trace key, account and date passed the contract's patterns).
  */
-function unstorableRecord(item: HashedPosting): PostingRecord & { posting: Posting } {
+function unstorableRecord(item: HashedPosting): BatchRecord {
   return { ...postingRecord(item, 'posting_unstorable'), rejectedPosting: null };
 }
 

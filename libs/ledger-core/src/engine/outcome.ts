@@ -19,6 +19,8 @@ export type EventRule = {
 
 export type AccountStatus = 'active' | 'blocked' | 'closed';
 
+export type BranchStatus = 'active' | 'closed';
+
 export function accountKey(branch: string, account: string): string {
   return `${branch}/${account}`;
 }

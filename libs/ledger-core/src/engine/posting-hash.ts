@@ -1,6 +1,8 @@
 // The fingerprint of a posting's business fields, to tell a retry (same id, same fields) from a
 // conflicting reuse of an id (same id, other fields). `traceKey` is left out on purpose: it is
 // correlation, not content, and ingest assigns a new one when a client retries without it.
+// `reverses` is content (a reversal of another original is another posting); it is appended only
+// when present, so the hashes of plain postings recorded before reversals existed still match.
 import { hash } from 'node:crypto';
 import type { Posting } from '@flow/contracts';
 
@@ -8,6 +10,7 @@ export function postingHash(posting: Posting): string {
   const fields = [
     posting.branch, posting.account, posting.amount, posting.debitCredit, posting.eventCode,
     posting.description, posting.details === null ? null : canonicalJson(posting.details), posting.dateRef,
+    ...(posting.reverses === undefined || posting.reverses === null ? [] : [posting.reverses]),
   ];
   return hash('sha256', JSON.stringify(fields), 'hex').slice(0, 32);
 }

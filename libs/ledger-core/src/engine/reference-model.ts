@@ -1,9 +1,10 @@
 // The reference model of the posting engine, for the randomized invariant suite: the rules,
-// idempotency and daily balances of docs/invariants.md and docs/engine.md written the plain way — one posting at a
-// time, in memory, in bigint cents — so the engine's set-based SQL can be checked against it.
+// reversals, idempotency, daily balances and balance changes of docs/invariants.md and
+// docs/engine.md written the plain way — one posting at a time, in memory, in bigint cents — so
+// the engine's set-based SQL can be checked against it.
 // It shares no code with the engine beyond the contract types and the money helpers.
-import { formatCents, parseCents, type Posting, type RejectionCode } from '@flow/contracts';
-import type { AccountStatus, EventRule, PostingOutcome } from './outcome.ts';
+import { formatCents, parseCents, type BalanceChange, type Posting, type RejectionCode } from '@flow/contracts';
+import type { AccountStatus, BranchStatus, EventRule, PostingOutcome } from './outcome.ts';
 import type { DailyBalance } from '../queries/balances.ts';
 
 export interface ReferenceRules {
@@ -33,7 +34,9 @@ interface IdRecord extends ReferenceRecord {
 export class ReferenceLedger {
   readonly #events: ReadonlyMap<number, EventRule>;
   readonly #accounts = new Map<string, AccountStatus>();
+  readonly #branches = new Map<string, BranchStatus>();
   readonly #rules: ReferenceRules;
+  #lastBalanceChanges: BalanceChange[] = [];
   readonly #records = new Map<string, IdRecord>();
   /** Posted entries in ledger (insertion) order. */
   readonly #ledger: Posting[] = [];
@@ -41,16 +44,23 @@ export class ReferenceLedger {
   constructor(options: {
     events: ReadonlyMap<number, EventRule>;
     accounts: readonly { branch: string; account: string; status: AccountStatus }[];
+    branches: readonly { code: string; status: BranchStatus }[];
     rules: ReferenceRules;
   }) {
     this.#events = options.events;
     this.#rules = options.rules;
+    for (const { code, status } of options.branches) this.#branches.set(code, status);
     for (const { branch, account, status } of options.accounts) this.#accounts.set(keyOf(branch, account), status);
   }
 
   /** A catalog change between batches; an account that is not registered stays unregistered. */
   setAccountStatus(branch: string, account: string, status: AccountStatus): void {
     if (this.#accounts.has(keyOf(branch, account))) this.#accounts.set(keyOf(branch, account), status);
+  }
+
+  /** A catalog change between batches, of a registered branch. */
+  setBranchStatus(code: string, status: BranchStatus): void {
+    if (this.#branches.has(code)) this.#branches.set(code, status);
   }
 
   accountStatus(branch: string, account: string): AccountStatus | undefined {
@@ -62,8 +72,10 @@ export class ReferenceLedger {
    * when the batch started; accounts opened automatically exist from the next batch on.
    */
   applyBatch(postings: readonly Posting[]): PostingOutcome[] {
-    const catalogAtStart = new Map(this.#accounts);
-    return postings.map((posting) => {
+    const catalogAtStart = { accounts: new Map(this.#accounts), branches: new Map(this.#branches) };
+    const daysBefore = new Map(this.accountsWithEntries().map(([branch, account]) =>
+      [keyOf(branch, account), this.dailyBalances(branch, account)]));
+    const outcomes = postings.map((posting) => {
       const fields = fieldsOf(posting);
       const previous = this.#records.get(posting.id);
       if (previous !== undefined) {
@@ -81,6 +93,38 @@ export class ReferenceLedger {
       }
       return outcome;
     });
+    this.#lastBalanceChanges = this.#balanceChangesSince(daysBefore);
+    return outcomes;
+  }
+
+  /**
+   * The account-days whose closing balance the last batch changed, in (branch, account, date)
+   * order: every day now stored whose closing balance differs from the closing balance the
+   * account had on that day before the batch (the last stored day up to it, else 0.00).
+   */
+  lastBalanceChanges(): BalanceChange[] {
+    return this.#lastBalanceChanges;
+  }
+
+  #balanceChangesSince(daysBefore: ReadonlyMap<string, readonly ReferenceDay[]>): BalanceChange[] {
+    const changes: BalanceChange[] = [];
+    for (const [branch, account] of this.accountsWithEntries()) {
+      const before = daysBefore.get(keyOf(branch, account)) ?? [];
+      for (const day of this.dailyBalances(branch, account)) {
+        const closingBefore = before.filter((earlier) => earlier.dateRef <= day.dateRef).at(-1)?.balance ?? '0.00';
+        if (closingBefore !== day.balance) {
+          changes.push({ branch, account, dateRef: day.dateRef, closingBalanceBefore: closingBefore, closingBalanceAfter: day.balance });
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** The posted reversals of a posting, in statement order. */
+  reversalsOf(id: string): Posting[] {
+    const original = this.#records.get(id)?.posting;
+    if (original === undefined) return [];
+    return this.entries(original.branch, original.account).filter((posting) => posting.reverses === id);
   }
 
   /** Every id with a stored outcome (conflicting reuses store nothing). */
@@ -134,19 +178,40 @@ export class ReferenceLedger {
     return days;
   }
 
-  /** The first broken rule, in the order of the rejection registry; null when it may be posted. */
-  #rejectionOf(posting: Posting, accounts: ReadonlyMap<string, AccountStatus>): RejectionCode | null {
+  /**
+   * The first broken rule, in the order of docs/engine.md (event, branch, account, date, amount,
+   * reversal); null when it may be posted. Catalogs as the batch started; the original of a
+   * reversal as recorded so far, this batch's earlier postings included.
+   */
+  #rejectionOf(
+    posting: Posting, catalog: { accounts: ReadonlyMap<string, AccountStatus>; branches: ReadonlyMap<string, BranchStatus> },
+  ): RejectionCode | null {
     const event = this.#events.get(posting.eventCode);
     if (event === undefined) return 'event_not_found';
     if (!event.active) return 'event_inactive';
     if (posting.debitCredit === 'D' && !event.allowDebit) return 'event_disallows_debit';
     if (posting.debitCredit === 'C' && !event.allowCredit) return 'event_disallows_credit';
-    const status = accounts.get(keyOf(posting.branch, posting.account));
+    const branch = catalog.branches.get(posting.branch);
+    if (branch === 'closed') return 'branch_closed';
+    const status = catalog.accounts.get(keyOf(posting.branch, posting.account));
     if (status === undefined && !this.#rules.autoOpenAccounts) return 'account_not_found';
+    if (status === undefined && branch === undefined) return 'branch_not_found';
     if (status === 'blocked') return 'account_blocked';
     if (status === 'closed') return 'account_closed';
-    if (posting.dateRef < this.#rules.windowStart || posting.dateRef > this.#rules.windowEnd) return 'date_ref_outside_window';
+    if (posting.dateRef < this.#rules.windowStart) return 'date_ref_outside_window';
+    if (posting.dateRef > this.#rules.windowEnd) return 'date_ref_in_future';
     if (parseCents(posting.amount) > this.#rules.amountLimitCents) return 'amount_above_limit';
+    return posting.reverses === undefined || posting.reverses === null ? null : this.#reversalRejectionOf(posting, posting.reverses);
+  }
+
+  #reversalRejectionOf(posting: Posting, targetId: string): RejectionCode | null {
+    const target = this.#records.get(targetId);
+    if (target === undefined) return 'reversal_target_not_found';
+    if (target.outcome.status !== 'posted') return 'reversal_target_rejected';
+    if (target.posting.branch !== posting.branch || target.posting.account !== posting.account) return 'reversal_other_account';
+    if (target.posting.debitCredit === posting.debitCredit) return 'reversal_same_side';
+    const reversed = sumCents(this.#ledger.filter((entry) => entry.reverses === targetId));
+    if (parseCents(posting.amount) > parseCents(target.posting.amount) - reversed) return 'reversal_exceeds_remainder';
     return null;
   }
 }
@@ -159,7 +224,8 @@ function conflictOf(posting: Posting): PostingOutcome {
 /** The business fields of a posting (everything but id and trace key), key order ignored. */
 function fieldsOf(posting: Posting): string {
   const { branch, account, amount, debitCredit, eventCode, description, details, dateRef } = posting;
-  return sortedJson({ branch, account, amount, debitCredit, eventCode, description, details, dateRef });
+  const reverses = posting.reverses ?? null;
+  return sortedJson({ branch, account, amount, debitCredit, eventCode, description, details, dateRef, reverses });
 }
 
 function sortedJson(value: unknown): string {

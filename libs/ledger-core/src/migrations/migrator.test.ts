@@ -26,6 +26,20 @@ describe('migrator', () => {
     await database.close();
   });
 
+  test('the branch registry migration registers the branch of every account that exists', async () => {
+    const database = await openPglite();
+    const branchFile = readMigrations(directory).find((migration) => migration.name.includes('branches'))!.name;
+    const later = readMigrations(directory).filter((migration) => migration.name >= branchFile).map((migration) => migration.name);
+    for (const name of later) rmSync(join(directory, name));
+    await migrate(database, directory);
+    await database.query(`insert into flow.account (branch, account) values ('0001', 'A'), ('0001', 'B'), ('VIRT', 'C')`);
+    cpSync(migrationsDirectory, directory, { recursive: true });
+    await migrate(database, directory);
+    const { rows } = await database.query('select code, name, status from flow.branch order by code');
+    expect(rows).toEqual([{ code: '0001', name: '0001', status: 'active' }, { code: 'VIRT', name: 'VIRT', status: 'active' }]);
+    await database.close();
+  });
+
   test('refuses a migration edited after it was applied, and applies nothing after it', async () => {
     const database = await openPglite();
     await migrate(database, directory);

@@ -7,11 +7,14 @@
 // it, which publishes it right after commit. Order is by created_at, never by id: ids are taken
 // before the account locks, so they do not follow commit order.
 import type { Queryable } from '../database/port.ts';
+import type { BalanceChange } from '@flow/contracts';
 import type { PostingOutcome } from '../engine/outcome.ts';
 
 export interface OutboxRow {
   readonly id: string;
   readonly outcomes: PostingOutcome[];
+  /** The batch's balance changes; empty when it changed no stored day. */
+  readonly balanceChanges: BalanceChange[];
   readonly createdAt: Date;
 }
 
@@ -23,7 +26,7 @@ export interface FindUnsentOptions {
 }
 
 const findUnsentOutboxSql = `
-  select id, outcomes, created_at as "createdAt"
+  select id, outcomes, coalesce(balance_changes, '[]'::json) as "balanceChanges", created_at as "createdAt"
   from flow.outbox
   where sent_at is null and created_at <= now() - make_interval(secs => $1::double precision / 1000)
   order by created_at, id

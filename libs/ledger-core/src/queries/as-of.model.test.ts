@@ -18,7 +18,7 @@ import { ReferenceLedger, type ReferenceRules } from '../engine/reference-model.
 import { retroWindowDaysMax } from '../limits.ts';
 import { addDays, businessDate } from '../rules/business-date.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
-import { databaseTargets, fixtureEvents, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { databaseTargets, fixtureEvents, makePosting, registerBranches, seedCatalog, type TestDatabase } from '../testing/index.ts';
 import { readBalanceAt, readDailyBalances } from './balances.ts';
 import { readStatement } from './statement.ts';
 
@@ -101,6 +101,7 @@ describe.each(databaseTargets())('asOf against the reference model on $name', (t
 });
 
 async function checkRun(database: Database, events: Map<number, EventRule>, branch: string, spec: RunSpec): Promise<void> {
+  await registerBranches(database, [branch]);
   for (const account of accounts) await createAccount(database, { branch, account, status: 'active', holderName: null });
   const recorded = await applyWorkload(database, branch, spec);
   const instants = [...new Set(recorded.map((entry) => entry.at))];
@@ -112,7 +113,9 @@ async function checkRun(database: Database, events: Map<number, EventRule>, bran
       ? instants[probe.atBatch % instants.length]! - (probe.justBefore ? 1 : 0)
       : Math.floor(first + probe.fraction * (last - first));
     const asOf = new Date(at).toISOString();
-    const model = new ReferenceLedger({ events, accounts: accounts.map((account) => ({ branch, account, status: 'active' as const })), rules: modelRules });
+    const model = new ReferenceLedger({
+      events, accounts: accounts.map((account) => ({ branch, account, status: 'active' as const })), branches: [{ code: branch, status: 'active' }], rules: modelRules,
+    });
     model.applyBatch(recorded.filter((entry) => entry.at <= at).map((entry) => entry.posting));
     const from = addDays(firstDay, probe.from - 40);
     const to = addDays(from, probe.span);

@@ -4,7 +4,7 @@
 // And the recorded, paged run. On PGlite, and on PostgreSQL when FLOW_TEST_DATABASE_URL is set.
 import { createLedgerEngine } from '../engine/apply-batch.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { databaseTargets, makePosting, registerBranches, seedCatalog, type TestDatabase } from '../testing/index.ts';
 import { reconcileBalances } from './reconciliation.ts';
 import { latestReconciliationRun, runReconciliation } from './reconciliation-run.ts';
 
@@ -18,6 +18,7 @@ describe.each(databaseTargets())('reconciliation after an archive on $name', (ta
   beforeAll(async () => {
     db = await target.create();
     await seedCatalog(db.database);
+    await registerBranches(db.database, [branch]);
   });
   afterAll(() => db.drop());
 

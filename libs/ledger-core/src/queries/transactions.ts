@@ -27,9 +27,23 @@ export interface TransactionView {
   readonly producer: string | null;
 }
 
+/** One posting read by id: with its reversal links. */
+export interface TransactionDetailView extends TransactionView {
+  /** The id of the posting this one reverses; null for a plain posting. */
+  readonly reverses: string | null;
+  /** The sum of this posting's posted reversals ("0.00" when none). */
+  readonly reversedAmount: string;
+  /** The ids of this posting's posted reversals, in statement order. */
+  readonly reversals: string[];
+}
+
+// The reversals of the posting come through transaction_reverses_idx (one index scan per
+// monthly partition).
 const transactionByIdSql = `
   select p.id, p.status, p.reason, p.branch, p.account, p.date_ref as "dateRef", p.trace_key as "traceKey",
          p.processed_at as "processedAt", t.seq, p.producer,
+         case when t.id is not null then t.reverses else (p.rejected_posting->>'reverses')::uuid end as reverses,
+         r."reversedAmount", r.reversals,
          coalesce(t.amount::text, p.rejected_posting->>'amount') as amount,
          coalesce(t.debit_credit, p.rejected_posting->>'debitCredit') as "debitCredit",
          coalesce(t.event_code, (p.rejected_posting->>'eventCode')::integer) as "eventCode",
@@ -37,11 +51,16 @@ const transactionByIdSql = `
          case when t.id is not null then t.details else p.rejected_posting->'details' end as details
   from flow.posting p
   left join flow.transaction t on t.date_ref = p.date_ref and t.id = p.id
+  cross join lateral (
+    select coalesce(sum(reversal.amount), 0)::numeric(24,2)::text as "reversedAmount",
+           coalesce(json_agg(reversal.id order by reversal.date_ref, reversal.seq), '[]'::json) as reversals
+    from flow.transaction reversal where reversal.reverses = p.id
+  ) r
   where p.id = $1`;
 
 /** The posting with its outcome, posted or rejected; null when the id was never received. */
-export async function findTransaction(db: Queryable, id: string): Promise<TransactionView | null> {
-  const { rows } = await db.query<TransactionView>(transactionByIdSql, [id]);
+export async function findTransaction(db: Queryable, id: string): Promise<TransactionDetailView | null> {
+  const { rows } = await db.query<TransactionDetailView>(transactionByIdSql, [id]);
   return rows[0] ?? null;
 }
 

@@ -3,13 +3,23 @@ import { randomUUID } from 'node:crypto';
 import type { Posting } from '@flow/contracts';
 import type { Queryable } from '../database/port.ts';
 import { createAccount } from '../catalog/accounts.ts';
+import { createBranch } from '../catalog/branches.ts';
 import { createEvent } from '../catalog/events.ts';
 import { addDays } from '../rules/business-date.ts';
 
 /** Event codes every fixture catalog has: 494 allows both sides, 100 credits only, 200 debits only, 300 is inactive. */
 export const fixtureEvents = { both: 494, creditOnly: 100, debitOnly: 200, inactive: 300 } as const;
 
+/** Branches every fixture catalog registers, active, besides those of its accounts. */
+export const fixtureBranches = ['0001', '0002'] as const;
+
+/** Registers the branches (active) that are not registered yet. */
+export async function registerBranches(db: Queryable, codes: readonly string[]): Promise<void> {
+  for (const code of new Set(codes)) await createBranch(db, { code, name: `Agência ${code}`, status: 'active' });
+}
+
 export async function seedCatalog(db: Queryable, accounts: readonly { branch: string; account: string }[] = []): Promise<void> {
+  await registerBranches(db, [...fixtureBranches, ...accounts.map((item) => item.branch)]);
   await createEvent(db, { code: 494, description: 'Transferência', active: true, allowDebit: true, allowCredit: true });
   await createEvent(db, { code: 100, description: 'Depósito', active: true, allowDebit: false, allowCredit: true });
   await createEvent(db, { code: 200, description: 'Tarifa', active: true, allowDebit: true, allowCredit: false });

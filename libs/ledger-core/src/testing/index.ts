@@ -2,7 +2,7 @@ export {
   createRoleLogin, databaseTargets, pgliteTarget, postgresTarget,
   type DatabaseTarget, type LedgerRole, type RoleLogin, type TestDatabase,
 } from './test-database.ts';
-export { fixtureEvents, makePosting, seedCatalog, statementExample, type StatementExample } from './fixtures.ts';
+export { fixtureBranches, fixtureEvents, makePosting, registerBranches, seedCatalog, statementExample, type StatementExample } from './fixtures.ts';
 export { faultyDatabase, type FaultyDatabase } from './faulty-database.ts';
 export { freePortOnLoopback } from './free-port.ts';
 // Server chores for tests and benchmarks, not for the services: whole databases on a server.

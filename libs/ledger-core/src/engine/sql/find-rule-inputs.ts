@@ -1,6 +1,6 @@
-// What the rules need from the catalog for one batch: its event codes and its accounts.
+// What the rules need from the catalog for one batch: its event codes, branches and accounts.
 import type { Queryable } from '../../database/port.ts';
-import { accountKey, type AccountStatus, type EventRule } from '../outcome.ts';
+import { accountKey, type AccountStatus, type BranchStatus, type EventRule } from '../outcome.ts';
 
 const findEventsSql = `
   select code, active, allow_debit as "allowDebit", allow_credit as "allowCredit"
@@ -28,4 +28,11 @@ export async function findAccounts(
   const { rows } = await tx.query<{ branch: string; account: string; status: AccountStatus }>(
     findAccountsSql, [branches, accounts]);
   return new Map(rows.map((row) => [accountKey(row.branch, row.account), row.status]));
+}
+
+const findBranchesSql = `select code, status from flow.branch where code = any($1::text[])`;
+
+export async function findBranches(tx: Queryable, codes: string[]): Promise<Map<string, BranchStatus>> {
+  const { rows } = await tx.query<{ code: string; status: BranchStatus }>(findBranchesSql, [codes]);
+  return new Map(rows.map((row) => [row.code, row.status]));
 }

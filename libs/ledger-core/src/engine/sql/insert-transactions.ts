@@ -10,9 +10,9 @@ import type { Queryable } from '../../database/port.ts';
 export function insertTransactionsSqlInto(table: string): string {
   return `
   insert into ${table}
-    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref, producer)
+    (id, branch, account, amount, debit_credit, event_code, description, trace_key, details, date_ref, producer, reverses)
   select * from unnest($1::uuid[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::integer[],
-                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[], $11::text[])`;
+                       $7::text[], $8::uuid[], $9::jsonb[], $10::date[], $11::text[], $12::uuid[])`;
 }
 
 const insertTransactionsSql = insertTransactionsSqlInto('flow.transaction');
@@ -39,5 +39,6 @@ export function transactionColumns(postings: readonly Posting[]): unknown[] {
     postings.map((posting) => (posting.details === null ? null : JSON.stringify(posting.details))),
     postings.map((posting) => posting.dateRef),
     postings.map((posting) => posting.producer ?? null),
+    postings.map((posting) => posting.reverses ?? null),
   ];
 }
