@@ -4,7 +4,7 @@
 // cost of JSON.parse" says what validation adds to it. The engine's per-posting fingerprint
 // (postingHash) is measured the same way, as it is per-posting JavaScript on the worker's path.
 // Two schema libraries (schema-validators.ts: TypeBox's compiler, Ajv on the OpenAPI schema) are
-// measured beside them on the structural rules alone (docs/decisions/0005-schema-libraries.md).
+// measured beside them on the structural rules alone (docs/decisions/0006-schema-libraries.md).
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { validatePosting, validatePostingDraft, type Posting } from '@flow/contracts';

@@ -44,7 +44,7 @@ export const replicaLagSecondsMaxLimit = 3_600;
 
 /**
  * Connections to the primary as the reader's login, where a read the replica does not have yet
- * falls back (read-your-writes; docs/decisions/0005-read-your-writes.md): only misses and true 404s
+ * falls back (read-your-writes; docs/decisions/0010-read-your-writes.md): only misses and true 404s
  * go there, a small share of reads.
  */
 export const primaryReadPoolSize = 2;

@@ -1,4 +1,4 @@
-// The lake format of an archived month (docs/decisions/0005-archive-format.md): Parquet objects
+// The lake format of an archived month (docs/decisions/0008-archive-format.md): Parquet objects
 // of at most `rowsPerObject` entries each, one column per column of flow.transaction, plus a
 // manifest (JSON) with the row count, the sums per account and side, the SHA-256 and size of
 // each object and the schema version. Amounts are exact: INT64 cents. created_at is kept as

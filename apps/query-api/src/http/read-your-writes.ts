@@ -1,4 +1,4 @@
-// Read-your-writes on a read replica (docs/decisions/0005-read-your-writes.md). A replica replays
+// Read-your-writes on a read replica (docs/decisions/0010-read-your-writes.md). A replica replays
 // the primary's log a little later, so a consumer that just received `posted` on the callback topic
 // may ask for an id the replica does not have yet; answering 404 would say "never received". So a
 // lookup the replica misses is asked again of the primary (as the reader's login), and the request
