@@ -3,7 +3,8 @@
 // SKIPPED until the statement exports (`format=csv|ofx|cnab240`, issue #16) are merged into this
 // branch: then set `exportsMerged` to true. It also skips where there is no browser.
 import { readFileSync } from 'node:fs';
-import { addDays, businessDate } from '@flow/ledger-core';
+import { businessDate } from '@flow/ledger-core';
+import { statementExample } from '@flow/ledger-core/testing';
 import type { Page } from 'playwright-core';
 import { demoAccount, demoBranch } from './demo-catalog.ts';
 import { findChromium, launchConsoleBrowser, post, screenshot, startNpmStack, waitForOutcome, type ConsoleBrowser, type StartedStack } from './testing/console-browser.ts';
@@ -11,14 +12,8 @@ import { findChromium, launchConsoleBrowser, post, screenshot, startNpmStack, wa
 const exportsMerged = true;
 const chromiumPath = findChromium();
 const today = businessDate(new Date(), 'America/Sao_Paulo');
-const day = (n: number) => addDays(today, n - 5);
-const example = [
-  { dateRef: day(1), debitCredit: 'C', amount: '8.00' },
-  { dateRef: day(2), debitCredit: 'C', amount: '1.00' },
-  { dateRef: day(3), debitCredit: 'D', amount: '1.00' },
-  { dateRef: day(4), debitCredit: 'D', amount: '10.00' },
-  { dateRef: day(5), debitCredit: 'C', amount: '14.00' },
-] as const;
+/** The five-day example of every layer's tests. */
+const { entries: example } = statementExample(today);
 
 async function downloaded(page: Page, format: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-format=${format}]`)]);

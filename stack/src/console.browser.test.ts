@@ -5,7 +5,8 @@
 // screenshot under stack/.screenshots/. Without a browser the suite is skipped and says so.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { addDays, businessDate } from '@flow/ledger-core';
+import { businessDate } from '@flow/ledger-core';
+import { statementExample } from '@flow/ledger-core/testing';
 import { signEmbeddedToken } from '@flow/service-kit';
 import { waitFor } from '@flow/service-kit/testing';
 import type { Page } from 'playwright-core';
@@ -17,16 +18,8 @@ import {
 
 const chromiumPath = findChromium();
 const today = businessDate(new Date(), 'America/Sao_Paulo');
-const day = (n: number) => addDays(today, n - 5);
-/** The five-day example (libs/ledger-core statementExample), posted out of order. */
-const example = [
-  { dateRef: day(1), debitCredit: 'C', amount: '8.00' },
-  { dateRef: day(2), debitCredit: 'C', amount: '1.00' },
-  { dateRef: day(3), debitCredit: 'D', amount: '1.00' },
-  { dateRef: day(4), debitCredit: 'D', amount: '10.00' },
-  { dateRef: day(5), debitCredit: 'C', amount: '14.00' },
-] as const;
-const applyOrder = [4, 1, 3, 0, 2];
+/** The five-day example of every layer's tests, posted out of order (backdated ones last). */
+const { day, entries: example, applyOrder } = statementExample(today);
 const otherBranch = '0002';
 const otherAccount = '000777';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -124,8 +124,9 @@ suite(title, () => {
     expect((await ready()).status).toBe(200);
     await replicaDirect.query('select pg_wal_replay_pause()');
     try {
-      // A commit the replica receives and does not replay: its lag grows past the bound.
-      await runOnServer(primary.url('flow'), `update flow.account set holder_name = holder_name where branch = '${demoBranch}' and account = '${demoAccount}'`);
+      // A commit the replica receives and does not replay: its lag grows past the bound. (txid_current()
+      // always writes a commit record; an UPDATE that happens to change no row would write none.)
+      await runOnServer(primary.url('flow'), 'select txid_current()');
       await waitFor(async () => (await ready()).status === 503, 4 * lagSecondsMax * 1_000, 200);
       expect((await ready()).body).toMatchObject({ checks: { replicaLag: 'unavailable', readDatabase: 'ok' } });
     } finally {

@@ -4,14 +4,13 @@
 // `flow.balance-changes` messages carrying `kind`, `version` and `branch` but no `producer`, so a
 // producer's FilterPolicy never receives them and a branch's does. Across a failed relay the row
 // stays unsent and a later sweep publishes it: at least once.
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { decodeBalanceChangeMessage, type BalanceChange, type Posting } from '@flow/contracts';
 import { addDays, businessDate, countUnsentOutbox } from '@flow/ledger-core';
 import { databaseTargets, makePosting } from '@flow/ledger-core/testing';
 import { readWorkerConfig } from '../config.ts';
 import { startWorker, type RunningWorker } from '../start.ts';
 import { openTestbed, waitFor, workerEnvironment, type Testbed } from '../testing/broker-client.ts';
+import { drainTap, subscribedQueue } from '../testing/callback-tap.ts';
 import { captureLogs, type CapturedLogger } from '../testing/log-lines.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -38,32 +37,12 @@ describe.each(databaseTargets())('balance-change events on $name', (target) => {
     worker = undefined;
   };
 
-  /** A queue subscribed to flow-callback with raw delivery and this filter policy. */
-  async function subscribedQueue(name: string, filterPolicy: Record<string, string[]>): Promise<string> {
-    const { sns, sqs } = testbed.client;
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-    const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-    await sns.send(new SubscribeCommand({
-      TopicArn: testbed.broker.callbackTopicArn, Protocol: 'sqs', Endpoint: Attributes.QueueArn,
-      Attributes: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify(filterPolicy) },
-    }));
-    return QueueUrl!;
-  }
+  const subscribed = (name: string, filterPolicy: Record<string, string[]>) => subscribedQueue(testbed, name, filterPolicy);
 
   async function drain(queueUrl: string, into: Received): Promise<void> {
-    const { sqs } = testbed.client;
-    for (;;) {
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({
-        QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'],
-      }));
-      if (Messages.length === 0) return;
-      for (const message of Messages) {
-        into.changes.push(...decodeBalanceChangeMessage(message.Body!).changes);
-        into.attributes.push(Object.fromEntries(Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue!])));
-      }
-      await sqs.send(new DeleteMessageBatchCommand({
-        QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle! })),
-      }));
+    for (const message of await drainTap(testbed, queueUrl)) {
+      into.changes.push(...decodeBalanceChangeMessage(message.body).changes);
+      into.attributes.push(message.attributes);
     }
   }
 
@@ -83,8 +62,8 @@ describe.each(databaseTargets())('balance-change events on $name', (target) => {
 
   beforeAll(async () => {
     testbed = await openTestbed(target);
-    branchQueue = await subscribedQueue(`balance-changes-0002-${target.name}`, { kind: ['flow.balance-changes'], branch: ['0002'] });
-    producerQueue = await subscribedQueue(`outcomes-bank-a-${target.name}`, { producer: ['bank-a'] });
+    branchQueue = await subscribed(`balance-changes-0002-${target.name}`, { kind: ['flow.balance-changes'], branch: ['0002'] });
+    producerQueue = await subscribed(`outcomes-bank-a-${target.name}`, { producer: ['bank-a'] });
   });
   afterAll(async () => {
     await stop();
@@ -119,9 +98,9 @@ describe.each(databaseTargets())('balance-change events on $name', (target) => {
     const netZero = await post([entry(0, '2.00'), entry(0, '2.00', { debitCredit: 'D' }), makePosting({ dateRef: today, producer: 'bank-a' })]);
     expect(netZero.changes).toEqual([]);
     // The producer's queue got its outcomes and never a balance change (no producer attribute).
-    const { Messages = [] } = await testbed.client.sqs.send(new ReceiveMessageCommand({ QueueUrl: producerQueue, MaxNumberOfMessages: 10 }));
-    expect(Messages.length).toBeGreaterThan(0);
-    expect(Messages.every((message) => message.Body!.startsWith('{"kind":"flow.outcomes"'))).toBe(true);
+    const tapped = await drainTap(testbed, producerQueue);
+    expect(tapped.length).toBeGreaterThan(0);
+    expect(tapped.every((message) => message.body.startsWith('{"kind":"flow.outcomes"'))).toBe(true);
   });
 
   test('a relay that fails leaves the row unsent; a later sweep publishes its balance changes (at least once)', async () => {

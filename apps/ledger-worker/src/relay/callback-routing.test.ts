@@ -4,14 +4,13 @@
 // exactly its producer's outcomes — also when ingest packed several producers into one message.
 // Balance-change messages carry `branch` too (and no `producer`): a branch's subscription names
 // the kind it wants.
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { decodeOutcomeMessage, type PostingOutcomeMessage } from '@flow/contracts';
 import { businessDate } from '@flow/ledger-core';
 import { makePosting, pgliteTarget } from '@flow/ledger-core/testing';
 import { readWorkerConfig } from '../config.ts';
 import { startWorker, type RunningWorker } from '../start.ts';
 import { openTestbed, waitFor, workerEnvironment, type Testbed } from '../testing/broker-client.ts';
+import { drainTap, subscribedQueue } from '../testing/callback-tap.ts';
 import { captureLogs } from '../testing/log-lines.ts';
 
 const today = businessDate(new Date(), 'America/Sao_Paulo');
@@ -35,39 +34,19 @@ describe('callbacks routed by producer', () => {
     await testbed?.close();
   });
 
-  /** A queue subscribed to flow-callback with raw delivery and this filter policy. */
-  async function subscribedQueue(name: string, filterPolicy: Record<string, string[]>): Promise<string> {
-    const { sns, sqs } = testbed.client;
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-    const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-    await sns.send(new SubscribeCommand({
-      TopicArn: testbed.broker.callbackTopicArn, Protocol: 'sqs', Endpoint: Attributes.QueueArn,
-      Attributes: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify(filterPolicy) },
-    }));
-    return QueueUrl!;
-  }
+  const subscribed = (name: string, filterPolicy: Record<string, string[]>) => subscribedQueue(testbed, name, filterPolicy);
 
   async function drain(queueUrl: string, into: Received): Promise<void> {
-    const { sqs } = testbed.client;
-    for (;;) {
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({
-        QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'],
-      }));
-      if (Messages.length === 0) return;
-      for (const message of Messages) {
-        into.outcomes.push(...decodeOutcomeMessage(message.Body!).outcomes);
-        into.attributes.push(Object.fromEntries(Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue!])));
-      }
-      await sqs.send(new DeleteMessageBatchCommand({
-        QueueUrl: queueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle! })),
-      }));
+    for (const message of await drainTap(testbed, queueUrl)) {
+      into.outcomes.push(...decodeOutcomeMessage(message.body).outcomes);
+      into.attributes.push(message.attributes);
     }
   }
 
   test('a FilterPolicy on producer receives exactly that producer\'s outcomes', async () => {
-    const bankA = await subscribedQueue('callback-bank-a', { producer: ['bank-a'] });
-    const bankB = await subscribedQueue('callback-bank-b', { producer: ['bank-b'] });
-    const branch0002 = await subscribedQueue('callback-branch-0002', { kind: ['flow.outcomes'], branch: ['0002'] });
+    const bankA = await subscribed('callback-bank-a', { producer: ['bank-a'] });
+    const bankB = await subscribed('callback-bank-b', { producer: ['bank-b'] });
+    const branch0002 = await subscribed('callback-branch-0002', { kind: ['flow.outcomes'], branch: ['0002'] });
     const ofA = Array.from({ length: 30 }, (_, index) => makePosting({ dateRef: today, producer: 'bank-a', account: `A${index % 3}` }));
     const ofB = Array.from({ length: 20 }, () => makePosting({ dateRef: today, producer: 'bank-b', branch: '0002', account: '100001' }));
     const unstamped = [makePosting({ dateRef: today })];
