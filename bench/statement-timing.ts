@@ -9,6 +9,7 @@ import type { Database, Queryable, Transaction } from '@flow/ledger-core';
 const statementNames: readonly (readonly [string, string])[] = [
   ['ensure_transaction_partitions', 'ensure-partitions'],
   ['from flow.event', 'find-events'],
+  ['from flow.branch', 'find-branches'],
   ['from flow.account as registered', 'find-accounts'],
   ['insert into flow.posting', 'insert-postings'],
   ['from flow.posting', 'find-posting-outcomes'],
