@@ -204,7 +204,10 @@ if (chromiumPath === null) {
       for (const view of ['branch', 'feed', 'operations']) {
         await page.click(`nav button[data-view=${view}]`);
         await page.waitForTimeout(500);
-        if (view === 'operations') expect(await page.locator('#operations-worker').innerText()).toMatch(/^pronto/);
+        if (view === 'operations') {
+          expect(await page.locator('#operations-worker').innerText()).toMatch(/^pronto/);
+          expect(await page.locator('#operations-queues').innerText()).toMatch(/flow-transaction: \d+ mensagens .*flow-transaction-dlq: \d+ mensagens/);
+        }
         found[view] = await seriousViolations(page);
         await screenshot(page, `${view}-view-phone`);
       }

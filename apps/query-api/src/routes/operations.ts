@@ -1,9 +1,10 @@
-// `GET /v1/operations` (`flow:admin`): what the console's operations view shows, from what the
-// query API can read itself: the outbox backlog and the last batch written, and — when it is told
-// where (`FLOW_WORKER_HEALTH_URL`) — the worker's readiness, asked with a short timeout. Queue and
-// DLQ depth and the last reconciliation live elsewhere (the broker, nothing records the latter yet)
-// and are `null` here until the API is given a way to read them.
-import { readOutboxStatus } from '@flow/ledger-core';
+// `GET /v1/operations` (`flow:admin`): what the console's operations view shows, from the same
+// sources the metrics use: the outbox backlog and the last batch written, the last recorded
+// reconciliation run (`flow.reconciliation_run`), and — when it is told where the worker is
+// (`FLOW_WORKER_HEALTH_URL`) — the worker's readiness and its queue gauges (messages and oldest
+// age of the transaction queue and its dead-letter queue, read from the worker's `/metrics`), each
+// asked with a short timeout. What cannot be read is `null`.
+import { latestReconciliationRun, readOutboxStatus } from '@flow/ledger-core';
 import { Router } from 'express';
 import { QueryParameters } from '../http/query-parameters.ts';
 import type { RouteDependencies } from './dependencies.ts';
@@ -17,20 +18,53 @@ export interface WorkerHealth {
   readonly checks: Record<string, string>;
 }
 
+/** A queue's gauges as the worker last sampled them. */
+export interface QueueFigures {
+  readonly messages: number;
+  readonly oldestAgeSeconds: number | null;
+}
+
 export function operationsRoutes(dependencies: RouteDependencies, workerHealthUrl?: string): Router {
   const { readDatabase, requireAdmin } = dependencies;
   const router = Router();
 
   router.get('/v1/operations', requireAdmin, async (request, response) => {
     QueryParameters.of(request, []).finish();
-    const [outbox, worker] = await Promise.all([
+    const [outbox, run, worker, queues] = await Promise.all([
       readOutboxStatus(readDatabase),
+      latestReconciliationRun(readDatabase),
       workerHealthUrl === undefined ? null : askWorker(workerHealthUrl),
+      workerHealthUrl === undefined ? null : readQueueGauges(workerHealthUrl),
     ]);
-    response.json({ observedAt: new Date().toISOString(), outbox, queues: null, lastReconciliation: null, worker });
+    const lastReconciliation = run === null ? null : {
+      finishedAt: run.finishedAt.toISOString(), status: run.status, accountsChecked: run.accountsChecked, differences: run.differences,
+    };
+    response.json({ observedAt: new Date().toISOString(), outbox, queues, lastReconciliation, worker });
   });
 
   return router;
+}
+
+const queueSample = /^(flow_queue_messages|flow_queue_oldest_message_age_seconds)\{queue="([^"]+)"\} (\S+)$/;
+
+/** The queue gauges of the worker's `/metrics` (Prometheus text); null when it has none or does not answer. */
+async function readQueueGauges(baseUrl: string): Promise<Record<string, QueueFigures> | null> {
+  try {
+    const answer = await fetch(new URL('/metrics', baseUrl), { signal: AbortSignal.timeout(workerHealthTimeoutMs) });
+    if (!answer.ok) return null;
+    const queues: Record<string, { messages: number; oldestAgeSeconds: number | null }> = {};
+    for (const line of (await answer.text()).split('\n')) {
+      const sample = queueSample.exec(line);
+      if (sample === null) continue;
+      const [, name, queue, value] = sample as unknown as [string, string, string, string];
+      const figures = (queues[queue] ??= { messages: 0, oldestAgeSeconds: null });
+      if (name === 'flow_queue_messages') figures.messages = Number(value);
+      else figures.oldestAgeSeconds = Number(value);
+    }
+    return Object.keys(queues).length === 0 ? null : queues;
+  } catch {
+    return null;
+  }
 }
 
 async function askWorker(baseUrl: string): Promise<WorkerHealth> {

@@ -185,6 +185,33 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     expect(response.body.outbox.lastBatchAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  test('operations: the last finished reconciliation run, not one still running', async () => {
+    await db.database.query(`insert into flow.reconciliation_run (started_at, finished_at, accounts_checked, differences, status)
+      values ('2026-12-01T03:00:00Z', '2026-12-01T03:00:05Z', 12, 2, 'differences'), (now(), null, 0, 0, 'running')`);
+    const response = await request(api.app).get('/v1/operations').set('authorization', api.auth.admin).expect(200);
+    expect(response.body.lastReconciliation).toEqual({ finishedAt: '2026-12-01T03:00:05.000Z', status: 'differences', accountsChecked: 12, differences: 2 });
+  });
+
+  test('operations: the queue gauges the worker publishes on its /metrics', async () => {
+    const metricsText = [
+      '# TYPE flow_queue_messages gauge', 'flow_queue_messages{queue="flow-transaction"} 7', 'flow_queue_messages{queue="flow-transaction-dlq"} 1',
+      'flow_queue_oldest_message_age_seconds{queue="flow-transaction"} 2.5', 'flow_queue_oldest_message_age_seconds{queue="flow-transaction-dlq"} 90',
+    ].join('\n');
+    const worker = express().get('/metrics', (_request, answer) => void answer.type('text/plain').send(metricsText))
+      .use(healthRoutes([{ name: 'database', check: async () => undefined }]));
+    const health = worker.listen(0, '127.0.0.1');
+    await new Promise((resolve) => health.once('listening', resolve));
+    try {
+      const app = appWithWorker(`http://127.0.0.1:${(health.address() as AddressInfo).port}`);
+      const response = await request(app).get('/v1/operations').set('authorization', api.auth.admin).expect(200);
+      expect(response.body.queues).toEqual({
+        'flow-transaction': { messages: 7, oldestAgeSeconds: 2.5 }, 'flow-transaction-dlq': { messages: 1, oldestAgeSeconds: 90 },
+      });
+    } finally {
+      await closeServer(health);
+    }
+  });
+
   test.each([
     ['ready', true, 'ok', { database: 'ok' }],
     ['not ready', false, 'unavailable', { database: 'unavailable' }],
@@ -205,6 +232,7 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     const app = appWithWorker(`http://127.0.0.1:${await freePortOnLoopback()}`);
     const response = await request(app).get('/v1/operations').set('authorization', api.auth.admin).expect(200);
     expect(response.body.worker).toEqual({ status: 'unreachable', checks: {} });
+    expect(response.body.queues).toBeNull();
   });
 
   function appWithWorker(workerHealthUrl: string) {

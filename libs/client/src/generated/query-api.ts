@@ -763,10 +763,20 @@ export interface components {
                 oldestUnsentAt: string | null;
                 lastBatchAt: string | null;
             };
-            /** @description Queue and DLQ depth: not readable by the query API yet. */
-            queues: null;
-            /** @description Not recorded yet. */
-            lastReconciliation: null;
+            queues: {
+                [key: string]: {
+                    messages: number;
+                    oldestAgeSeconds: number | null;
+                };
+            } | null;
+            lastReconciliation: {
+                /** Format: date-time */
+                finishedAt: string;
+                /** @enum {string} */
+                status: "clean" | "differences" | "failed";
+                accountsChecked: number;
+                differences: number;
+            } | null;
             worker: {
                 /** @enum {string} */
                 status: "ok" | "unavailable" | "unreachable";

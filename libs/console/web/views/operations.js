@@ -1,5 +1,5 @@
-// The operations view (`flow:admin` tokens): `GET /v1/operations`. What the API cannot read yet
-// (queue and DLQ depth, the last reconciliation, the worker's health) is shown as such.
+// The operations view (`flow:admin` tokens): `GET /v1/operations` — outbox backlog, queue and DLQ
+// depth, the last reconciliation, the worker's health. What the API cannot read is shown as such.
 import { getJson } from '../api.js';
 import { el } from '../dom.js';
 import { instant, problemText, t } from '../i18n.js';
@@ -27,8 +27,13 @@ async function load(results) {
         item(t('ops.outbox'), String(body.outbox.unsent)),
         item(t('ops.oldestUnsent'), body.outbox.oldestUnsentAt ? instant(body.outbox.oldestUnsentAt) : t('none')),
         item(t('ops.lastBatch'), body.outbox.lastBatchAt ? instant(body.outbox.lastBatchAt) : t('none')),
-        item(t('ops.queues'), unknown(body.queues, (queues) => JSON.stringify(queues))),
-        item(t('ops.reconciliation'), unknown(body.lastReconciliation, (value) => JSON.stringify(value))),
+        item(t('ops.queues'), unknown(body.queues, (queues) => el('span', { id: 'operations-queues' }, Object.entries(queues)
+          .map(([queue, figures]) => t('ops.queue', { queue, messages: figures.messages, age: figures.oldestAgeSeconds ?? 0 })).join('; ')))),
+        item(t('ops.reconciliation'), body.lastReconciliation === null ? el('span', { class: 'muted' }, t('ops.reconciliation.none'))
+        : el('span', { id: 'operations-reconciliation' }, t('ops.reconciliation.run', {
+          at: instant(body.lastReconciliation.finishedAt), status: t(`ops.reconciliation.${body.lastReconciliation.status}`),
+          differences: body.lastReconciliation.differences,
+        }))),
         item(t('ops.worker'), unknown(body.worker, (worker) => el('span', { id: 'operations-worker', class: worker.status === 'ok' ? 'status-posted' : 'status-rejected' },
           t(`ops.worker.${worker.status}`), Object.keys(worker.checks).length === 0 ? ''
           : el('span', { class: 'muted' }, ` (${Object.entries(worker.checks).map(([name, value]) => `${name}: ${value}`).join(', ')})`))))),

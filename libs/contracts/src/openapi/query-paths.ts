@@ -303,8 +303,18 @@ function consoleSchemas(): Record<string, Schema> {
         oldestUnsentAt: nullable(instant),
         lastBatchAt: nullable(instant),
       }),
-      queues: { type: 'null', description: 'Queue and DLQ depth: not readable by the query API yet.' },
-      lastReconciliation: { type: 'null', description: 'Not recorded yet.' },
+      queues: nullable({
+        type: 'object',
+        additionalProperties: object({ messages: { type: 'integer', minimum: 0 }, oldestAgeSeconds: nullable({ type: 'number', minimum: 0 }) }),
+        description: 'Per queue (`flow-transaction`, `flow-transaction-dlq`): the worker\'s gauges, read from its `/metrics` at `FLOW_WORKER_HEALTH_URL`; null when that is not set or does not answer.',
+      }),
+      lastReconciliation: nullable({
+        ...object({
+          finishedAt: instant, status: { type: 'string', enum: ['clean', 'differences', 'failed'] },
+          accountsChecked: { type: 'integer', minimum: 0 }, differences: { type: 'integer', minimum: 0 },
+        }),
+        description: 'The latest finished run `flow reconcile` recorded; null before the first.',
+      }),
       worker: nullable({
         ...object({ status: { type: 'string', enum: ['ok', 'unavailable', 'unreachable'] }, checks: { type: 'object', additionalProperties: { type: 'string' } } }),
         description: 'The worker\'s readiness, asked at `FLOW_WORKER_HEALTH_URL`; null when that is not set.',
