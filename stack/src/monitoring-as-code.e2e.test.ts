@@ -82,8 +82,7 @@ describe('against the services\' /metrics', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'flow-monitoring-'));
     stack = await startLocalStack({ dataDir, ...freePortsOnLoopback, seedDemo: true, environment: { FLOW_LOG_LEVEL: 'error' } });
     // The reconcile command records its runs in flow.reconciliation_run; record one as it would.
-    await stack.database.query('create table if not exists flow.reconciliation_run (finished_at timestamptz, differences int)');
-    await stack.database.query('insert into flow.reconciliation_run (finished_at, differences) values (now(), 0)');
+    await stack.database.query(`insert into flow.reconciliation_run (finished_at, differences, status) values (now(), 0, 'clean')`);
     const token = await tokenFor(stack);
     const today = businessDate(new Date(), 'America/Sao_Paulo');
     const posting = { branch: demoBranch, account: demoAccount, amount: '1.00', debitCredit: 'C', eventCode: demoEventCode, dateRef: today };

@@ -1,7 +1,7 @@
 // The query API's gauges read from its databases at each scrape: the read database's lag behind
-// the primary, the latest reconciliation run recorded (no sample until one exists, or while the
-// table is not migrated), and both pools' connections.
-import { readLatestReconciliationRun, readReplicaLagSeconds, type Database } from '@flow/ledger-core';
+// the primary, the latest finished reconciliation run `flow reconcile` recorded (no sample until
+// one exists; the same reading as GET /v1/operations), and both pools' connections.
+import { latestReconciliationRun, readReplicaLagSeconds, type Database } from '@flow/ledger-core';
 import { poolSampler, type Metrics } from '@flow/service-kit';
 
 export function addDatabaseSamplers(metrics: Metrics, readDatabase: Database, primaryDatabase: Database): void {
@@ -15,14 +15,14 @@ export function addDatabaseSamplers(metrics: Metrics, readDatabase: Database, pr
   metrics.addSampler({
     name: 'reconciliation',
     sample: async () => {
-      const run = await readLatestReconciliationRun(readDatabase);
+      const run = await latestReconciliationRun(readDatabase);
       if (run === null) {
         metrics.clear('flow_reconciliation_differences');
         metrics.clear('flow_reconciliation_last_run_timestamp_seconds');
         return;
       }
       metrics.set('flow_reconciliation_differences', run.differences);
-      metrics.set('flow_reconciliation_last_run_timestamp_seconds', run.finishedAt);
+      metrics.set('flow_reconciliation_last_run_timestamp_seconds', run.finishedAt.getTime() / 1_000);
     },
   });
 }

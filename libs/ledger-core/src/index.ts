@@ -35,6 +35,5 @@ export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outb
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
 export { readOutboxBacklog, type OutboxBacklog } from './outbox/outbox-backlog.ts';
-export { readLatestReconciliationRun, type ReconciliationRunReading } from './queries/operational-readings.ts';
 export { readOutboxStatus, type OutboxStatus } from './outbox/outbox-status.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';
