@@ -34,6 +34,5 @@ export { readReplicaLagSeconds } from './queries/replica-lag.ts';
 export { findUnsentOutbox, type FindUnsentOptions, type OutboxRow } from './outbox/find-unsent-outbox.ts';
 export { markOutboxSent } from './outbox/mark-outbox-sent.ts';
 export { countUnsentOutbox } from './outbox/count-unsent-outbox.ts';
-export { readOutboxBacklog, type OutboxBacklog } from './outbox/outbox-backlog.ts';
 export { readOutboxStatus, type OutboxStatus } from './outbox/outbox-status.ts';
 export { sweepOutbox, type SweepResult } from './outbox/sweep-outbox.ts';

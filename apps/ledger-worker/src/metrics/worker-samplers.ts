@@ -1,7 +1,7 @@
 // The worker's gauges read at each scrape: the queues (queue-gauges.ts), the outbox backlog and
 // the pool's connections. The Lambda reads the outbox and the pool after each invocation.
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { readOutboxBacklog, type Database } from '@flow/ledger-core';
+import { readOutboxStatus, type Database } from '@flow/ledger-core';
 import { poolSampler, type Metrics, type Sampler } from '@flow/service-kit';
 import { createQueueGauges, type QueueGauges } from './queue-gauges.ts';
 
@@ -25,9 +25,9 @@ export function outboxSampler(metrics: Metrics, database: Database): Sampler {
   return {
     name: 'outbox',
     sample: async () => {
-      const backlog = await readOutboxBacklog(database);
-      metrics.set('flow_outbox_unsent_rows', backlog.unsentRows);
-      metrics.set('flow_outbox_oldest_unsent_age_seconds', backlog.oldestUnsentAgeSeconds);
+      const outbox = await readOutboxStatus(database);
+      metrics.set('flow_outbox_unsent_rows', outbox.unsent);
+      metrics.set('flow_outbox_oldest_unsent_age_seconds', outbox.oldestUnsentAgeSeconds);
     },
   };
 }

@@ -39,7 +39,8 @@ export function operationsRoutes(dependencies: RouteDependencies, workerHealthUr
     const lastReconciliation = run === null ? null : {
       finishedAt: run.finishedAt.toISOString(), status: run.status, accountsChecked: run.accountsChecked, differences: run.differences,
     };
-    response.json({ observedAt: new Date().toISOString(), outbox, queues, lastReconciliation, worker });
+    const { unsent, oldestUnsentAt, lastBatchAt } = outbox;
+    response.json({ observedAt: new Date().toISOString(), outbox: { unsent, oldestUnsentAt, lastBatchAt }, queues, lastReconciliation, worker });
   });
 
   return router;

@@ -2,7 +2,7 @@
 // read database's lag (a primary has none) and the latest finished reconciliation run, which the
 // query API's gauges and GET /v1/operations share.
 import { databaseTargets, type TestDatabase } from '../testing/index.ts';
-import { readOutboxBacklog } from '../outbox/outbox-backlog.ts';
+import { readOutboxStatus } from '../outbox/outbox-status.ts';
 import { latestReconciliationRun } from './reconciliation-run.ts';
 import { readReplicaLagSeconds } from './replica-lag.ts';
 
@@ -14,13 +14,15 @@ describe.each(databaseTargets())('operational readings on $name', (target) => {
   afterEach(async () => db.drop());
 
   test('the outbox backlog counts unsent rows and ages the oldest', async () => {
-    expect(await readOutboxBacklog(db.database)).toEqual({ unsentRows: 0, oldestUnsentAgeSeconds: 0 });
+    expect(await readOutboxStatus(db.database)).toEqual({ unsent: 0, oldestUnsentAt: null, oldestUnsentAgeSeconds: 0, lastBatchAt: null });
     await db.database.query(`insert into flow.outbox (outcomes, outcome_count, created_at) values ('[]', 1, now() - interval '90 seconds'), ('[]', 1, now())`);
     await db.database.query(`insert into flow.outbox (outcomes, outcome_count, created_at, sent_at) values ('[]', 1, now() - interval '1 hour', now())`);
-    const backlog = await readOutboxBacklog(db.database);
-    expect(backlog.unsentRows).toBe(2);
-    expect(backlog.oldestUnsentAgeSeconds).toBeGreaterThanOrEqual(90);
-    expect(backlog.oldestUnsentAgeSeconds).toBeLessThan(3_600);
+    const status = await readOutboxStatus(db.database);
+    expect(status.unsent).toBe(2);
+    expect(status.oldestUnsentAgeSeconds).toBeGreaterThanOrEqual(90);
+    expect(status.oldestUnsentAgeSeconds).toBeLessThan(3_600);
+    // The oldest unsent row is the first written (by id); the newest batch is the last, sent one.
+    expect(Date.parse(status.oldestUnsentAt!) - Date.parse(status.lastBatchAt!)).toBeGreaterThan(3_000_000);
   });
 
   test('a primary has no replica lag', async () => {
