@@ -93,12 +93,18 @@ if (chromiumPath === null) {
 
     test('the account view draws the five-day example: bars, balances and the statement agree', async () => {
       await page.locator('#cash-flow-chart canvas').waitFor();
-      const series = JSON.parse((await page.getAttribute('#cash-flow-chart', 'data-series'))!) as { dateRef: string; credits: string; debits: string; balance: string }[];
+      const series = JSON.parse((await page.getAttribute('#cash-flow-chart', 'data-series'))!) as
+        { dateRef: string; credits: string; debits: string; balance: string; revisedAt: string | null }[];
       expect(series.map((d) => d.dateRef)).toEqual([day(-1), day(0), day(1), day(2), day(3), day(4), day(5)]);
       expect(series.map((d) => [d.credits, d.debits, d.balance])).toEqual([
         ['0.00', '0.00', '0.00'], ['0.00', '0.00', '0.00'],
         ['8.00', '0.00', '8.00'], ['1.00', '0.00', '9.00'], ['0.00', '1.00', '8.00'], ['0.00', '10.00', '-2.00'], ['14.00', '0.00', '12.00'],
       ]);
+      // Backdated changes are visible: days 1–4 were posted today, after they closed; day 5 is today.
+      expect(series.map((d) => d.revisedAt !== null)).toEqual([false, false, true, true, true, true, false]);
+      expect(await page.isVisible('#revised-note')).toBe(true);
+      const revisedCells = await page.locator('#daily-table tbody td:nth-child(6)').allTextContents();
+      expect(revisedCells.map((text) => text !== '')).toEqual([false, false, true, true, true, true, false]);
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(5)')).toEqual(['R$ 8,00', 'R$ 9,00', 'R$ 8,00', '-R$ 2,00', 'R$ 12,00']);
       expect(await cellTexts(page, '#statement-table tbody td:nth-child(4)')).toEqual(['R$ 8,00', 'R$ 1,00', '', '', 'R$ 14,00']);
       expect(await page.innerText('#summary-closing')).toBe('R$ 12,00');

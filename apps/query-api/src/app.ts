@@ -64,7 +64,7 @@ export interface QueryApiDependencies {
   readonly cursorKeys?: readonly string[];
   /** Counts and times requests; absent in tests that do not look. */
   readonly metrics?: Metrics;
-  /** The business time zone the console shows dates in; America/Sao_Paulo when absent. */
+  /** The business time zone (the console's dates, when a day closed); America/Sao_Paulo when absent. */
   readonly businessTimeZone?: string;
   /** The worker's health port (`http://host:port`), which `GET /v1/operations` asks for readiness. */
   readonly workerHealthUrl?: string | undefined;
@@ -85,7 +85,8 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(securityHeaders);
   app.use(healthRoutes(readinessChecks(dependencies), logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
-  app.use(consoleRoutes({ businessTimeZone: dependencies.businessTimeZone ?? 'America/Sao_Paulo' }));
+  const businessTimeZone = dependencies.businessTimeZone ?? 'America/Sao_Paulo';
+  app.use(consoleRoutes({ businessTimeZone }));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 
@@ -104,6 +105,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
     requireAdmin: chain(requireScope(authenticator, 'flow:admin', logger), bySubjectLimit),
     jsonBody: jsonBodyParser(),
     statementExport: dependencies.statementExport ?? statementExportDefaults,
+    businessTimeZone,
     logger,
   };
   app.use(transactionRoutes(routes));

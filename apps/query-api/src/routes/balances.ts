@@ -12,7 +12,7 @@ const balancesParameters = ['from', 'to', 'limit', 'cursor', 'asOf'];
 const balanceParameters = ['date', 'asOf'];
 
 export function balanceRoutes(dependencies: RouteDependencies): Router {
-  const { requireRead } = dependencies;
+  const { requireRead, businessTimeZone } = dependencies;
   const router = Router();
 
   router.get('/v1/accounts/:branch/:account/balances', requireRead, async (request, response) => {
@@ -24,7 +24,7 @@ export function balanceRoutes(dependencies: RouteDependencies): Router {
     const key = accountKeyOf(request, query);
     const database = await requireRegisteredAccount(dependencies, key);
     await refuseArchivedRange(database, range.from, range.to);
-    const page = await readDailyBalances(database, { ...key, from: range.from!, to: range.to!, limit, cursor, asOf });
+    const page = await readDailyBalances(database, { ...key, from: range.from!, to: range.to!, timeZone: businessTimeZone, limit, cursor, asOf });
     response.json({ ...key, from: range.from, to: range.to, asOf: asOf ?? null, items: page.items, nextCursor: page.nextCursor });
   });
 

@@ -15,6 +15,8 @@ export interface RouteDependencies extends ReadDatabases {
   readonly jsonBody: RequestHandler;
   /** For what happens after a response has started (an export failing mid-way). */
   readonly logger: Logger;
+  /** IANA zone of the business day (`FLOW_BUSINESS_TIME_ZONE`): when a day closed. */
+  readonly businessTimeZone: string;
   /** The bank and agreement fields of the statement exports. */
   readonly statementExport: StatementExportConfig;
 }

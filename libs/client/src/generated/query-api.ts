@@ -549,6 +549,7 @@ export interface components {
              */
             balance: string;
             transactionCount: number;
+            revisedAt: string | null;
         };
         DailyBalancePage: {
             /** @example 0001 */

@@ -4,7 +4,7 @@
 import { download, getAllPages, getJson } from '../api.js';
 import { dailySeries, drawChart } from '../chart.js';
 import { announce, el, labelled, table } from '../dom.js';
-import { addDays, businessToday, day, money, problemText, t } from '../i18n.js';
+import { addDays, businessToday, day, instant, money, problemText, t } from '../i18n.js';
 
 const pageSizes = [5, 25, 100];
 const exportFormats = [['csv', 'csv'], ['ofx', 'ofx'], ['cnab240', 'ret']];
@@ -81,12 +81,15 @@ function chartFigure(state, series) {
     el('div', { class: 'legend', 'aria-hidden': 'true' },
       el('span', {}, el('span', { class: 'swatch credit' }), t('credits')),
       el('span', {}, el('span', { class: 'swatch debit' }), t('debits')),
-      el('span', {}, el('span', { class: 'swatch balance' }), t('closingBalance'))),
+      el('span', {}, el('span', { class: 'swatch balance' }), t('closingBalance')),
+      el('span', {}, el('span', { class: 'swatch revised' }), t('revised'))),
     canvas,
+    series.some((d) => d.revisedAt !== null) ? el('p', { class: 'muted', id: 'revised-note' }, t('revised.note')) : '',
     el('details', {}, el('summary', {}, t('account.days')),
       table(t('account.days'), [{ label: t('date') }, { label: t('credits'), amount: true }, { label: t('debits'), amount: true },
-        { label: t('closingBalance'), amount: true }, { label: t('entries'), amount: true }],
-      series.map((d) => [day(d.dateRef), money(d.credits), money(d.debits), money(d.balance), d.entries]), { id: 'daily-table' })));
+        { label: t('closingBalance'), amount: true }, { label: t('entries'), amount: true }, { label: t('revised') }],
+      series.map((d) => [day(d.dateRef), money(d.credits), money(d.debits), money(d.balance), d.entries, d.revisedAt === null ? '' : instant(d.revisedAt)]),
+      { id: 'daily-table' })));
   // Drawn once the figure is in the page, so the chart takes the width it is given.
   requestAnimationFrame(() => drawChart(canvas, series));
   return figure;

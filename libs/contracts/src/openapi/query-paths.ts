@@ -416,6 +416,11 @@ function ledgerSchemas(): Record<string, Schema> {
       dateRef: calendarDate, totalDebit: amount, totalCredit: amount, accumulatedDebit: amount, accumulatedCredit: amount,
       balance: { ...amount, description: 'Balance at the end of the day: accumulatedCredit − accumulatedDebit.' },
       transactionCount: { type: 'integer', minimum: 1 },
+      revisedAt: nullable({
+        type: 'string', format: 'date-time',
+        description: 'When the day\'s figures last changed after the day had closed in the business time zone (a backdated entry on this '
+          + 'day or an earlier one moved them), UTC; null when they never changed after the day closed. With `asOf`, as of that instant.',
+      }),
     }),
     DailyBalancePage: object({
       branch, account, from: calendarDate, to: calendarDate, asOf: asOfField, items: { type: 'array', items: ref('DailyBalance') }, nextCursor,

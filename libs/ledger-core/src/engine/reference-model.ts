@@ -15,8 +15,11 @@ export interface ReferenceRules {
   readonly amountLimitCents: bigint;
 }
 
-/** A daily balance as the read side shows it, plus the trace key of the day's last entry. */
-export interface ReferenceDay extends DailyBalance {
+/**
+ * A daily balance as the read side shows it, plus the trace key of the day's last entry. The model
+ * has no recording clock, so no `revisedAt`.
+ */
+export interface ReferenceDay extends Omit<DailyBalance, 'revisedAt'> {
   /** Trace key of the day's last entry in ledger order. */
   readonly lastTraceKey: string;
 }

@@ -9,6 +9,7 @@ import { createLedgerEngine } from './apply-batch.ts';
 
 const now = () => new Date('2026-11-24T15:00:00Z');
 const today = '2026-11-24';
+const timeZone = 'America/Sao_Paulo';
 const example = statementExample(today);
 const day = example.day;
 
@@ -34,7 +35,7 @@ describe.each(databaseTargets())('statement example on $name', (target) => {
     expect(statement.closingBalance).toBe('12.00');
     expect(statement.nextCursor).toBeNull();
 
-    const balances = await readDailyBalances(db.database, { branch: '0001', account: '100001', from: day(1), to: today });
+    const balances = await readDailyBalances(db.database, { branch: '0001', account: '100001', from: day(1), to: today, timeZone });
     expect(balances.items.map((row) => row.balance)).toEqual(example.balances);
     expect((await readBalanceAt(db.database, '0001', '100001', day(4))).balance).toBe('-2.00');
     expect(await reconcileBalances(db.database)).toEqual([]);

@@ -19,6 +19,7 @@ import { retroWindowDaysMax } from '../limits.ts';
 import { addDays, businessDate } from '../rules/business-date.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
 import { databaseTargets, fixtureEvents, makePosting, registerBranches, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { asOfBounds } from './as-of.ts';
 import { readBalanceAt, readDailyBalances } from './balances.ts';
 import { readStatement } from './statement.ts';
 
@@ -120,7 +121,9 @@ async function checkRun(database: Database, events: Map<number, EventRule>, bran
     const from = addDays(firstDay, probe.from - 40);
     const to = addDays(from, probe.span);
     for (const account of accounts) {
-      await compareAccount(database, model, { branch, account, from, to, date: addDays(firstDay, probe.date - 40), asOf });
+      const recordedByThen = recorded.filter((entry) => entry.at <= at && entry.posting.account === account);
+      const query = { branch, account, from, to, date: addDays(firstDay, probe.date - 40), asOf, timeZone: spec.timeZone };
+      await compareAccount(database, model, query, recordedByThen);
     }
   }
 }
@@ -151,9 +154,10 @@ async function applyWorkload(database: Database, branch: string, spec: RunSpec):
 
 async function compareAccount(
   database: Database, model: ReferenceLedger,
-  query: { branch: string; account: string; from: string; to: string; date: string; asOf: string },
+  query: { branch: string; account: string; from: string; to: string; date: string; asOf: string; timeZone: string },
+  recordedByThen: readonly Recorded[],
 ): Promise<void> {
-  const { branch, account, from, to, date, asOf } = query;
+  const { branch, account, from, to, date, asOf, timeZone } = query;
   const days = model.dailyBalances(branch, account).map(({ lastTraceKey: _lastTraceKey, ...day }) => day);
   const endOf = (day: string) => days.filter((row) => row.dateRef <= day).at(-1);
   const balanceOf = (day: string) => endOf(day)?.balance ?? '0.00';
@@ -170,8 +174,10 @@ async function compareAccount(
     return formatCents(running);
   }));
 
-  const daily = await readDailyBalances(database, { branch, account, from, to, asOf, limit: 500 });
-  expect(daily.items).toEqual(days.filter((row) => row.dateRef >= from && row.dateRef <= to));
+  const daily = await readDailyBalances(database, { branch, account, from, to, asOf, timeZone, limit: 500 });
+  expect(daily.items.map(({ revisedAt: _revisedAt, ...day }) => day)).toEqual(days.filter((row) => row.dateRef >= from && row.dateRef <= to));
+  expect(daily.items.map((day) => (day.revisedAt === null ? null : Date.parse(day.revisedAt))))
+    .toEqual(daily.items.map((day) => expectedRevision(day.dateRef, asOf, timeZone, recordedByThen)));
 
   const at = await readBalanceAt(database, branch, account, date, asOf);
   const last = endOf(date);
@@ -179,4 +185,19 @@ async function compareAccount(
     branch, account, date, balance: last?.balance ?? '0.00', accumulatedDebit: last?.accumulatedDebit ?? '0.00',
     accumulatedCredit: last?.accumulatedCredit ?? '0.00', lastMovementDate: last?.dateRef ?? null,
   });
+}
+
+/**
+ * When an asOf read says the day was revised after it closed: the latest entry recorded by then on
+ * the day or an earlier open day, when it was recorded on a later business date. The days before
+ * the open ones are read as stored, last rewritten on the database's clock, after every simulated
+ * instant of this test: none of them counts as changed by asOf.
+ */
+function expectedRevision(dateRef: string, asOf: string, timeZone: string, recordedByThen: readonly Recorded[]): number | null {
+  const { firstOpenDay } = asOfBounds(asOf);
+  if (dateRef < firstOpenDay) return null;
+  const instants = recordedByThen.filter((entry) => entry.posting.dateRef >= firstOpenDay && entry.posting.dateRef <= dateRef).map((entry) => entry.at);
+  if (instants.length === 0) return null;
+  const latest = Math.max(...instants);
+  return businessDate(new Date(latest), timeZone) > dateRef ? latest : null;
 }

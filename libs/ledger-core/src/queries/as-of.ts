@@ -74,10 +74,13 @@ export const accumulatedAsOfSql = `
  * The account's days with movement in [$3, $4] as of the instant `$6` ($7 firstOpenDay, $8
  * lastVisibleDay), oldest first, at most `$5`: stored rows before the open days, the open days
  * recomputed from the entries recorded by then on top of the last stored accumulated totals.
+ * `changedAt` is when the day's figures last changed by then: a stored day's last rewrite, a
+ * recomputed day's latest entry recorded on it or on an earlier day (an entry moves the
+ * accumulated totals of every later day).
  */
 export const dailyBalancesAsOfSql = `
   with base as (
-    select accumulated_debit, accumulated_credit
+    select accumulated_debit, accumulated_credit, case when updated_at <= $6::timestamptz then updated_at end as changed_at
     from flow.balance
     where branch = $1 and account = $2 and date_ref < $7::date
     order by date_ref desc
@@ -86,7 +89,7 @@ export const dailyBalancesAsOfSql = `
     select date_ref,
            coalesce(sum(amount) filter (where debit_credit = 'D'), 0) as total_debit,
            coalesce(sum(amount) filter (where debit_credit = 'C'), 0) as total_credit,
-           count(*)::integer as transaction_count
+           count(*)::integer as transaction_count, max(created_at) as last_recorded_at
     from flow.transaction
     where branch = $1 and account = $2 and date_ref between $7::date and least($4::date, $8::date)
       and created_at <= $6::timestamptz
@@ -94,20 +97,23 @@ export const dailyBalancesAsOfSql = `
   ), recomputed as (
     select date_ref, total_debit, total_credit, transaction_count,
            coalesce((select accumulated_debit from base), 0) + sum(total_debit) over (order by date_ref) as accumulated_debit,
-           coalesce((select accumulated_credit from base), 0) + sum(total_credit) over (order by date_ref) as accumulated_credit
+           coalesce((select accumulated_credit from base), 0) + sum(total_credit) over (order by date_ref) as accumulated_credit,
+           greatest((select changed_at from base), max(last_recorded_at) over (order by date_ref)) as changed_at
     from recent
   ), days as (
-    select date_ref, total_debit, total_credit, transaction_count, accumulated_debit, accumulated_credit
+    select date_ref, total_debit, total_credit, transaction_count, accumulated_debit, accumulated_credit,
+           case when updated_at <= $6::timestamptz then updated_at end as changed_at
     from flow.balance
     where branch = $1 and account = $2 and date_ref between $3 and $4 and date_ref < $7::date
     union all
-    select date_ref, total_debit, total_credit, transaction_count, accumulated_debit, accumulated_credit
+    select date_ref, total_debit, total_credit, transaction_count, accumulated_debit, accumulated_credit, changed_at
     from recomputed
     where date_ref >= $3
   )
   select date_ref as "dateRef", total_debit::numeric(20,2)::text as "totalDebit", total_credit::numeric(20,2)::text as "totalCredit",
          accumulated_debit::numeric(24,2)::text as "accumulatedDebit", accumulated_credit::numeric(24,2)::text as "accumulatedCredit",
-         (accumulated_credit - accumulated_debit)::numeric(24,2)::text as balance, transaction_count as "transactionCount"
+         (accumulated_credit - accumulated_debit)::numeric(24,2)::text as balance, transaction_count as "transactionCount",
+         to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "changedAt"
   from days
   order by date_ref
   limit $5`;

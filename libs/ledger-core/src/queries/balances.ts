@@ -5,7 +5,7 @@
 import type { Queryable } from '../database/port.ts';
 import { accumulatedAsOfSql, asOfBounds, dailyBalancesAsOfSql } from './as-of.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
-import { addDays } from '../rules/business-date.ts';
+import { addDays, businessDate } from '../rules/business-date.ts';
 import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.ts';
 
 export interface DailyBalance {
@@ -17,21 +17,37 @@ export interface DailyBalance {
   /** Balance at the end of the day. */
   readonly balance: string;
   readonly transactionCount: number;
+  /**
+   * When the day's figures last changed after the day had closed in the business time zone — a
+   * backdated entry on this day or on an earlier one moved them — RFC 3339 UTC; null when they
+   * never changed after the day closed.
+   */
+  readonly revisedAt: string | null;
 }
+
+/** A daily balance row as read, before `revisedAt` is decided from `changedAt`. */
+type DailyBalanceRow = Omit<DailyBalance, 'revisedAt'> & { readonly changedAt: string | null };
+
+/** RFC 3339 UTC with PostgreSQL's microseconds, from a timestamptz expression. */
+const utcInstantSql = (expression: string): string => `to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const dailyBalancesSql = `
   select date_ref as "dateRef", total_debit::text as "totalDebit", total_credit::text as "totalCredit",
          accumulated_debit::text as "accumulatedDebit", accumulated_credit::text as "accumulatedCredit",
-         (accumulated_credit - accumulated_debit)::text as balance, transaction_count as "transactionCount"
+         (accumulated_credit - accumulated_debit)::text as balance, transaction_count as "transactionCount",
+         ${utcInstantSql('updated_at')} as "changedAt"
   from flow.balance
   where branch = $1 and account = $2 and date_ref between $3 and $4
   order by date_ref
   limit $5`;
 
-/** The account's days with movement between `from` and `to`, oldest first. */
+/**
+ * The account's days with movement between `from` and `to`, oldest first. `timeZone` is the
+ * business time zone (IANA), which says when each day closed, for `revisedAt`.
+ */
 export async function readDailyBalances(
   db: Queryable,
-  request: { branch: string; account: string; from: string; to: string; limit?: number; cursor?: string; asOf?: string },
+  request: { branch: string; account: string; from: string; to: string; timeZone: string; limit?: number; cursor?: string; asOf?: string },
 ): Promise<Page<DailyBalance>> {
   const limit = Math.min(request.limit ?? pageLimitDefault, pageLimitMax);
   const from = request.cursor === undefined
@@ -44,8 +60,14 @@ export async function readDailyBalances(
     parameters.push(asOf.instant, asOf.firstOpenDay, asOf.lastVisibleDay);
     sql = dailyBalancesAsOfSql;
   }
-  const { rows } = await db.query<DailyBalance>(sql, parameters);
-  return pageOf(rows, limit, (last) => encodeCursor('balances', [last.dateRef]));
+  const { rows } = await db.query<DailyBalanceRow>(sql, parameters);
+  const items = rows.map(({ changedAt, ...day }) => ({ ...day, revisedAt: revisedAfterClose(day.dateRef, changedAt, request.timeZone) }));
+  return pageOf(items, limit, (last) => encodeCursor('balances', [last.dateRef]));
+}
+
+/** `changedAt` when it fell on a business date after `dateRef` (the day had closed), else null. */
+export function revisedAfterClose(dateRef: string, changedAt: string | null, timeZone: string): string | null {
+  return changedAt !== null && businessDate(new Date(changedAt), timeZone) > dateRef ? changedAt : null;
 }
 
 export interface BalanceAtDate {

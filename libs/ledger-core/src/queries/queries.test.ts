@@ -2,14 +2,16 @@
 // balance at a date, the consolidated daily report, and cursors that belong to another query.
 import { createAccount } from '../catalog/accounts.ts';
 import { createLedgerEngine } from '../engine/apply-batch.ts';
+import { businessDate } from '../rules/business-date.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
-import { databaseTargets, makePosting, seedCatalog, type TestDatabase } from '../testing/index.ts';
+import { databaseTargets, makePosting, seedCatalog, statementExample, type TestDatabase } from '../testing/index.ts';
 import { readBalanceAt, readDailyBalances, readDailyReport } from './balances.ts';
 import { CursorError } from './cursor.ts';
 import { readStatement } from './statement.ts';
 import { findTransaction, searchTransactions } from './transactions.ts';
 
 const now = () => new Date('2026-11-24T12:00:00Z');
+const timeZone = 'America/Sao_Paulo';
 const traceKey = '0b7c6f0e-55a1-4a0f-9d43-0d2d2f1c9a11';
 
 describe.each(databaseTargets())('read queries on $name', (target) => {
@@ -73,19 +75,47 @@ describe.each(databaseTargets())('read queries on $name', (target) => {
   });
 
   test('daily balances, balance at a date and days without movement', async () => {
-    const days = await readDailyBalances(db.database, { branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30' });
+    const days = await readDailyBalances(db.database, { branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30', timeZone });
     expect(days.items.map((day) => [day.dateRef, day.totalDebit, day.totalCredit, day.balance, day.transactionCount])).toEqual([
       ['2026-11-20', '0.00', '100.00', '100.00', 1],
       ['2026-11-21', '30.00', '5.00', '75.00', 2],
     ]);
-    const paged = await readDailyBalances(db.database, { branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30', limit: 1 });
+    const paged = await readDailyBalances(db.database, { branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30', timeZone, limit: 1 });
     const rest = await readDailyBalances(db.database, {
-      branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30', limit: 1, cursor: paged.nextCursor!,
+      branch: '0001', account: 'A', from: '2026-11-01', to: '2026-11-30', timeZone, limit: 1, cursor: paged.nextCursor!,
     });
     expect([...paged.items, ...rest.items]).toEqual(days.items);
     expect(rest.nextCursor).toBeNull();
     expect(await readBalanceAt(db.database, '0001', 'A', '2026-11-23')).toMatchObject({ balance: '75.00', lastMovementDate: '2026-11-21' });
     expect(await readBalanceAt(db.database, '0001', 'A', '2026-11-19')).toMatchObject({ balance: '0.00', lastMovementDate: null });
+  });
+
+  test('a day whose figures changed after it closed says when; today and untouched days do not', async () => {
+    // On the real clock, as the database records: the five-day example ending today, applied out
+    // of order, then one more entry today. Days 1–4 were written after they closed (backdated);
+    // day 5 is today, still open.
+    const today = businessDate(new Date(), timeZone);
+    const example = statementExample(today);
+    await createAccount(db.database, { branch: '0001', account: 'REVISED', status: 'active', holderName: null });
+    const engine = createLedgerEngine({ database: db.database, rules: ledgerRules({ businessTimeZone: timeZone }) });
+    for (const index of example.applyOrder) {
+      const { outcomes } = await engine.applyBatch([makePosting({ branch: '0001', account: 'REVISED', ...example.entries[index]! })]);
+      expect(outcomes[0]!.status).toBe('posted');
+    }
+    await engine.applyBatch([makePosting({ branch: '0001', account: 'REVISED', dateRef: today, amount: '1.00' })]);
+    const request = { branch: '0001', account: 'REVISED', from: example.day(1), to: today, timeZone };
+    const live = await readDailyBalances(db.database, request);
+    expect(live.items.map((day) => day.balance)).toEqual(['8.00', '9.00', '8.00', '-2.00', '13.00']);
+    expect(live.items.map((day) => day.revisedAt !== null)).toEqual([true, true, true, true, false]);
+    for (const day of live.items.filter((item) => item.revisedAt !== null)) {
+      expect(businessDate(new Date(day.revisedAt!), timeZone)).toBe(today);
+    }
+    // As the ledger stood now, recomputed from the entries: the same days, the same instants.
+    const asOf = await readDailyBalances(db.database, { ...request, asOf: new Date(Date.now() + 1_000).toISOString() });
+    expect(asOf.items.map((day) => day.revisedAt)).toEqual(live.items.map((day) => day.revisedAt));
+    // Before anything was recorded, nothing was.
+    const before = await readDailyBalances(db.database, { ...request, asOf: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(before.items).toEqual([]);
   });
 
   test('the consolidated report sums the day per branch and every account at the end of it', async () => {
