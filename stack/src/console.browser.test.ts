@@ -143,7 +143,7 @@ if (chromiumPath === null) {
       expect(await page.innerText(`#feed-rows tr[data-id="${posted}"]`)).toContain('R$ 3,00');
       const rejected = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '4.00', debitCredit: 'C', dateRef: today, eventCode: 999_999 });
       await page.locator(`#feed-rows tr[data-id="${rejected}"][data-status=rejected]`).waitFor({ timeout: 15_000 });
-      expect(await page.innerText(`#feed-rows tr[data-id="${rejected}"]`)).toContain('event_not_found');
+      expect(await page.innerText(`#feed-rows tr[data-id="${rejected}"]`)).toContain('Código de evento não cadastrado (event_not_found)');
       rejectedId = rejected;
       await page.click('#feed-pause');
       const held = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, amount: '5.00', debitCredit: 'C', dateRef: today });
@@ -235,7 +235,7 @@ if (chromiumPath === null) {
       await page.keyboard.press('Enter');
       await page.locator('#search-table').waitFor();
       expect(await cellTexts(page, '#search-table tbody td:nth-child(1)')).toEqual(['rejeitado']);
-      expect(await cellTexts(page, '#search-table tbody td:nth-child(2)')).toEqual(['event_not_found']);
+      expect(await cellTexts(page, '#search-table tbody td:nth-child(2)')).toEqual(['Código de evento não cadastrado (event_not_found)']);
       await screenshot(page, 'branch-view');
     });
   });

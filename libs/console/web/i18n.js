@@ -2,6 +2,8 @@
 // dates. Amounts come from the API as exact decimal strings and are formatted from the string
 // (never through a float): `R$ 1.234,56` in pt-BR, `R$ 1,234.56` in English. Calendar dates
 // (`dateRef`) are days, shown as they are; instants are shown in the business time zone.
+import { reasonTexts } from './reasons.js';
+
 const texts = {
   'pt-BR': {
     skip: 'Ir para o conteúdo', language: 'Idioma', signOut: 'Sair', title: 'Console do Flow',
@@ -106,6 +108,13 @@ export function setBusinessTimeZone(zone) {
 export function t(key, parameters = {}) {
   const text = texts[language][key] ?? texts.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(parameters[name] ?? ''));
+}
+
+/** Why a posting was rejected, in the user's words, with the code beside it; '' for none. */
+export function reasonText(code) {
+  if (code === null || code === undefined) return '';
+  const text = reasonTexts[language][code] ?? reasonTexts.en[code];
+  return text === undefined ? code : `${text} (${code})`;
 }
 
 /** The user's words for an API error, by its code. */

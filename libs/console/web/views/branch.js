@@ -3,7 +3,7 @@
 // postings with their reason (`GET /v1/transactions/{id}`, `GET /v1/transactions?traceKey=`).
 import { ApiProblem, getAllPages, getJson } from '../api.js';
 import { el, labelled, table } from '../dom.js';
-import { businessToday, day, instant, money, problemText, t } from '../i18n.js';
+import { businessToday, day, instant, money, problemText, reasonText, t } from '../i18n.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,7 +75,7 @@ async function search(container, term) {
         { label: t('status') }, { label: t('reason') }, { label: `${t('branch')}/${t('account')}` }, { label: t('date') },
         { label: t('amount'), amount: true }, { label: t('side') }, { label: t('description') }, { label: 'Id', class: 'hide-narrow' }, { label: t('when'), class: 'hide-narrow' },
       ], items.map((item) => [
-        { text: t(`status.${item.status}`), class: `status-${item.status}` }, item.reason ?? '', `${item.branch}/${item.account}`, day(item.dateRef),
+        { text: t(`status.${item.status}`), class: `status-${item.status}` }, reasonText(item.reason), `${item.branch}/${item.account}`, day(item.dateRef),
         money(item.amount), item.debitCredit, item.description ?? '', el('code', {}, item.id), instant(item.processedAt),
       ]), { id: 'search-table' }));
   } catch (error) {

@@ -3,7 +3,7 @@
 // the stream open and holds new outcomes back (the count is shown); resume shows them.
 import { streamEvents } from '../api.js';
 import { announce, el } from '../dom.js';
-import { day, instant, money, problemText, t } from '../i18n.js';
+import { day, instant, money, problemText, reasonText, t } from '../i18n.js';
 
 const rowsMax = 200;
 
@@ -53,7 +53,7 @@ function show(body, outcome) {
   const row = el('tr', { 'data-id': outcome.id, 'data-status': outcome.status },
     el('td', {}, instant(outcome.decidedAt)),
     el('td', { class: `status-${outcome.status}` }, t(`status.${outcome.status}`), outcome.replay ? ` (${t('replay')})` : ''),
-    el('td', {}, outcome.reason ?? ''),
+    el('td', {}, reasonText(outcome.reason)),
     el('td', {}, `${outcome.branch}/${outcome.account}`),
     el('td', {}, day(outcome.dateRef)),
     el('td', { class: 'amount' }, outcome.amount === null ? '' : money(outcome.amount)),
