@@ -42,7 +42,7 @@ const formatting = {
 /** What the console's browser modules may use without importing it. */
 const browserGlobals = Object.fromEntries([
   'window', 'document', 'navigator', 'history', 'sessionStorage', 'localStorage', 'fetch', 'URL', 'URLSearchParams',
-  'AbortController', 'TextDecoderStream', 'Node', 'Intl', 'atob', 'setTimeout', 'requestAnimationFrame',
+  'AbortController', 'TextDecoderStream', 'TextEncoder', 'Node', 'Intl', 'atob', 'btoa', 'crypto', 'setTimeout', 'requestAnimationFrame',
 ].map((name) => [name, 'readonly']));
 
 /** `allow` lists imports exempt from Nx's own "apps are never imported" check. */

@@ -30,7 +30,7 @@ import { requireLedgerRead } from './http/branch-access.ts';
 import { CursorSeal, cursorSealing } from './http/cursor-seal.ts';
 import { translateErrors } from './http/errors.ts';
 import type { StatementExportConfig } from './exports/export-format.ts';
-import { statementExportDefaults } from './config.ts';
+import { statementExportDefaults, type ConsoleOidcConfig } from './config.ts';
 import { catalogBodyBytesMax, replicaLagSecondsMaxDefault } from './limits.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { branchRoutes } from './routes/branches.ts';
@@ -68,6 +68,8 @@ export interface QueryApiDependencies {
   readonly businessTimeZone?: string;
   /** The worker's health port (`http://host:port`), which `GET /v1/operations` asks for readiness. */
   readonly workerHealthUrl?: string | undefined;
+  /** The console's OIDC sign-in; absent, the console takes pasted tokens only. */
+  readonly consoleOidc?: ConsoleOidcConfig | undefined;
   /** Bank and agreement fields of the statement exports; the defaults when absent. */
   readonly statementExport?: StatementExportConfig;
 }
@@ -86,7 +88,7 @@ export function createQueryApiApp(dependencies: QueryApiDependencies): Express {
   app.use(healthRoutes(readinessChecks(dependencies), logger));
   app.use(openApiRoutes(() => buildOpenApiDocument('query-api'), 'Flow query API'));
   const businessTimeZone = dependencies.businessTimeZone ?? 'America/Sao_Paulo';
-  app.use(consoleRoutes({ businessTimeZone }));
+  app.use(consoleRoutes({ businessTimeZone, oidc: dependencies.consoleOidc }));
   const keys = dependencies.cursorKeys ?? [];
   app.use(cursorSealing(keys.length > 0 ? new CursorSeal(keys) : CursorSeal.generated()));
 

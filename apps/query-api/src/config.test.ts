@@ -88,3 +88,22 @@ test('the statement exports\' bank fields: defaults, set, and refused when CNAB 
   expect(bad).toThrow(ConfigError);
   expect(bad).toThrow(/FLOW_EXPORT_BANK_CODE[\s\S]*FLOW_EXPORT_BANK_NAME[\s\S]*FLOW_EXPORT_CNAB_AGREEMENT/);
 });
+
+test('the console\'s OIDC sign-in: off by default, issuer and client together, https or loopback only', () => {
+  const url = { ...secret, FLOW_DATABASE_URL: 'postgres://flow@db:5432/flow' };
+  expect(readQueryApiConfig(url).consoleOidc).toBeUndefined();
+  expect(readQueryApiConfig({
+    ...url, FLOW_CONSOLE_OIDC_ISSUER: 'https://login.bank.example/realms/flow', FLOW_CONSOLE_OIDC_CLIENT_ID: 'flow-console',
+    FLOW_CONSOLE_OIDC_CONNECT_ORIGINS: 'https://tokens.bank.example',
+  }).consoleOidc).toEqual({
+    issuer: 'https://login.bank.example/realms/flow', clientId: 'flow-console', scope: 'openid flow:read', audience: undefined,
+    connectOrigins: ['https://tokens.bank.example'],
+  });
+  expect(readQueryApiConfig({ ...url, FLOW_CONSOLE_OIDC_ISSUER: 'http://127.0.0.1:9000', FLOW_CONSOLE_OIDC_CLIENT_ID: 'c' }).consoleOidc?.issuer)
+    .toBe('http://127.0.0.1:9000');
+  expect(() => readQueryApiConfig({ ...url, FLOW_CONSOLE_OIDC_CLIENT_ID: 'flow-console' })).toThrow(/FLOW_CONSOLE_OIDC_ISSUER and FLOW_CONSOLE_OIDC_CLIENT_ID go together/);
+  const bad = () => readQueryApiConfig({
+    ...url, FLOW_CONSOLE_OIDC_ISSUER: 'http://login.bank.example', FLOW_CONSOLE_OIDC_CLIENT_ID: 'c', FLOW_CONSOLE_OIDC_CONNECT_ORIGINS: 'https://tokens.bank.example/path',
+  });
+  expect(bad).toThrow(/FLOW_CONSOLE_OIDC_ISSUER must be https[\s\S]*FLOW_CONSOLE_OIDC_CONNECT_ORIGINS must list https origins/);
+});

@@ -13,6 +13,7 @@ import {
   type MetricsConfig,
   type AuthConfig,
   type DatabaseConfig,
+  type ConfigReader,
   type Environment,
   type LogLevel,
 } from '@flow/service-kit';
@@ -44,6 +45,26 @@ export interface QueryApiConfig {
   readonly workerHealthUrl: string | undefined;
   /** The bank and agreement fields of the statement exports (OFX, CNAB 240) no ledger row holds. */
   readonly statementExport: StatementExportConfig;
+  /** The console's OIDC sign-in (`FLOW_CONSOLE_OIDC_*`); absent, the console takes pasted tokens only. */
+  readonly consoleOidc: ConsoleOidcConfig | undefined;
+}
+
+/**
+ * The console signs in with the authorization code flow and PKCE (RFC 7636) against this issuer,
+ * as a public client: no secret, the browser exchanges the code itself. The access token must be
+ * one the API accepts (FLOW_JWKS_URL, FLOW_JWT_ISSUER, FLOW_JWT_AUDIENCE).
+ */
+export interface ConsoleOidcConfig {
+  /** `FLOW_CONSOLE_OIDC_ISSUER`: its `/.well-known/openid-configuration` is read by the page. */
+  readonly issuer: string;
+  /** `FLOW_CONSOLE_OIDC_CLIENT_ID`: the console's client, registered with `<origin>/console/` as its redirect URI. */
+  readonly clientId: string;
+  /** `FLOW_CONSOLE_OIDC_SCOPE` (`openid flow:read`). */
+  readonly scope: string;
+  /** `FLOW_CONSOLE_OIDC_AUDIENCE`: an `audience` parameter, for providers that need one to issue the API's token. */
+  readonly audience: string | undefined;
+  /** `FLOW_CONSOLE_OIDC_CONNECT_ORIGINS`: more origins the page may call, when the token endpoint is not on the issuer's. */
+  readonly connectOrigins: readonly string[];
 }
 
 /** Until configured: COMPE 000 (no bank), the project's name, no agreement. */
@@ -94,7 +115,35 @@ export function readQueryApiConfig(environment: Environment, options: QueryApiCo
     businessTimeZone: reader.text('FLOW_BUSINESS_TIME_ZONE', 'America/Sao_Paulo'),
     workerHealthUrl: reader.url('FLOW_WORKER_HEALTH_URL'),
     statementExport,
+    consoleOidc: readConsoleOidcConfig(reader),
   });
+}
+
+function readConsoleOidcConfig(reader: ConfigReader): ConsoleOidcConfig | undefined {
+  const issuer = reader.url('FLOW_CONSOLE_OIDC_ISSUER');
+  const clientId = reader.optionalText('FLOW_CONSOLE_OIDC_CLIENT_ID');
+  const scope = reader.text('FLOW_CONSOLE_OIDC_SCOPE', 'openid flow:read');
+  const audience = reader.optionalText('FLOW_CONSOLE_OIDC_AUDIENCE');
+  const origins = (reader.optionalText('FLOW_CONSOLE_OIDC_CONNECT_ORIGINS') ?? '').split(/[\s,]+/).filter(Boolean);
+  if (issuer === undefined && clientId === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined) {
+    reader.problem('FLOW_CONSOLE_OIDC_ISSUER and FLOW_CONSOLE_OIDC_CLIENT_ID go together: set both for OIDC sign-in, or neither');
+    return undefined;
+  }
+  if (URL.canParse(issuer) && !secureOrLoopback(new URL(issuer))) {
+    reader.problem(`FLOW_CONSOLE_OIDC_ISSUER must be https (http only on a loopback address), got "${issuer}"`);
+  }
+  const connectOrigins = origins.map((origin) => {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin || !secureOrLoopback(new URL(origin))) {
+      reader.problem(`FLOW_CONSOLE_OIDC_CONNECT_ORIGINS must list https origins (scheme://host[:port]), got "${origin}"`);
+    }
+    return origin;
+  });
+  return { issuer, clientId, scope, audience, connectOrigins };
+}
+
+function secureOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
 }
 
 /** `FLOW_EXPORT_BANK_CODE` (3 digits), `FLOW_EXPORT_BANK_NAME`, `FLOW_EXPORT_CNAB_AGREEMENT`: printable ASCII, as CNAB writes them. */

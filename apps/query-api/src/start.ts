@@ -69,6 +69,7 @@ export async function startQueryApi(config: QueryApiConfig, overrides: QueryApiO
     replicaLagSecondsMax: config.replicaLagSecondsMax,
     authenticator: createAuthenticator(config.auth), logger, rateLimit: config.rateLimit, cursorKeys: config.cursorKeys,
     metrics, businessTimeZone: config.businessTimeZone, workerHealthUrl: config.workerHealthUrl, statementExport: config.statementExport,
+    consoleOidc: config.consoleOidc,
   });
   const release = async () => {
     await metrics.close();

@@ -20,7 +20,7 @@ export interface TestApp {
 
 export async function createTestApp(
   readDatabase: Database, primaryDatabase: Database = readDatabase,
-  extra: Pick<QueryApiDependencies, 'statementExport' | 'primaryReadDatabase'> = {},
+  extra: Pick<QueryApiDependencies, 'statementExport' | 'primaryReadDatabase' | 'consoleOidc'> = {},
 ): Promise<TestApp> {
   const stream = new PassThrough();
   const lines: string[] = [];

@@ -19,16 +19,22 @@ export const consoleVendorFiles: Readonly<Record<string, string>> = Object.freez
 /**
  * The console's Content-Security-Policy: its own scripts and styles only (no inline script or
  * style markup; uPlot sets styles through the CSSOM, which the policy allows), API calls to its
- * own origin only, never framed. The token lives in session storage, so no script from elsewhere
- * may ever run here.
+ * own origin and, when OIDC sign-in is configured, to the identity provider's origins (discovery
+ * and the token endpoint), never framed. The token lives in session storage, so no script from
+ * elsewhere may ever run here.
  */
-export const consoleContentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function consoleContentSecurityPolicyFor(identityProviderOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    ["connect-src 'self'", ...identityProviderOrigins].join(' '),
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The policy with no identity provider: pasted tokens and the sign-in link only. */
+export const consoleContentSecurityPolicy = consoleContentSecurityPolicyFor();

@@ -55,9 +55,27 @@ test.each(['/console/vendor/uPlot.esm.js', '/console/vendor/..%2Fpackage.json', 
     await request(api.app).get(path).expect(404);
   });
 
-test('settings.json names the business time zone', async () => {
+test('settings.json names the business time zone, and no identity provider until one is configured', async () => {
   const response = await request(api.app).get('/console/settings.json').expect(200);
-  expect(response.body).toEqual({ businessTimeZone: 'America/Sao_Paulo', signIn: ['fragment', 'pasted-token'] });
+  expect(response.body).toEqual({ businessTimeZone: 'America/Sao_Paulo', signIn: ['fragment', 'pasted-token'], oidc: null });
+});
+
+test('with OIDC sign-in configured, settings.json names the provider and the CSP lets the page reach it, and nothing else', async () => {
+  const withOidc = await createTestApp(db.database, db.database, {
+    consoleOidc: {
+      issuer: 'https://login.bank.example/realms/flow', clientId: 'flow-console', scope: 'openid flow:read',
+      audience: 'flow-api', connectOrigins: ['https://tokens.bank.example'],
+    },
+  });
+  const settings = await request(withOidc.app).get('/console/settings.json').expect(200);
+  expect(settings.body).toEqual({
+    businessTimeZone: 'America/Sao_Paulo', signIn: ['fragment', 'pasted-token', 'oidc'],
+    oidc: { issuer: 'https://login.bank.example/realms/flow', clientId: 'flow-console', scope: 'openid flow:read', audience: 'flow-api' },
+  });
+  const page = await request(withOidc.app).get('/console/').expect(200);
+  expect(page.headers['content-security-policy']).toContain("connect-src 'self' https://login.bank.example https://tokens.bank.example;");
+  const plain = await request(api.app).get('/console/').expect(200);
+  expect(plain.headers['content-security-policy']).toContain("connect-src 'self';");
 });
 
 test('the API and /docs keep their own policies', async () => {
