@@ -12,6 +12,8 @@ const workerReadyTimeoutMs = 60_000;
 const readyPollMs = 100;
 
 export interface WorkerProcesses {
+  /** The worker processes' ids, for their CPU time. */
+  readonly pids: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -64,5 +66,5 @@ export async function startWorkerProcesses(
     await stop();
     throw error;
   }
-  return { stop };
+  return { pids: children.map((child) => child.pid!), stop };
 }

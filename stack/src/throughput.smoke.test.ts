@@ -1,7 +1,7 @@
 // `npm run bench:e2e` still runs end to end on a tiny load and writes the JSON keys the issue and
 // the README name: on PGlite with the worker in the stack's process, and on PostgreSQL (when
 // FLOW_TEST_DATABASE_URL is set) with two worker processes consuming the one queue. It measures
-// nothing worth reading; it keeps the benchmark from rotting unseen.
+// nothing worth reading (beyond the CPU accounting adding up); it keeps the benchmark from rotting unseen.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +25,19 @@ test.each(cases)('npm run bench:e2e on %s writes its figures', async (_label, da
     ], { cwd: root, timeout: 100_000 });
     const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, unknown> & {
       acceptToPostedMs: Record<string, number>; halfRate: { acceptToPostedMs: Record<string, number> };
+      cpuMsPerThousandPostings: Record<'engineAlone' | 'endToEnd', Record<string, number>>;
     };
     expect(report).toMatchObject({ postings: 400, workers });
     for (const key of ['postingsPerSecond', 'acceptedPerSecond', 'engineAlonePostingsPerSecond', 'ratio']) {
       expect(report[key]).toBeGreaterThan(0);
     }
+    // Where the cores went (Linux): the parts add up, and the path costs more than the engine alone.
+    const { engineAlone, endToEnd } = report.cpuMsPerThousandPostings;
+    expect(Object.keys(endToEnd)).toEqual(['stack', 'workers', 'postgres', 'total']);
+    expect(endToEnd.total).toBe(endToEnd.stack! + endToEnd.workers! + endToEnd.postgres!);
+    expect(endToEnd.stack).toBeGreaterThan(0);
+    if (workers > 1) expect(endToEnd.workers).toBeGreaterThan(0);
+    expect(engineAlone.total).toBeGreaterThan(0);
     for (const latency of [report.acceptToPostedMs, report.halfRate.acceptToPostedMs]) {
       expect(Object.keys(latency)).toEqual(['p50', 'p90', 'p99', 'max']);
       expect(latency.max).toBeGreaterThanOrEqual(latency.p50!);

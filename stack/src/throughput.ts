@@ -10,9 +10,12 @@
 //          --workers N (1): on PostgreSQL, N worker processes (the real container entry) consume
 //          the one queue; on PGlite the one worker runs in the stack's process (one connection)
 //          --json FILE: every figure as JSON.
+// It also reads the CPU time each part used (process-cpu.ts): what the engine alone costs per
+// 1,000 postings, what the whole path costs, and so the most either could reach on this machine's
+// cores — on a shared machine, that is what bounds the end-to-end ratio.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Posting } from '@flow/contracts';
@@ -21,6 +24,7 @@ import { databaseUrl, runOnServer, serverAnswers } from '@flow/ledger-core/testi
 import { demoEventCode } from './demo-catalog.ts';
 import { freePortsOnLoopback, startLocalStack, type LocalStack } from './local-stack.ts';
 import { call, tokenFor } from './testing/e2e-client.ts';
+import { cpuPerThousand, cpuTime, type CpuTime } from './process-cpu.ts';
 import { startWorkerProcesses, type WorkerProcesses } from './throughput-workers.ts';
 
 const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/test';
@@ -68,6 +72,20 @@ interface Phase {
   readonly postingsPerSecond: number;
   readonly acceptToPostedMs: Latency;
 }
+
+type CpuCost = (CpuTime & { total: number }) | null;
+
+interface Measured {
+  readonly baseline: number;
+  readonly full: Phase;
+  readonly half: Phase;
+  /** CPU ms per 1,000 postings: the engine alone (this process and PostgreSQL), and end to end at full speed. */
+  readonly cpu: { readonly engineAlone: CpuCost; readonly endToEnd: CpuCost };
+}
+
+const cores = availableParallelism();
+/** The most postings/s a path costing `cost` CPU ms per 1,000 postings could reach on this machine's cores. */
+const ceilingOf = (cost: CpuCost) => (cost === null || cost.total === 0 ? null : Math.round((cores * 1_000 * 1_000) / cost.total));
 
 function postingsFor(branch: string, count: number): Posting[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -171,7 +189,8 @@ async function runPhase(stack: LocalStack, database: Database, token: string, br
   };
 }
 
-function printReport(target: Target, baseline: number, full: Phase, half: Phase): void {
+function printReport(target: Target, measured: Measured): void {
+  const { baseline, full, half, cpu } = measured;
   const rate = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`;
   const latency = (value: Latency) => `p50 ${value.p50} ms, p90 ${value.p90} ms, p99 ${value.p99} ms, max ${value.max} ms`;
   const where = target.url === null ? 'worker in the stack\'s process' : `worker process${workers === 1 ? '' : 'es'} on one queue`;
@@ -183,28 +202,47 @@ function printReport(target: Target, baseline: number, full: Phase, half: Phase)
   console.log(`  ratio end to end / engine alone        ${(full.postingsPerSecond / baseline).toFixed(2)}`);
   console.log(`  accept → posted at full speed          ${latency(full.acceptToPostedMs)}`);
   console.log(`  accept → posted at half (${rate(half.acceptedPerSecond)} offered) ${latency(half.acceptToPostedMs)}`);
+  const engine = cpu.engineAlone;
+  const path = cpu.endToEnd;
+  if (engine === null || path === null) {
+    console.log('  CPU by part: not measured (needs Linux\'s /proc)');
+    return;
+  }
+  const stackPart = target.url === null ? 'stack with worker and PGlite' : 'stack (ingest, fauxqs, HTTP clients)';
+  console.log(`  CPU per 1,000 postings, ${cores} cores (the most each could reach if CPU were all that bounds it):`);
+  console.log(`    engine alone: this process ${engine.stack} ms, PostgreSQL ${engine.postgres} ms = ${engine.total} ms → ${rate(ceilingOf(engine)!)}`);
+  console.log(`    end to end:   ${stackPart} ${path.stack} ms, worker processes ${path.workers} ms, PostgreSQL ${path.postgres} ms`
+    + ` = ${path.total} ms → ${rate(ceilingOf(path)!)}; ratio of the two ceilings ${(ceilingOf(path)! / ceilingOf(engine)!).toFixed(2)}`);
 }
 
-function writeJson(file: string, target: Target, baseline: number, full: Phase, half: Phase): void {
+function writeJson(file: string, target: Target, measured: Measured): void {
+  const { baseline, full, half, cpu } = measured;
   const report = {
     date: new Date().toISOString(), node: process.version, database: target.url === null ? 'pglite' : 'postgres',
-    postings: total, requestSize, clients, accounts, workers,
+    postings: total, requestSize, clients, accounts, workers, cores,
     postingsPerSecond: full.postingsPerSecond, acceptedPerSecond: full.acceptedPerSecond,
     engineAlonePostingsPerSecond: baseline, ratio: full.postingsPerSecond / baseline,
     acceptToPostedMs: full.acceptToPostedMs,
     halfRate: { offeredPostingsPerSecond: full.postingsPerSecond / 2, ...half },
+    cpuMsPerThousandPostings: cpu,
+    cpuCeilingPostingsPerSecond: { engineAlone: ceilingOf(cpu.engineAlone), endToEnd: ceilingOf(cpu.endToEnd) },
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-async function measure(stack: LocalStack, target: Target): Promise<void> {
+async function measure(stack: LocalStack, target: Target, workerPids: readonly number[]): Promise<void> {
+  const beforeBaseline = cpuTime(workerPids);
   const baseline = await measureBaseline(target.database);
+  const engineAlone = cpuPerThousand(beforeBaseline, cpuTime(workerPids), total);
   const token = await tokenFor(stack);
+  const beforeFull = cpuTime(workerPids);
   const full = await runPhase(stack, target.database, token, 'E2E', null);
+  const endToEnd = cpuPerThousand(beforeFull, cpuTime(workerPids), total);
   const half = await runPhase(stack, target.database, token, 'HALF', full.postingsPerSecond / 2);
-  printReport(target, baseline, full, half);
-  if (values.json !== undefined) writeJson(values.json, target, baseline, full, half);
+  const measured = { baseline, full, half, cpu: { engineAlone, endToEnd } };
+  printReport(target, measured);
+  if (values.json !== undefined) writeJson(values.json, target, measured);
 }
 
 async function main(): Promise<void> {
@@ -220,7 +258,7 @@ async function main(): Promise<void> {
   let processes: WorkerProcesses | null = null;
   try {
     if (target.url !== null) processes = await startWorkerProcesses(workers, target.url, stack.broker, environment);
-    await measure(stack, target);
+    await measure(stack, target, processes?.pids ?? []);
   } finally {
     await processes?.stop();
     await stack.stop();
