@@ -1,4 +1,5 @@
-import { InexactNumber, numberIsExact, parseExactJson, textStorable } from './exact-json.ts';
+import fc from 'fast-check';
+import { InexactNumber, numberIsExact, parseExactJson, parseExactJsonSlowly, textStorable } from './exact-json.ts';
 
 describe('exact JSON numbers', () => {
   test.each([
@@ -17,6 +18,22 @@ describe('exact JSON numbers', () => {
     expect((parsed.c as Record<string, unknown>).d).toEqual(new InexactNumber('1e400'));
     expect(parsed.e).toBe('1e400');
     expect(JSON.stringify(parsed.b)).toBe('["9007199254740993",2]');
+  });
+
+  test('the plain-parse fast path answers what the reviver answers, for every kind of number literal', () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const literal = fc.oneof(
+      fc.tuple(fc.constantFrom('', '-'), digits(1, 22)).map(([sign, integer]) => `${sign}${integer.replace(/^0+(?=\d)/, '')}`),
+      fc.tuple(fc.constantFrom('', '-'), digits(1, 12), digits(1, 12)).map(([sign, integer, fraction]) => `${sign}${integer.replace(/^0+(?=\d)/, '')}.${fraction}`),
+      fc.tuple(digits(1, 3), fc.constantFrom('e', 'E', 'e-', 'E+'), digits(1, 3)).map(([mantissa, mark, exponent]) => `${mantissa.replace(/^0+(?=\d)/, '')}${mark}${exponent}`),
+    );
+    const document = fc.tuple(fc.array(literal, { maxLength: 6 }), literal, fc.constantFrom(' ', '', '\n\t'), fc.string({ maxLength: 30 }))
+      .map(([list, single, space, text]) => `{"a":[${list.join(`,${space}`)}],${space}"b":${space}${single},"c":${JSON.stringify(text)},"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}`);
+    fc.assert(fc.property(document, (text) => {
+      expect(parseExactJson(text)).toEqual(parseExactJsonSlowly(text));
+    }), { numRuns: 2_000 });
+    expect(parseExactJson('9007199254740993')).toEqual(new InexactNumber('9007199254740993'));
+    expect(parseExactJson('[ 1e400]')).toEqual([new InexactNumber('1e400')]);
   });
 
   test('parseExactJson parses deep nesting without overflowing the stack', () => {

@@ -29,7 +29,27 @@ export function exactJsonReviver(this: unknown, _key: string, value: unknown, co
 }
 
 /**
- * Parses JSON text; numbers that would not survive exactly become `InexactNumber`s. JSON.parse
+ * A number token that might not survive a double: one with an exponent, or with 16 or more digits
+ * and points, where JSON puts numbers (at the start, or after `:`, `,` or `[` and whitespace). It
+ * matches inside strings too, which only costs the slow path. Where none matches, every number
+ * has at most 15 significant digits and no exponent, which a double always holds exactly.
+ */
+const possiblyInexactNumber = /(?:^|[:,[])\s*-?(?:\d[\d.]{15}|\d[\d.]*[eE])/;
+
+/** Exactly what `parseExactJson` answers, the slow way: the reviver sees every value. */
+export function parseExactJsonSlowly(text: string): unknown {
+  try {
+    return JSON.parse(text, exactJsonReviver);
+  } catch (error) {
+    if (error instanceof RangeError) return JSON.parse(text);
+    throw error;
+  }
+}
+
+/**
+ * Parses JSON text; numbers that would not survive exactly become `InexactNumber`s. A text with
+ * no number that could be inexact (nearly every posting) is parsed by plain JSON.parse: the
+ * reviver's walk costs ~7× the parse (a 100-posting message: 850 against 130 µs). JSON.parse
  * walks a reviver recursively, so a document nested a few thousand levels deep overflows the
  * stack there: such a document is parsed again without the reviver (parsing itself is
  * iterative). That loses no check: no field of the posting contract accepts nesting that deep
@@ -37,12 +57,7 @@ export function exactJsonReviver(this: unknown, _key: string, value: unknown, co
  * A syntax error throws a SyntaxError, as JSON.parse does.
  */
 export function parseExactJson(text: string): unknown {
-  try {
-    return JSON.parse(text, exactJsonReviver);
-  } catch (error) {
-    if (error instanceof RangeError) return JSON.parse(text);
-    throw error;
-  }
+  return possiblyInexactNumber.test(text) ? parseExactJsonSlowly(text) : JSON.parse(text);
 }
 
 /** True when `value` (parsed from `source`) is the very decimal number `source` writes. */
