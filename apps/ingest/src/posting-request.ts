@@ -12,6 +12,8 @@ import {
   type Posting,
   type PostingDraft,
   type ProblemError,
+  type schemas,
+  type Static,
 } from '@flow/contracts';
 import type { ProblemExtras } from '@flow/service-kit';
 import { v7 as uuidv7 } from 'uuid';
@@ -95,13 +97,11 @@ export function completePostings(drafts: readonly PostingDraft[], producer: stri
   return drafts.map((draft) => ({ ...draft, id: draft.id ?? uuidv7(), traceKey: draft.traceKey ?? requestTraceKey, ...stamp }));
 }
 
-export interface AcceptedPosting {
-  readonly id: string;
-  readonly traceKey: string;
-}
+/** One posting's ids in a 202: the published PostingAccepted schema. */
+export type AcceptedPosting = Static<typeof schemas.PostingAccepted>;
 
 /** The 202 body: `{ id, traceKey }` for one posting, `{ transactions: [...] }` in request order. */
-export function acceptedBody(form: RequestForm, postings: readonly Posting[]): AcceptedPosting | { transactions: AcceptedPosting[] } {
+export function acceptedBody(form: RequestForm, postings: readonly Posting[]): AcceptedPosting | Static<typeof schemas.PostingBatchAccepted> {
   const accepted = postings.map(({ id, traceKey }) => ({ id, traceKey }));
   return form === 'single' ? accepted[0]! : { transactions: accepted };
 }

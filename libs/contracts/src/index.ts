@@ -1,4 +1,5 @@
-// @flow/contracts: the typed contracts every Flow app shares. Pure: no I/O, no dependencies.
+// @flow/contracts: the typed contracts every Flow app shares. Pure: no I/O; its one runtime
+// dependency is the schema pair of schemas/ (TypeBox for the shapes, Ajv to check them).
 export { brokerNames, type BrokerNames } from './broker-names.ts';
 export {
   apiErrorCodes,
@@ -74,3 +75,8 @@ export {
   type ProblemOccurrence,
 } from './problems.ts';
 export { buildOpenApiDocument, errorResponses, type OpenApiDocument, type OpenApiService } from './openapi/document.ts';
+export { answerChecker, type AnswerToCheck } from './openapi/answer-check.ts';
+export type { Static, TObject, TSchema } from '@sinclair/typebox';
+export { checkFields, checkParameters, expectation, fieldPointer, isInstant, parameterPointer, schemaFormats, schemaValidator, type Checked } from './schemas/check.ts';
+export { queryApiParameters, searchStatuses, statementExports, statementFormats, type OperationParameters, type ParameterLocation, type QueryApiOperation } from './schemas/parameters.ts';
+export * as schemas from './schemas/responses.ts';

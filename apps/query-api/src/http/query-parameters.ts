@@ -1,174 +1,82 @@
-// Reads and checks the query string (and path parameters) of one request. Like the config
-// reader, it collects every problem before answering, so a client sees all bad parameters in
-// one 400 `query_invalid`, each in its `errors[]` with the pointer `/query/<name>` or
-// `/path/<name>` (the parameters seen as one JSON document), including names the route does not
-// know.
+// Checks the query string (and path parameters) of one request against the operation's schema in
+// @flow/contracts (schemas/parameters.ts, the one the OpenAPI document lists). Like the config
+// reader, it collects every problem before answering, so a client sees all bad parameters in one
+// 400 `query_invalid`, each in its `errors[]` with the pointer `/query/<name>` or `/path/<name>`
+// (the parameters seen as one JSON document), including names the route does not know.
+//
+// The rules a schema cannot say are the methods here, run by the routes after the schema: a date
+// range's order and span, an instant not in the future, a cursor this API signed.
 import {
-  accountPattern,
-  branchPattern,
+  checkParameters,
   errorsDetail,
-  isCalendarDate,
-  isProducer,
   jsonPointer,
-  limits,
-  uuidPattern,
+  type ParameterLocation,
   type ProblemError,
+  type Static,
+  type TObject,
   type ValidationCode,
 } from '@flow/contracts';
 import { daysBetween } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
 import { openCursor } from './cursor-seal.ts';
-import { dateRangeDaysMax, pageLimitDefault, pageLimitMax } from '../limits.ts';
+import { dateRangeDaysMax } from '../limits.ts';
 
-/** Where a parameter comes from: the first token of its pointer. */
-export type ParameterLocation = 'query' | 'path' | 'header';
+export type { ParameterLocation };
 
-export interface DateRange {
-  readonly from: string;
-  readonly to: string;
-}
-
-const integerPattern = /^\d{1,9}$/;
-/** RFC 3339 date-time; at most microseconds, PostgreSQL's precision, so none is lost. */
-const instantPattern = /^(\d{4}-\d{2}-\d{2})[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 /** Longer than any cursor this API issues (a few dozen bytes), short enough to never cost a thing. */
 const cursorLengthMax = 512;
 
-export class QueryParameters {
-  readonly #values: Readonly<Record<string, unknown>>;
-  readonly #problems: ProblemError[] = [];
+export class QueryParameters<Schema extends TObject = TObject> {
+  /** The values that passed the schema; a bad or absent one is undefined. */
+  readonly values: Partial<Static<Schema>>;
+  readonly #raw: Readonly<Record<string, unknown>>;
+  readonly #problems: ProblemError[];
   readonly #location: ParameterLocation;
-  #request: Request | undefined;
+  readonly #request: Request | undefined;
 
-  /** `known` are the names the route accepts; any other name in `values` is a problem. */
-  constructor(values: Readonly<Record<string, unknown>>, known: readonly string[], location: ParameterLocation = 'query') {
-    this.#values = values;
+  constructor(schema: Schema, raw: Readonly<Record<string, unknown>>, location: ParameterLocation, request?: Request) {
+    const checked = checkParameters(schema, raw, location);
+    this.values = checked.values;
+    this.#problems = checked.problems;
+    this.#raw = raw;
     this.#location = location;
-    for (const name of Object.keys(values)) {
-      if (!known.includes(name)) this.problem(name, 'unknown parameter', 'field_unknown');
-    }
+    this.#request = request;
   }
 
-  /** The query string of `request`, restricted to `known` names. */
-  static of(request: Request, known: readonly string[]): QueryParameters {
-    const parameters = new QueryParameters(request.query as Record<string, unknown>, known);
-    parameters.#request = request;
-    return parameters;
+  /** The query string of `request`, checked against `schema`. */
+  static of<Schema extends TObject>(request: Request, schema: Schema): QueryParameters<Schema> {
+    return new QueryParameters(schema, request.query as Record<string, unknown>, 'query', request);
+  }
+
+  /** The path parameters of `request`, checked against `schema`; they are never "unknown". */
+  static path<Schema extends TObject>(request: Request, schema: Schema): QueryParameters<Schema> {
+    return new QueryParameters(schema, request.params as Record<string, string>, 'path', request);
   }
 
   problem(parameter: string, message: string, code: ValidationCode = 'value_invalid'): void {
     this.#problems.push({ pointer: jsonPointer(this.#location, parameter), code, message });
   }
 
-  /** A single text value, or undefined when absent; repeated values are a problem. */
-  text(name: string, required = false): string | undefined {
-    const value = this.#values[name];
-    if (value === undefined || value === '') {
-      if (required) this.problem(name, 'required', 'field_required');
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      this.problem(name, 'give it once, as a single value');
-      return undefined;
-    }
-    return value;
+  /** Whether the request named `name` at all, valid or not. */
+  given(name: string): boolean {
+    const value = this.#raw[name];
+    return value !== undefined && value !== '';
   }
 
-  matching(name: string, pattern: RegExp, expected: string, required = false): string | undefined {
-    const value = this.text(name, required);
-    if (value !== undefined && !pattern.test(value)) this.problem(name, `must be ${expected}`);
-    return value !== undefined && pattern.test(value) ? value : undefined;
+  /** `from` ≤ `to`, spanning at most `dateRangeDaysMax` days, when both are valid dates. */
+  checkDateRange(): void {
+    const { from, to } = this.values as { from?: string; to?: string };
+    if (from === undefined || to === undefined) return;
+    const days = daysBetween(from, to) + 1;
+    if (days < 1) this.problem('to', 'must not be before from');
+    else if (days > dateRangeDaysMax) this.problem('to', `the range may span at most ${dateRangeDaysMax} days`);
   }
 
-  branch(name = 'branch', required = false): string | undefined {
-    return this.matching(name, branchPattern, `1 to ${limits.branchLengthMax} letters or digits`, required);
-  }
-
-  account(name = 'account', required = false): string | undefined {
-    return this.matching(name, accountPattern, `1 to ${limits.accountLengthMax} letters or digits`, required);
-  }
-
-  uuid(name: string, required = false): string | undefined {
-    return this.matching(name, uuidPattern, 'a UUID', required)?.toLowerCase();
-  }
-
-  integer(name: string, min: number, max: number, required = false): number | undefined {
-    const value = this.text(name, required);
-    if (value === undefined) return undefined;
-    const parsed = integerPattern.test(value) ? Number(value) : Number.NaN;
-    if (!(parsed >= min && parsed <= max)) {
-      this.problem(name, `must be an integer from ${min} to ${max}`);
-      return undefined;
-    }
-    return parsed;
-  }
-
-  /** One of `values`, or undefined when absent. */
-  oneOf<const Value extends string>(name: string, values: readonly Value[]): Value | undefined {
-    const value = this.text(name);
-    if (value === undefined || (values as readonly string[]).includes(value)) return value as Value | undefined;
-    this.problem(name, `must be one of: ${values.join(', ')}`);
-    return undefined;
-  }
-
-  /** A producer as ingest stamps it (a token's client_id or subject). */
-  producer(name = 'producer'): string | undefined {
-    const value = this.text(name, false);
-    if (value !== undefined && !isProducer(value)) {
-      this.problem(name, `must be 1 to ${limits.producerLengthMax} characters`);
-      return undefined;
-    }
-    return value;
-  }
-
-  eventCode(name = 'eventCode', required = false): number | undefined {
-    return this.integer(name, limits.eventCodeMin, limits.eventCodeMax, required);
-  }
-
-  date(name: string, required = false): string | undefined {
-    const value = this.text(name, required);
-    if (value !== undefined && !isCalendarDate(value)) {
-      this.problem(name, 'must be a calendar date "YYYY-MM-DD"');
-      return undefined;
-    }
-    return value;
-  }
-
-  /**
-   * An instant, RFC 3339 with its offset (`2026-11-24T18:00:00-03:00`), not in the future: the
-   * ledger's state at a later instant is not known yet. Returned as given, for PostgreSQL to parse.
-   */
-  instant(name: string): string | undefined {
-    const value = this.text(name);
-    if (value === undefined) return undefined;
-    const match = instantPattern.exec(value);
-    if (match === null || !isCalendarDate(match[1]!) || Number.isNaN(Date.parse(value))) {
-      this.problem(name, 'must be an RFC 3339 timestamp with its offset, e.g. "2026-11-24T18:00:00-03:00"');
-      return undefined;
-    }
-    if (Date.parse(value) > Date.now()) {
-      this.problem(name, 'must not be in the future');
-      return undefined;
-    }
-    return value;
-  }
-
-  /** `from` and `to`, both optional unless `required`; when both are given, a bounded range. */
-  dateRange(required: boolean): Partial<DateRange> {
-    const from = this.date('from', required);
-    const to = this.date('to', required);
-    if (from !== undefined && to !== undefined) {
-      const days = daysBetween(from, to) + 1;
-      if (days < 1) this.problem('to', 'must not be before from');
-      else if (days > dateRangeDaysMax) this.problem('to', `the range may span at most ${dateRangeDaysMax} days`);
-    }
-    return { from, to };
-  }
-
-  /** Rows per page: `pageLimitDefault` when absent, at most `pageLimitMax`. */
-  limit(): number {
-    return this.integer('limit', 1, pageLimitMax) ?? pageLimitDefault;
+  /** An instant the schema accepted is refused when in the future: the ledger's state then is not known yet. */
+  checkNotFuture(name: string): void {
+    const value = (this.values as Record<string, unknown>)[name];
+    if (typeof value === 'string' && Date.parse(value) > Date.now()) this.problem(name, 'must not be in the future');
   }
 
   /**
@@ -176,7 +84,7 @@ export class QueryParameters {
    * are checked (400 `cursor_invalid` otherwise); the query then checks the position's fields.
    */
   cursor(): string | undefined {
-    const value = this.text('cursor');
+    const value = (this.values as { cursor?: string }).cursor;
     if (value !== undefined && value.length > cursorLengthMax) {
       this.problem('cursor', 'is not a cursor this API issued');
       return undefined;
@@ -190,24 +98,18 @@ export class QueryParameters {
     this.#problems.push(...other.#problems);
   }
 
-  /** Throws 400 `query_invalid` listing the problems found so far (the first `errorItemsMax`). */
-  finish(): void {
-    if (this.#problems.length === 0) return;
-    const errorsTotal = this.#problems.length;
-    throw new ApiError('query_invalid', undefined, {}, { detail: errorsDetail(errorsTotal, 'parameter'), errors: this.#problems, errorsTotal });
+  /** Throws 400 `query_invalid` listing the problems found so far; else the checked values. */
+  finish(): Static<Schema> {
+    if (this.#problems.length > 0) {
+      const errorsTotal = this.#problems.length;
+      throw new ApiError('query_invalid', undefined, {}, { detail: errorsDetail(errorsTotal, 'parameter'), errors: this.#problems, errorsTotal });
+    }
+    return this.values as Static<Schema>;
   }
 }
 
 /** Throws 400 `query_invalid` for one parameter a route refuses after its own checks. */
 export function refuseParameter(location: ParameterLocation, parameter: string, message: string): never {
-  const parameters = new QueryParameters({}, [], location);
-  parameters.problem(parameter, message);
-  parameters.finish();
-  throw new Error('unreachable: finish() throws with a problem recorded');
-}
-
-/** Path parameters go through the same checks; they are never "unknown". */
-export function pathParameters(request: Request): QueryParameters {
-  const values = request.params as Record<string, string>;
-  return new QueryParameters(values, Object.keys(values), 'path');
+  const errors: ProblemError[] = [{ pointer: jsonPointer(location, parameter), code: 'value_invalid', message }];
+  throw new ApiError('query_invalid', undefined, {}, { detail: errorsDetail(1, 'parameter'), errors, errorsTotal: 1 });
 }

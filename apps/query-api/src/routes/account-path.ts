@@ -1,10 +1,11 @@
 // The `{branch}/{account}` of the account routes: checked like any parameter, and looked up, so
 // an account that was never registered is 404 rather than an empty statement with a zero balance.
 // An account the replica does not have yet (opened by a batch a moment ago) is read on the primary.
+import { queryApiParameters } from '@flow/contracts';
 import { findAccount, type Database, type StoredAccount } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import type { Request } from 'express';
-import { pathParameters, type QueryParameters } from '../http/query-parameters.ts';
+import { QueryParameters } from '../http/query-parameters.ts';
 import { findReadingYourWrites, type Held, type ReadDatabases } from '../http/read-your-writes.ts';
 
 export interface AccountKey {
@@ -14,12 +15,11 @@ export interface AccountKey {
 
 /** Checks the path parameters together with `query`, so one 400 lists both kinds of problem. */
 export function accountKeyOf(request: Request, query?: QueryParameters): AccountKey {
-  const path = pathParameters(request);
-  const branch = path.branch('branch', true);
-  const account = path.account('account', true);
-  query?.include(path);
-  (query ?? path).finish();
-  return { branch: branch!, account: account! };
+  const path = QueryParameters.path(request, queryApiParameters.getAccount.path);
+  if (query === undefined) return path.finish();
+  query.include(path);
+  query.finish();
+  return path.values as AccountKey;
 }
 
 /** The account and where to read its ledger: the replica, or the primary when only it has the account; 404 when neither. */

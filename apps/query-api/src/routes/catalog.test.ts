@@ -75,7 +75,7 @@ describe.each(databaseTargets())('catalog routes on $name', (target) => {
     expect(invalid.body.errors).toEqual([
       { pointer: '/branch', code: 'value_invalid', message: 'must be 1 to 10 letters or digits' },
       { pointer: '/account', code: 'field_required', message: 'required' },
-      { pointer: '/status', code: 'value_invalid', message: 'must be one of active, blocked, closed' },
+      { pointer: '/status', code: 'value_invalid', message: 'must be one of: active, blocked, closed' },
       { pointer: '/holderName', code: 'value_invalid', message: 'must be null or a string of at most 200 characters' },
     ]);
     expect((await admin('post', '/v1/accounts').send([1, 2]).expect(400)).body.errors[0])

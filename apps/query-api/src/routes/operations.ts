@@ -4,6 +4,7 @@
 // (`FLOW_WORKER_HEALTH_URL`) — the worker's readiness and its queue gauges (messages and oldest
 // age of the transaction queue and its dead-letter queue, read from the worker's `/metrics`), each
 // asked with a short timeout. What cannot be read is `null`.
+import { queryApiParameters, type schemas, type Static } from '@flow/contracts';
 import { latestReconciliationRun, readOutboxStatus } from '@flow/ledger-core';
 import { Router } from 'express';
 import { QueryParameters } from '../http/query-parameters.ts';
@@ -12,24 +13,18 @@ import type { RouteDependencies } from './dependencies.ts';
 /** Milliseconds the worker's readiness may take before it counts as unreachable. */
 export const workerHealthTimeoutMs = 2_000;
 
-export interface WorkerHealth {
-  readonly status: 'ok' | 'unavailable' | 'unreachable';
-  /** The worker's own checks, as its `/health/ready` names them; empty when unreachable. */
-  readonly checks: Record<string, string>;
-}
+/** The worker's readiness: its own checks, as its `/health/ready` names them; empty when unreachable. */
+export type WorkerHealth = Static<typeof schemas.WorkerHealth>;
 
 /** A queue's gauges as the worker last sampled them. */
-export interface QueueFigures {
-  readonly messages: number;
-  readonly oldestAgeSeconds: number | null;
-}
+export type QueueFigures = Static<typeof schemas.QueueFigures>;
 
 export function operationsRoutes(dependencies: RouteDependencies, workerHealthUrl?: string): Router {
   const { readDatabase, requireAdmin } = dependencies;
   const router = Router();
 
   router.get('/v1/operations', requireAdmin, async (request, response) => {
-    QueryParameters.of(request, []).finish();
+    QueryParameters.of(request, queryApiParameters.getOperations.query).finish();
     const [outbox, run, worker, queues] = await Promise.all([
       readOutboxStatus(readDatabase),
       latestReconciliationRun(readDatabase),
@@ -40,7 +35,10 @@ export function operationsRoutes(dependencies: RouteDependencies, workerHealthUr
       finishedAt: run.finishedAt.toISOString(), status: run.status, accountsChecked: run.accountsChecked, differences: run.differences,
     };
     const { unsent, oldestUnsentAt, lastBatchAt } = outbox;
-    response.json({ observedAt: new Date().toISOString(), outbox: { unsent, oldestUnsentAt, lastBatchAt }, queues, lastReconciliation, worker });
+    const body: Static<typeof schemas.Operations> = {
+      observedAt: new Date().toISOString(), outbox: { unsent, oldestUnsentAt, lastBatchAt }, queues, lastReconciliation, worker,
+    };
+    response.json(body);
   });
 
   return router;
@@ -53,7 +51,7 @@ async function readQueueGauges(baseUrl: string): Promise<Record<string, QueueFig
   try {
     const answer = await fetch(new URL('/metrics', baseUrl), { signal: AbortSignal.timeout(workerHealthTimeoutMs) });
     if (!answer.ok) return null;
-    const queues: Record<string, { messages: number; oldestAgeSeconds: number | null }> = {};
+    const queues: Record<string, QueueFigures> = {};
     for (const line of (await answer.text()).split('\n')) {
       const sample = queueSample.exec(line);
       if (sample === null) continue;

@@ -6,15 +6,14 @@
 // `streamDurationMs` and the browser resumes after `Last-Event-ID`; at most `streamsMax` streams per process;
 // a server that stops ends its streams at the next poll.
 import type { Server, Socket } from 'node:net';
+import { queryApiParameters } from '@flow/contracts';
 import { latestOutcomePosition, readOutcomeFeed, type Database } from '@flow/ledger-core';
 import { sendError } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
 import { visibleBranches } from '../http/branch-access.ts';
-import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
+import { QueryParameters } from '../http/query-parameters.ts';
 import { outcomeStreamLimits } from '../limits.ts';
 import type { RouteDependencies } from './dependencies.ts';
-
-const positionPattern = /^\d{1,18}$/;
 
 export function outcomeStreamRoutes(dependencies: RouteDependencies, limits = outcomeStreamLimits): Router {
   const { readDatabase, requireRead } = dependencies;
@@ -22,9 +21,12 @@ export function outcomeStreamRoutes(dependencies: RouteDependencies, limits = ou
   let open = 0;
 
   router.get('/v1/outcomes/stream', requireRead, async (request, response) => {
-    QueryParameters.of(request, []).finish();
-    const resumeAfter = request.header('last-event-id');
-    if (resumeAfter !== undefined && !positionPattern.test(resumeAfter)) refuseParameter('header', 'Last-Event-ID', 'an outcome position (digits)');
+    const { query, header } = queryApiParameters.streamOutcomes;
+    const parameters = QueryParameters.of(request, query);
+    const lastEventId = request.header('last-event-id');
+    parameters.include(new QueryParameters(header, lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }, 'header'));
+    parameters.finish();
+    const resumeAfter = lastEventId;
     if (open >= limits.streamsMax) {
       response.setHeader('Retry-After', '30');
       sendError(response, 'rate_limited', { streams: limits.streamsMax });

@@ -3,11 +3,13 @@
 // positions of FEBRABAN's layout, written out here independently of the writer; each export is
 // compared with the JSON statement of the same range, read page by page. The ledger holds more
 // lines than one database batch, so the exports cross batch boundaries.
+import { statementFormats } from '@flow/contracts';
 import { createAccount, createLedgerEngine, ledgerRules, type Database, type Transaction } from '@flow/ledger-core';
 import { databaseTargets, fixtureEvents, makePosting, registerBranches, seedCatalog, type TestDatabase } from '@flow/ledger-core/testing';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseOfx } from 'ofx-js';
 import request from 'supertest';
+import { exportFormatNames } from '../exports/export-format.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
 
 const now = () => new Date('2026-11-24T15:00:00Z');
@@ -219,3 +221,7 @@ function failingAfterOneBatch(real: Database): Database {
     } satisfies Transaction)),
   };
 }
+
+test('the formats the parameter schema names are the ones the route can write', () => {
+  expect([...statementFormats]).toEqual(['json', ...exportFormatNames]);
+});

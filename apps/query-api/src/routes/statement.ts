@@ -5,18 +5,20 @@
 // download, streamed from the database cursor in bounded memory (exports/). `asOf` answers as
 // the ledger stood at that instant, in every format. A range reaching into a month archived to
 // the lake is 410 range_archived (http/archived-range.ts), before any byte of an export.
+import { queryApiParameters, type schemas, type Static } from '@flow/contracts';
 import { readStatement, streamStatement, type StatementLine } from '@flow/ledger-core';
 import { ApiError, errorFields, type Logger } from '@flow/service-kit';
 import { Router, type Request, type Response } from 'express';
-import { exportFormatNames, type ExportFormat, type StatementExportConfig } from '../exports/export-format.ts';
+import type { ExportFormat, StatementExportConfig } from '../exports/export-format.ts';
 import { ClientGoneError, exportFormats, sendExport } from '../exports/send-export.ts';
 import { refuseArchivedRange } from '../http/archived-range.ts';
 import { QueryParameters, refuseParameter } from '../http/query-parameters.ts';
 import { accountKeyOf, registeredAccount, type AccountKey } from './account-path.ts';
+import { pageLimitDefault } from '../limits.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
 export const statementRoutePattern = /^\/accounts\/[^/]+\/[^/]+\/statement\/?$/;
-const statementParameters = ['from', 'to', 'limit', 'cursor', 'asOf', 'format'];
+const statementParameters = queryApiParameters.getStatement.query;
 const jsonType = 'application/json';
 
 export function statementRoutes(dependencies: RouteDependencies): Router {
@@ -25,18 +27,18 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
 
   router.get('/v1/accounts/:branch/:account/statement', requireRead, async (request, response) => {
     const query = QueryParameters.of(request, statementParameters);
-    const range = query.dateRange(true);
-    const asOf = query.instant('asOf');
+    query.checkDateRange();
+    query.checkNotFuture('asOf');
     const format = chosenFormat(request, query);
     if (format !== null) {
-      for (const name of ['limit', 'cursor']) if (query.text(name) !== undefined) query.problem(name, 'an export is the whole range: no pages');
+      for (const name of ['limit', 'cursor']) if (query.given(name)) query.problem(name, 'an export is the whole range: no pages');
     }
-    const limit = query.limit();
     const cursor = format === null ? query.cursor() : undefined;
     const key = accountKeyOf(request, query);
+    const { from, to, asOf, limit = pageLimitDefault } = query.finish();
     const { found: account, database } = await registeredAccount(dependencies, key);
-    await refuseArchivedRange(database, range.from, range.to);
-    const statementRequest = { ...key, from: range.from!, to: range.to!, asOf };
+    await refuseArchivedRange(database, from, to);
+    const statementRequest = { ...key, from, to, asOf };
     if (format !== null) {
       refuseUnfit(format, key, 0);
       await exportStatement(response, logger, {
@@ -45,7 +47,7 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
       return;
     }
     const statement = await readStatement(database, { ...statementRequest, limit, cursor });
-    response.json({
+    const body: Static<typeof schemas.Statement> = {
       branch: statement.branch,
       account: statement.account,
       from: statement.from,
@@ -55,17 +57,18 @@ export function statementRoutes(dependencies: RouteDependencies): Router {
       lines: statement.lines.map(statementLineBody),
       closingBalance: statement.closingBalance,
       nextCursor: statement.nextCursor,
-    });
+    };
+    response.json(body);
   });
 
   return router;
 }
 
 /** The export asked for by `format`, else by Accept; null for JSON. 406 when Accept allows none. */
-function chosenFormat(request: Request, query: QueryParameters): ExportFormat | null {
-  const named = query.oneOf('format', ['json', ...exportFormatNames]);
+function chosenFormat(request: Request, query: QueryParameters<typeof statementParameters>): ExportFormat | null {
+  const named = query.values.format;
   if (named !== undefined) return exportFormats.find((format) => format.name === named) ?? null;
-  if (query.text('format') !== undefined) return null;
+  if (query.given('format')) return null;
   const best = request.accepts([jsonType, ...exportFormats.map((format) => format.mediaType)]);
   if (best === false) throw new ApiError('not_acceptable', { accept: request.header('accept')!.slice(0, 200) });
   return exportFormats.find((format) => format.mediaType === best) ?? null;
@@ -110,7 +113,7 @@ async function exportStatement(response: Response, logger: Logger, job: ExportJo
 }
 
 /** A line as clients read it: the side and amount as posted, and the debit/credit columns. */
-function statementLineBody(line: StatementLine): Record<string, unknown> {
+function statementLineBody(line: StatementLine): Static<typeof schemas.StatementLine> {
   return {
     id: line.id,
     dateRef: line.dateRef,
@@ -118,7 +121,8 @@ function statementLineBody(line: StatementLine): Record<string, unknown> {
     debitCredit: line.debit === null ? 'C' : 'D',
     debit: line.debit,
     credit: line.credit,
-    amount: line.debit ?? line.credit,
+    // A line is a debit or a credit (ledger-core reads one side per row): one of the two is set.
+    amount: (line.debit ?? line.credit)!,
     eventCode: line.eventCode,
     eventDescription: line.eventDescription,
     description: line.description,

@@ -3,25 +3,25 @@
 // `GET /v1/transactions`: entries by filters, in statement order — posted ones by default,
 // rejections with their reason too with `status=rejected|all` (a search reads the replica only:
 // it can lag, and says nothing false about a single id).
-import { archivedMonthsIn, findTransaction, searchStatuses, searchTransactions, type TransactionView } from '@flow/ledger-core';
+import { queryApiParameters, type schemas, type Static } from '@flow/contracts';
+import { archivedMonthsIn, findTransaction, searchTransactions, type TransactionView } from '@flow/ledger-core';
 import { ApiError } from '@flow/service-kit';
 import { Router } from 'express';
-import { pathParameters, QueryParameters } from '../http/query-parameters.ts';
+import { QueryParameters } from '../http/query-parameters.ts';
 import { refuseArchivedRange } from '../http/archived-range.ts';
 import { findReadingYourWrites } from '../http/read-your-writes.ts';
 import { mayRead, visibleBranches } from '../http/branch-access.ts';
+import { pageLimitDefault } from '../limits.ts';
 import type { RouteDependencies } from './dependencies.ts';
 
-const searchParameters = ['branch', 'account', 'from', 'to', 'traceKey', 'eventCode', 'producer', 'status', 'limit', 'cursor'];
+const { getTransaction, searchTransactions: searchParameters } = queryApiParameters;
 
 export function transactionRoutes(dependencies: RouteDependencies): Router {
   const { readDatabase, requireRead } = dependencies;
   const router = Router();
 
   router.get('/v1/transactions/:id', requireRead, async (request, response) => {
-    const path = pathParameters(request);
-    const id = path.uuid('id', true);
-    path.finish();
+    const id = QueryParameters.path(request, getTransaction.path).finish().id.toLowerCase();
     // An id the replica does not have yet is looked up on the primary: never a false 404.
     const held = await findReadingYourWrites(dependencies, (database) => findTransaction(database, id!));
     if (held === null || !mayRead(response, held.found.branch)) throw new ApiError('not_found', { id });
@@ -30,34 +30,36 @@ export function transactionRoutes(dependencies: RouteDependencies): Router {
     const [archived] = transaction.status === 'posted' && transaction.seq === null
       ? await archivedMonthsIn(held.database, transaction.dateRef, transaction.dateRef) : [];
     const { reverses, reversedAmount, reversals } = transaction;
-    response.json({ ...transactionBody(transaction), reverses, reversedAmount, reversals, ...(archived === undefined ? {} : { archived }) });
+    const body: Static<typeof schemas.TransactionDetail> = {
+      ...transactionBody(transaction), reverses, reversedAmount, reversals, ...(archived === undefined ? {} : { archived }),
+    };
+    response.json(body);
   });
 
   router.get('/v1/transactions', requireRead, async (request, response) => {
-    const query = QueryParameters.of(request, searchParameters);
+    const query = QueryParameters.of(request, searchParameters.query);
+    query.checkDateRange();
+    const cursor = query.cursor();
+    const values = query.finish();
     const search = {
-      branch: query.branch(),
+      ...values,
       branches: visibleBranches(response),
-      account: query.account(),
-      ...query.dateRange(false),
-      traceKey: query.uuid('traceKey'),
-      eventCode: query.eventCode(),
-      producer: query.producer(),
-      status: query.oneOf('status', searchStatuses) ?? 'posted',
-      limit: query.limit(),
-      cursor: query.cursor(),
+      traceKey: values.traceKey?.toLowerCase(),
+      status: values.status ?? 'posted',
+      limit: values.limit ?? pageLimitDefault,
+      cursor,
     };
-    query.finish();
     await refuseArchivedRange(readDatabase, search.from, search.to);
     const page = await searchTransactions(readDatabase, search);
-    response.json({ items: page.items.map(transactionBody), nextCursor: page.nextCursor });
+    const body: Static<typeof schemas.TransactionPage> = { items: page.items.map(transactionBody), nextCursor: page.nextCursor };
+    response.json(body);
   });
 
   return router;
 }
 
 /** The response shape: every field always present, `reason` null unless rejected, `seq` null unless posted. */
-export function transactionBody(view: TransactionView): Record<string, unknown> {
+export function transactionBody(view: TransactionView): Static<typeof schemas.Transaction> {
   return {
     id: view.id,
     status: view.status,
@@ -72,7 +74,7 @@ export function transactionBody(view: TransactionView): Record<string, unknown> 
     dateRef: view.dateRef,
     traceKey: view.traceKey,
     seq: view.seq,
-    processedAt: view.processedAt,
+    processedAt: view.processedAt.toISOString(),
     producer: view.producer,
   };
 }

@@ -433,6 +433,7 @@ export interface components {
             /** Format: date-time */
             processedAt: string;
             producer: string | null;
+            /** @description The id of the posting this one reverses (estorno); null for a plain posting. */
             reverses: string | null;
             /**
              * @description What its posted reversals add up to ("0.00" when none); what remains to reverse is amount − reversedAmount.
@@ -472,10 +473,12 @@ export interface components {
             amount: string;
             /** @example 494 */
             eventCode: number;
+            /** @description The event's description in the catalog (the histórico); null if the code is not registered. */
             eventDescription: string | null;
             description: string | null;
             /** Format: uuid */
             traceKey: string;
+            /** @description The id of the entry this one reverses (estorno); null unless a reversal. */
             reverses: string | null;
             /**
              * @description Decimal string with two decimals, e.g. "12.00".
@@ -503,6 +506,7 @@ export interface components {
              * @example 2026-11-24
              */
             to: string;
+            /** @description The `asOf` of the request; null for the ledger as it is. */
             asOf: string | null;
             /**
              * @description Balance at the end of the day before `from`.
@@ -549,6 +553,7 @@ export interface components {
              */
             balance: string;
             transactionCount: number;
+            /** @description When the day's figures last changed after the day had closed in the business time zone (a backdated entry on this day or an earlier one moved them), UTC; null when they never changed after the day closed. With `asOf`, as of that instant. */
             revisedAt: string | null;
         };
         DailyBalancePage: {
@@ -566,6 +571,7 @@ export interface components {
              * @example 2026-11-24
              */
             to: string;
+            /** @description The `asOf` of the request; null for the ledger as it is. */
             asOf: string | null;
             items: components["schemas"]["DailyBalance"][];
             nextCursor: string | null;
@@ -596,6 +602,7 @@ export interface components {
              */
             accumulatedCredit: string;
             lastMovementDate: string | null;
+            /** @description The `asOf` of the request; null for the ledger as it is. */
             asOf: string | null;
         };
         BranchDayReport: {
@@ -764,12 +771,14 @@ export interface components {
                 oldestUnsentAt: string | null;
                 lastBatchAt: string | null;
             };
+            /** @description Per queue (`flow-transaction`, `flow-transaction-dlq`): the worker's gauges, read from its `/metrics` at `FLOW_WORKER_HEALTH_URL`; null when that is not set or does not answer. */
             queues: {
                 [key: string]: {
                     messages: number;
                     oldestAgeSeconds: number | null;
                 };
             } | null;
+            /** @description The latest finished run `flow reconcile` recorded; null before the first. */
             lastReconciliation: {
                 /** Format: date-time */
                 finishedAt: string;
@@ -778,6 +787,7 @@ export interface components {
                 accountsChecked: number;
                 differences: number;
             } | null;
+            /** @description The worker's readiness, asked at `FLOW_WORKER_HEALTH_URL`; null when that is not set. */
             worker: {
                 /** @enum {string} */
                 status: "ok" | "unavailable" | "unreachable";

@@ -19,7 +19,9 @@ import {
 } from '../limits.ts';
 import { problemContentType } from '../problems.ts';
 import { accountPatternSource, branchPatternSource, uuidPatternSource as uuidPattern } from '../patterns.ts';
+import { ingestSchemasOwned } from '../schemas/responses.ts';
 import { errorResponses } from './document.ts';
+import { componentSchemas } from './from-schemas.ts';
 
 /** Every API error `POST /v1/transactions` can answer, in the order a request meets them. */
 export const postTransactionsErrorCodes = [
@@ -151,12 +153,12 @@ function health(operationId: string, description: string, mayBeUnavailable: bool
   };
 }
 
+/**
+ * The posting's request schemas are generated from its limits and patterns beside the hand-written
+ * contract (decision 0006); its answers and the health status are shapes of ../schemas.
+ */
 export function ingestSchemas(): Record<string, unknown> {
-  const accepted = {
-    type: 'object',
-    required: ['id', 'traceKey'],
-    properties: { id: { type: 'string', format: 'uuid' }, traceKey: { type: 'string', format: 'uuid' } },
-  };
+  const { PostingAccepted, PostingBatchAccepted, HealthStatus } = componentSchemas(ingestSchemasOwned);
   return {
     PostingRequest: postingRequestSchema(),
     PostingBatchRequest: {
@@ -167,21 +169,10 @@ export function ingestSchemas(): Record<string, unknown> {
         transactions: { type: 'array', minItems: 1, maxItems: requestPostingsMax, items: schema('PostingRequest') },
       },
     },
-    PostingAccepted: accepted,
-    PostingBatchAccepted: {
-      type: 'object',
-      required: ['transactions'],
-      properties: { transactions: { type: 'array', items: schema('PostingAccepted') } },
-    },
+    PostingAccepted,
+    PostingBatchAccepted,
     BrokerUnavailableProblem: brokerUnavailableProblemSchema(),
-    HealthStatus: {
-      type: 'object',
-      required: ['status'],
-      properties: {
-        status: { type: 'string', enum: ['ok', 'unavailable'] },
-        checks: { type: 'object', additionalProperties: { type: 'string' } },
-      },
-    },
+    HealthStatus,
   };
 }
 

@@ -1,7 +1,7 @@
 // Reads of single postings and searches over the ledger: posted entries (flow.transaction, in
 // statement order) and, on request, rejections (flow.posting, through the partial indexes of
 // migration 0004, so the hot path's inserts pay nothing for them).
-import { uuidPattern } from '@flow/contracts';
+import { searchStatuses, uuidPattern } from '@flow/contracts';
 import type { Queryable } from '../database/port.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
 import { CursorError, decodeCursor, encodeCursor, pageOf, type Page } from './cursor.ts';
@@ -64,7 +64,8 @@ export async function findTransaction(db: Queryable, id: string): Promise<Transa
   return rows[0] ?? null;
 }
 
-export const searchStatuses = ['posted', 'rejected', 'all'] as const;
+/** The search's `status` values: one list, the one the query API's parameter schema names. */
+export { searchStatuses };
 export type SearchStatus = typeof searchStatuses[number];
 
 export interface TransactionSearch {
