@@ -1,5 +1,6 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
-// database transaction with a fixed round of set-based statements (docs/engine.md):
+// database transaction (or one per account-hash stripe when the engine is given stripes:
+// stripes.ts) with a fixed round of set-based statements (docs/engine.md):
 //   read events, branches and accounts → decide → record outcomes (idempotency) → read back
 //   repeated ids → lock the posted accounts → decide reversals (only when the batch has one) →
 //   open new accounts → append transactions → upsert daily balances (returning the account-days
@@ -21,12 +22,13 @@
 // retry behaviour below and the worker's.
 import { parseCents, type BalanceChange, type Posting, type RejectionCode } from '@flow/contracts';
 import type { Database, Queryable } from '../database/port.ts';
-import { batchAttemptsMax, batchPostingsMax } from '../limits.ts';
+import { batchAttemptsMax, batchPostingsMax, batchStripesMax } from '../limits.ts';
 import { addDays, businessDate, monthStart } from '../rules/business-date.ts';
 import type { LedgerRules } from '../rules/ledger-rules.ts';
 import { rejectionOf, type RuleContext } from './decide-outcomes.ts';
 import { accountKey, type PostingOutcome } from './outcome.ts';
 import { postingHash } from './posting-hash.ts';
+import { stripesOf } from './stripes.ts';
 import { PartitionRegistry } from './sql/ensure-partitions.ts';
 import { findPostingOutcomes, type StoredOutcome } from './sql/find-posting-outcomes.ts';
 import { openAccounts } from '../catalog/accounts.ts';
@@ -41,12 +43,24 @@ import { decideReversals, findReversalTargets, originalsToRead, rejectReversals 
 export interface BatchResult {
   /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
-  /** The outbox row holding these outcomes for the callback topic. */
+  /** The outbox row of the batch's first database transaction (its only one with one stripe). */
   readonly outboxId: string;
-  /** The account-days whose closing balance the batch changed, also in its outbox row. */
+  /** The account-days whose closing balance the batch changed, also in its outbox rows. */
   readonly balanceChanges: readonly BalanceChange[];
-  /** Database transactions it took (more than 1 after a deadlock or serialization retry). */
+  /**
+   * One outbox row per database transaction the batch committed, in commit order: one, or one
+   * per stripe that held postings (stripes.ts). Together they hold `outcomes` and `balanceChanges`.
+   */
+  readonly outboxRows: readonly CommittedOutboxRow[];
+  /** The most database transactions one stripe took (more than 1 after a deadlock or serialization retry). */
   readonly attempts: number;
+}
+
+/** A committed outbox row and what it holds, for the relay to publish without reading it back. */
+export interface CommittedOutboxRow {
+  readonly outboxId: string;
+  readonly outcomes: readonly PostingOutcome[];
+  readonly balanceChanges: readonly BalanceChange[];
 }
 
 export interface LedgerEngineOptions {
@@ -54,6 +68,11 @@ export interface LedgerEngineOptions {
   readonly rules: LedgerRules;
   /** The clock that defines "today"; tests pin it. */
   readonly now?: () => Date;
+  /**
+   * Account-hash stripes a batch is split into, each its own database transaction (stripes.ts);
+   * 1 (the default) applies a batch in one transaction. At most `batchStripesMax`.
+   */
+  readonly stripes?: number;
 }
 
 export interface LedgerEngine {
@@ -75,7 +94,11 @@ interface HashedPosting {
   readonly hash: string;
 }
 
+type StripeResult = CommittedOutboxRow & { readonly outcomes: PostingOutcome[]; readonly attempts: number };
+
 const retryableSqlStates = new Set(['40P01', '40001']);
+/** Engines made by this process; with a random base, so worker processes start apart too. */
+let enginesCreated = Math.floor(Math.random() * 1_000);
 
 export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const { database, rules } = options;
@@ -83,11 +106,19 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const partitions = new PartitionRegistry();
   const amountLimitCents = parseCents(rules.postingAmountLimit);
 
+  const stripeCount = options.stripes ?? 1;
+  if (!Number.isInteger(stripeCount) || stripeCount < 1 || stripeCount > batchStripesMax) {
+    throw new Error(`stripes must be an integer from 1 to ${batchStripesMax}, got ${stripeCount}`);
+  }
+  // Appliers start at different stripes and move on one stripe a batch, so two of them applying
+  // at once are mostly in different stripes (stripes.ts).
+  let stripeStart = enginesCreated++;
+
   async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
     if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
     if (postings.length === 0) {
       const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
-      return { outcomes: [...refused], outboxId, balanceChanges: [], attempts: 1 };
+      return { outcomes: [...refused], outboxId, balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
     }
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
@@ -101,6 +132,17 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
     await partitions.ensure(database, months);
 
     const window = { windowStart, windowEnd };
+    const stripes = stripesOf(postings, stripeCount, stripeStart++);
+    const applied: StripeResult[] = [];
+    // One stripe after the other: the batch's message may be deleted only when all committed.
+    for (const [index, stripe] of stripes.entries()) {
+      applied.push(await applyStripe(stripe.map((at) => hashed[at]!), window, index === 0 ? refused : []));
+    }
+    return mergedResult(postings.length, stripes, applied, refused);
+  }
+
+  /** One stripe (or the whole batch) in one database transaction, retried as the header says. */
+  async function applyStripe(hashed: readonly HashedPosting[], window: BatchWindow, refused: readonly PostingOutcome[]): Promise<StripeResult> {
     let unstorable: ReadonlySet<HashedPosting> | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -149,7 +191,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   async function applyInTransaction(
     tx: Queryable, hashed: readonly HashedPosting[], window: BatchWindow, unstorable: ReadonlySet<HashedPosting>,
     refused: readonly PostingOutcome[] = [],
-  ): Promise<Omit<BatchResult, 'attempts'>> {
+  ): Promise<Omit<StripeResult, 'attempts'>> {
     const fresh = firstOccurrences(hashed);
     const context = await ruleContext(tx, fresh.map((item) => item.posting), { ...window, autoOpenAccounts: rules.autoOpenAccounts, amountLimitCents });
     let records = fresh.map((item) =>
@@ -185,6 +227,24 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   }
 
   return { applyBatch };
+}
+
+/**
+ * The batch's result from its stripes' (stripes.ts): outcomes back in input order, then the
+ * refused ones (held by the first stripe's outbox row); balance changes in commit order.
+ */
+function mergedResult(
+  postingCount: number, stripes: readonly number[][], applied: readonly StripeResult[], refused: readonly PostingOutcome[],
+): BatchResult {
+  const outboxRows = applied.map(({ outboxId, outcomes, balanceChanges }) => ({ outboxId, outcomes, balanceChanges }));
+  const attempts = Math.max(...applied.map((stripe) => stripe.attempts));
+  if (applied.length === 1) return { ...applied[0]!, outboxRows, attempts };
+  const outcomes = new Array<PostingOutcome>(postingCount);
+  stripes.forEach((stripe, index) => stripe.forEach((at, position) => void (outcomes[at] = applied[index]!.outcomes[position]!)));
+  return {
+    outcomes: [...outcomes, ...refused], outboxId: applied[0]!.outboxId,
+    balanceChanges: applied.flatMap((stripe) => stripe.balanceChanges), outboxRows, attempts,
+  };
 }
 
 /** What the rules read from the catalog for the batch's postings, with the deployment's settings. */
