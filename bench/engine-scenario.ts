@@ -18,7 +18,6 @@ export interface EngineScenarioOptions {
   readonly appliers: number;
   /** Account-hash stripes of each batch (the engine's `stripes`). */
   readonly stripes: number;
-  readonly earlyWrites?: string;
   readonly batchSize: number;
   readonly postings: ScenarioPostings;
   readonly explain: boolean;
@@ -44,8 +43,7 @@ export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
   const { postings } = options;
   let retriedBatches = 0;
   const applierOver = (database: Database) => {
-    const engine = (options.createEngine ?? createLedgerEngine)({ database, rules: options.rules, now: () => options.now, stripes: options.stripes,
-      earlyWrites: { transactions: ['transactions', 'both'].includes(options.earlyWrites ?? ''), outcomes: ['outcomes', 'both'].includes(options.earlyWrites ?? '') } });
+    const engine = (options.createEngine ?? createLedgerEngine)({ database, rules: options.rules, now: () => options.now, stripes: options.stripes });
     return async (batch: readonly Posting[]): Promise<void> => {
       const { outcomes, attempts } = await engine.applyBatch(batch);
       const refused = outcomes.find((outcome) => outcome.status !== 'posted' || outcome.replay);
@@ -54,7 +52,7 @@ export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
     };
   };
   return {
-    key: `${options.letter}${options.appliers}${options.stripes === 1 ? '' : `s${options.stripes}`}${(options.earlyWrites ?? 'none') === 'none' ? '' : `e${options.earlyWrites![0]}`}`,
+    key: `${options.letter}${options.appliers}${options.stripes === 1 ? '' : `s${options.stripes}`}`,
     appliers: options.appliers,
     batchSize: options.batchSize,
     postings,

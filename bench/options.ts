@@ -23,8 +23,6 @@ export interface BenchOptions {
   readonly appliers: readonly number[];
   /** Account-hash stripes of the engine scenarios, each measured in turn (the engine's `stripes`). */
   readonly stripes: readonly number[];
-  /** EXPERIMENT (#11): engine variants writing append-only rows before the account locks. */
-  readonly earlyWrites: readonly string[];
   readonly accounts: number;
   readonly hotAccounts: number;
   /** Accounts of scenario (d), drawn with a Zipf-like skew. */
@@ -90,7 +88,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     strict: true,
     options: {
       'database-url': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' },
-      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' }, stripes: { type: 'string' }, 'early-writes': { type: 'string' },
+      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' }, stripes: { type: 'string' },
       accounts: { type: 'string' }, 'hot-accounts': { type: 'string' }, 'realistic-accounts': { type: 'string' }, seed: { type: 'string' },
       scenarios: { type: 'string' }, 'no-explain': { type: 'boolean' }, help: { type: 'boolean' },
     },
@@ -114,7 +112,6 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     batchSize: integer('batch-size', values['batch-size'], batchSizeDefault, 1, batchPostingsMax),
     appliers: [...new Set(appliers)].sort((a, b) => a - b),
     stripes: [...new Set(stripes)],
-    earlyWrites: list('early-writes', values['early-writes'] ?? 'none', ['none', 'outcomes', 'transactions', 'both']),
     accounts: integer('accounts', values.accounts, 10_000, 1, 1_000_000),
     hotAccounts: integer('hot-accounts', values['hot-accounts'], 10, 1, 1_000_000),
     realisticAccounts: integer('realistic-accounts', values['realistic-accounts'], 100_000, 1, 1_000_000),

@@ -86,10 +86,10 @@ async function runScenarios(
       record('a', '(a) limit: plain insert', limit);
     }
     // Every stripe count in turn at the same number of appliers: an A/B in one run.
-    for (const stripes of options.stripes) for (const earlyWrites of options.earlyWrites) {
+    for (const stripes of options.stripes) {
       const striped = (letter: 'b' | 'c' | 'd', label: string, postings: ScenarioPostings) => runScenario(target, engineScenario({
-        ...common, letter, stripes, earlyWrites, rules, now, postings: withWarmup(postings, appliers, options.batchSize),
-      })).then((run) => record(letter, `${options.stripes.length > 1 || stripes > 1 ? `${label}, ${stripes} stripe(s)` : label}${earlyWrites === 'none' ? '' : `, early ${earlyWrites}`}`, run, stripes));
+        ...common, letter, stripes, rules, now, postings: withWarmup(postings, appliers, options.batchSize),
+      })).then((run) => record(letter, options.stripes.length > 1 || stripes > 1 ? `${label}, ${stripes} stripe(s)` : label, run, stripes));
       if (options.scenarios.has('b')) await striped('b', `(b) engine, ${formatWhole(options.accounts)} accounts`, workloads.many);
       if (options.scenarios.has('c')) await striped('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`, workloads.hot);
       if (options.scenarios.has('d')) await striped('d', `(d) engine, ${formatWhole(options.realisticAccounts)} skewed accounts`, workloads.realistic);

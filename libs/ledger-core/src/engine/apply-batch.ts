@@ -73,8 +73,6 @@ export interface LedgerEngineOptions {
    * 1 (the default) applies a batch in one transaction. At most `batchStripesMax`.
    */
   readonly stripes?: number;
-  /** EXPERIMENT (#11): write these before the account locks (batches without reversals). */
-  readonly earlyWrites?: { readonly transactions?: boolean; readonly outcomes?: boolean };
 }
 
 export interface LedgerEngine {
@@ -208,17 +206,9 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
 
     let posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
     let changes: BalanceChange[] = [];
-    // EXPERIMENT (#11, measured then reverted): append-only writes before the account locks.
-    const withoutReversal = !posted.some((record) => typeof record.posting.reverses === 'string');
-    const transactionsEarly = options.earlyWrites?.transactions === true && withoutReversal;
-    const outcomesEarly = options.earlyWrites?.outcomes === true && withoutReversal;
-    if (transactionsEarly && posted.length > 0) await insertTransactions(tx, posted.map((record) => record.posting));
-    let earlyOutboxId: string | undefined;
-    if (outcomesEarly) {
-      const early = [...outcomesInInputOrder(hashed, stored, new Map(records.map((record) => [record.id, outcomeOfRecord(record)]))), ...refused];
-      earlyOutboxId = await insertOutbox(tx, early);
-    }
     if (posted.length > 0) {
+      // Balances from here on: the locks are taken only now, after every wait on a posting id,
+      // so a batch holding account locks never waits for an id and no wait can form a cycle.
       await lockAccounts(tx, posted.map((r) => r.branch), posted.map((r) => r.account));
       records = await applyReversalRules(tx, records, inserted);
       posted = records.filter((record) => record.status === 'posted' && inserted.has(record.id));
@@ -227,15 +217,11 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
         await openAccounts(tx, unknownAccounts.map((r) => r.branch), unknownAccounts.map((r) => r.account));
       }
       const postings = posted.map((record) => record.posting);
-      if (!transactionsEarly) await insertTransactions(tx, postings);
+      await insertTransactions(tx, postings);
       changes = await upsertBalances(tx, postings);
     }
     const freshOutcomes = new Map(records.map((record) => [record.id, outcomeOfRecord(record)]));
     const outcomes = [...outcomesInInputOrder(hashed, stored, freshOutcomes), ...refused];
-    if (earlyOutboxId !== undefined) {
-      if (changes.length > 0) await tx.query('update flow.outbox set balance_changes = $2::json where id = $1', [earlyOutboxId, JSON.stringify(changes)]);
-      return { outcomes, outboxId: earlyOutboxId, balanceChanges: changes };
-    }
     const outboxId = await insertOutbox(tx, outcomes, changes);
     return { outcomes, outboxId, balanceChanges: changes };
   }
