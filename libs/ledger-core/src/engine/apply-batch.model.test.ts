@@ -432,8 +432,8 @@ async function expectOutboxRows(database: Database, result: BatchResult): Promis
   const ids = result.outboxRows.map((row) => row.outboxId);
   expect(ids[0]).toBe(result.outboxId);
   const { rows } = await database.query<{ id: string; outcomes: unknown; balanceChanges: unknown }>(
-    'select id::text as id, outcomes, balance_changes as "balanceChanges" from flow.outbox where id = any($1::bigint[]) order by id', [ids]);
-  expect(rows).toEqual(result.outboxRows.map((row) => ({
+    'select id::text as id, outcomes, balance_changes as "balanceChanges" from flow.outbox where id = any($1::bigint[])', [ids]);
+  expect(rows.sort((a, b) => Number(a.id) - Number(b.id))).toEqual(result.outboxRows.map((row) => ({
     id: row.outboxId, outcomes: JSON.parse(JSON.stringify(row.outcomes)), balanceChanges: row.balanceChanges.length === 0 ? null : row.balanceChanges,
   })).sort((a, b) => Number(a.id) - Number(b.id)));
   const byId = (outcomes: readonly unknown[]) => outcomes.map((outcome) => JSON.stringify(outcome)).sort();
