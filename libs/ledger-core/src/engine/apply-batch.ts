@@ -22,13 +22,13 @@
 // retry behaviour below and the worker's.
 import { parseCents, type BalanceChange, type Posting, type RejectionCode } from '@flow/contracts';
 import type { Database, Queryable } from '../database/port.ts';
-import { batchAttemptsMax, batchPostingsMax, batchStripesMax } from '../limits.ts';
+import { batchAttemptsMax, batchPostingsMax } from '../limits.ts';
 import { addDays, businessDate, monthStart } from '../rules/business-date.ts';
 import type { LedgerRules } from '../rules/ledger-rules.ts';
 import { rejectionOf, type RuleContext } from './decide-outcomes.ts';
 import { accountKey, type PostingOutcome } from './outcome.ts';
 import { postingHash } from './posting-hash.ts';
-import { stripesOf } from './stripes.ts';
+import { stripeRotation, stripesOf } from './stripes.ts';
 import { PartitionRegistry } from './sql/ensure-partitions.ts';
 import { findPostingOutcomes, type StoredOutcome } from './sql/find-posting-outcomes.ts';
 import { openAccounts } from '../catalog/accounts.ts';
@@ -97,8 +97,6 @@ interface HashedPosting {
 type StripeResult = CommittedOutboxRow & { readonly outcomes: PostingOutcome[]; readonly attempts: number };
 
 const retryableSqlStates = new Set(['40P01', '40001']);
-/** Engines made by this process; with a random base, so worker processes start apart too. */
-let enginesCreated = Math.floor(Math.random() * 1_000);
 
 export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const { database, rules } = options;
@@ -106,39 +104,24 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const partitions = new PartitionRegistry();
   const amountLimitCents = parseCents(rules.postingAmountLimit);
 
-  const stripeCount = options.stripes ?? 1;
-  if (!Number.isInteger(stripeCount) || stripeCount < 1 || stripeCount > batchStripesMax) {
-    throw new Error(`stripes must be an integer from 1 to ${batchStripesMax}, got ${stripeCount}`);
-  }
-  // Appliers start at different stripes and move on one stripe a batch, so two of them applying
-  // at once are mostly in different stripes (stripes.ts).
-  let stripeStart = enginesCreated++;
+  const stripes = stripeRotation(options.stripes);
 
   async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
     if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
-    if (postings.length === 0) {
-      const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
-      return { outcomes: [...refused], outboxId, balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
-    }
+    if (postings.length === 0) return applyRefusedOnly(database, refused);
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
     }
-    const windowEnd = businessDate(now(), rules.businessTimeZone);
-    const windowStart = addDays(windowEnd, -rules.retroWindowDays);
+    const window = batchWindow(now(), rules);
     const hashed = postings.map((posting) => ({ posting, hash: postingHash(posting) }));
-    const months = postings
-      .filter((posting) => posting.dateRef >= windowStart && posting.dateRef <= windowEnd)
-      .map((posting) => monthStart(posting.dateRef));
-    await partitions.ensure(database, months);
-
-    const window = { windowStart, windowEnd };
-    const stripes = stripesOf(postings, stripeCount, stripeStart++);
+    await partitions.ensure(database, monthsInWindow(postings, window));
+    const parts = stripesOf(postings, stripes.count, stripes.nextStart());
     const applied: StripeResult[] = [];
     // One stripe after the other: the batch's message may be deleted only when all committed.
-    for (const [index, stripe] of stripes.entries()) {
-      applied.push(await applyStripe(stripe.map((at) => hashed[at]!), window, index === 0 ? refused : []));
+    for (const [index, part] of parts.entries()) {
+      applied.push(await applyStripe(part.map((at) => hashed[at]!), window, index === 0 ? refused : []));
     }
-    return mergedResult(postings.length, stripes, applied, refused);
+    return mergedResult(postings.length, parts, applied, refused);
   }
 
   /** One stripe (or the whole batch) in one database transaction, retried as the header says. */
@@ -227,6 +210,25 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   }
 
   return { applyBatch };
+}
+
+/** Postings of no message passed the contract: their refused outcomes get an outbox row alone. */
+async function applyRefusedOnly(database: Database, refused: readonly PostingOutcome[]): Promise<BatchResult> {
+  const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
+  return { outcomes: [...refused], outboxId, balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
+}
+
+/** Today in the business time zone, and the retro window's first day. */
+function batchWindow(now: Date, rules: LedgerRules): BatchWindow {
+  const windowEnd = businessDate(now, rules.businessTimeZone);
+  return { windowStart: addDays(windowEnd, -rules.retroWindowDays), windowEnd };
+}
+
+/** The months of the postings dated inside the window: the partitions the batch needs. */
+function monthsInWindow(postings: readonly Posting[], window: BatchWindow): string[] {
+  return postings
+    .filter((posting) => posting.dateRef >= window.windowStart && posting.dateRef <= window.windowEnd)
+    .map((posting) => monthStart(posting.dateRef));
 }
 
 /**

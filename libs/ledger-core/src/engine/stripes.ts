@@ -10,6 +10,7 @@
 // in input order (reversals.ts), and split across transactions the reason a reversal on another
 // account is refused would depend on which stripe committed first.
 import type { Posting } from '@flow/contracts';
+import { batchStripesMax } from '../limits.ts';
 
 /**
  * The postings' indexes, one list per stripe that holds postings (ascending within each list),
@@ -29,6 +30,22 @@ export function stripesOf(postings: readonly Posting[], stripeCount: number, sta
   });
   const first = ((start % stripeCount) + stripeCount) % stripeCount;
   return [...stripes.slice(first), ...stripes.slice(0, first)].filter((stripe) => stripe.length > 0);
+}
+
+/** Engines made by this process; with a random base, so worker processes start apart too. */
+let enginesCreated = Math.floor(Math.random() * 1_000);
+
+/**
+ * An engine's stripe count, checked, and where its next batch starts: engines start at different
+ * stripes and move on one stripe a batch, so two appliers applying at once are mostly in
+ * different stripes.
+ */
+export function stripeRotation(stripes = 1): { readonly count: number; nextStart(): number } {
+  if (!Number.isInteger(stripes) || stripes < 1 || stripes > batchStripesMax) {
+    throw new Error(`stripes must be an integer from 1 to ${batchStripesMax}, got ${stripes}`);
+  }
+  let start = enginesCreated++;
+  return { count: stripes, nextStart: () => start++ };
 }
 
 function hasReversalInBatch(postings: readonly Posting[]): boolean {
