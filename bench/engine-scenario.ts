@@ -16,6 +16,8 @@ export interface EngineScenarioOptions {
   /** "b" (many accounts), "c" (hot accounts) or "d" (realistic: skewed accounts, mostly today). */
   readonly letter: 'b' | 'c' | 'd';
   readonly appliers: number;
+  /** Account-hash stripes of each batch (the engine's `stripes`). */
+  readonly stripes: number;
   readonly batchSize: number;
   readonly postings: ScenarioPostings;
   readonly explain: boolean;
@@ -41,7 +43,7 @@ export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
   const { postings } = options;
   let retriedBatches = 0;
   const applierOver = (database: Database) => {
-    const engine = (options.createEngine ?? createLedgerEngine)({ database, rules: options.rules, now: () => options.now });
+    const engine = (options.createEngine ?? createLedgerEngine)({ database, rules: options.rules, now: () => options.now, stripes: options.stripes });
     return async (batch: readonly Posting[]): Promise<void> => {
       const { outcomes, attempts } = await engine.applyBatch(batch);
       const refused = outcomes.find((outcome) => outcome.status !== 'posted' || outcome.replay);
@@ -50,7 +52,7 @@ export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
     };
   };
   return {
-    key: `${options.letter}${options.appliers}`,
+    key: `${options.letter}${options.appliers}${options.stripes === 1 ? '' : `s${options.stripes}`}`,
     appliers: options.appliers,
     batchSize: options.batchSize,
     postings,

@@ -1,7 +1,7 @@
 // The benchmark's flags, parsed once into a frozen object; a bad value stops the run with a
 // clear message before anything is created.
 import { parseArgs } from 'node:util';
-import { batchPostingsMax } from '@flow/ledger-core';
+import { batchPostingsMax, batchStripesMax } from '@flow/ledger-core';
 
 /** The local PostgreSQL tried when no --database-url is given. */
 export const defaultPostgresUrl = 'postgresql://postgres@127.0.0.1:5432/test';
@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly postings: number | null;
   readonly batchSize: number;
   readonly appliers: readonly number[];
+  /** Account-hash stripes of the engine scenarios, each measured in turn (the engine's `stripes`). */
+  readonly stripes: readonly number[];
   readonly accounts: number;
   readonly hotAccounts: number;
   /** Accounts of scenario (d), drawn with a Zipf-like skew. */
@@ -40,6 +42,7 @@ export const usage = `npm run bench -- [flags]
   --postings N         postings per scenario (default ${postingsDefault.postgres} on PostgreSQL, ${postingsDefault.pglite} on PGlite)
   --batch-size N       postings per batch, at most ${batchPostingsMax} (default ${batchSizeDefault})
   --appliers LIST      concurrent appliers to measure, e.g. 1,2 (default 1,2,4)
+  --stripes LIST       account-hash stripes of the engine's batches to measure, e.g. 1,2,4 (default 1)
   --accounts N         accounts of scenario (b) (default 10000)
   --hot-accounts N     accounts of scenario (c) (default 10)
   --realistic-accounts N  accounts of scenario (d), Zipf-skewed, 85 % dated today (default 100000)
@@ -85,7 +88,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     strict: true,
     options: {
       'database-url': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' },
-      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' },
+      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' }, stripes: { type: 'string' },
       accounts: { type: 'string' }, 'hot-accounts': { type: 'string' }, 'realistic-accounts': { type: 'string' }, seed: { type: 'string' },
       scenarios: { type: 'string' }, 'no-explain': { type: 'boolean' }, help: { type: 'boolean' },
     },
@@ -96,6 +99,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     throw new UsageError('--scenarios: b, c and d are reported as a ratio to a; include a');
   }
   const appliers = list('appliers', values.appliers ?? '1,2,4', ['1', '2', '3', '4', '5', '6', '7', '8']).map(Number);
+  const stripes = (values.stripes ?? '1').split(',').map((item) => integer('stripes', item.trim(), 1, 1, batchStripesMax));
   const databaseUrl = values['database-url'] ?? null;
   if (databaseUrl !== null && databaseUrl !== 'pglite' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError(`--database-url must be a postgresql:// URL or "pglite", got ${JSON.stringify(databaseUrl)}`);
@@ -107,6 +111,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     postings: values.postings === undefined ? null : integer('postings', values.postings, 0, 1, postingsMax),
     batchSize: integer('batch-size', values['batch-size'], batchSizeDefault, 1, batchPostingsMax),
     appliers: [...new Set(appliers)].sort((a, b) => a - b),
+    stripes: [...new Set(stripes)],
     accounts: integer('accounts', values.accounts, 10_000, 1, 1_000_000),
     hotAccounts: integer('hot-accounts', values['hot-accounts'], 10, 1, 1_000_000),
     realisticAccounts: integer('realistic-accounts', values['realistic-accounts'], 100_000, 1, 1_000_000),

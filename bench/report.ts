@@ -13,6 +13,8 @@ export const scaleOutTarget = 1.5;
 export interface ScenarioFigures {
   readonly scenario: 'a' | 'b' | 'c' | 'd';
   readonly label: string;
+  /** Account-hash stripes of the engine's batches; 1 for (a). */
+  readonly stripes: number;
   readonly run: ScenarioRun;
   /** Postings/s over (a)'s postings/s at the same number of appliers; 1 for (a) itself. */
   readonly ratioToLimit: number | null;
@@ -20,16 +22,18 @@ export interface ScenarioFigures {
   readonly scaleOut?: number | null;
 }
 
-/** The figure's postings/s over its scenario's at 1 applier. */
-export function scaleOutOf(figures: readonly ScenarioFigures[], scenario: ScenarioFigures['scenario'], appliers: number): number | null {
-  const at = (count: number) => figures.find((figure) => figure.scenario === scenario && figure.run.appliers === count);
+/** The figure's postings/s over its scenario's at 1 applier with as many stripes (the first stripe count measured by default). */
+export function scaleOutOf(
+  figures: readonly ScenarioFigures[], scenario: ScenarioFigures['scenario'], appliers: number, stripes = figures.find((figure) => figure.scenario === scenario)?.stripes,
+): number | null {
+  const at = (count: number) => figures.find((figure) => figure.scenario === scenario && figure.run.appliers === count && figure.stripes === stripes);
   const one = at(1);
   const many = at(appliers);
   return one === undefined || many === undefined ? null : many.run.drive.postingsPerSecond / one.run.drive.postingsPerSecond;
 }
 
 export function withScaleOut(figures: readonly ScenarioFigures[]): ScenarioFigures[] {
-  return figures.map((figure) => ({ ...figure, scaleOut: scaleOutOf(figures, figure.scenario, figure.run.appliers) }));
+  return figures.map((figure) => ({ ...figure, scaleOut: scaleOutOf(figures, figure.scenario, figure.run.appliers, figure.stripes) }));
 }
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

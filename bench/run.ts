@@ -76,29 +76,23 @@ async function runScenarios(
     const explain = options.explain && appliers === 1;
     const common = { appliers, batchSize: options.batchSize, explain };
     let limit: ScenarioRun | null = null;
-    const record = (scenario: ScenarioFigures['scenario'], label: string, run: ScenarioRun) => {
+    const record = (scenario: ScenarioFigures['scenario'], label: string, run: ScenarioRun, stripes = 1) => {
       const ratioToLimit = limit === null ? null : run.drive.postingsPerSecond / limit.drive.postingsPerSecond;
-      figures.push({ scenario, label, run, ratioToLimit });
+      figures.push({ scenario, label, stripes, run, ratioToLimit });
       console.log(`  ${label}, ${appliers} applier(s): ${formatWhole(run.drive.postingsPerSecond)} postings/s in ${run.drive.seconds.toFixed(1)} s`);
     };
     if (options.scenarios.has('a')) {
       limit = await runScenario(target, limitScenario({ ...common, postings: withWarmup(workloads.many, appliers, options.batchSize) }));
       record('a', '(a) limit: plain insert', limit);
     }
-    if (options.scenarios.has('b')) {
-      const postings = withWarmup(workloads.many, appliers, options.batchSize);
-      record('b', `(b) engine, ${formatWhole(options.accounts)} accounts`,
-        await runScenario(target, engineScenario({ ...common, letter: 'b', postings, rules, now })));
-    }
-    if (options.scenarios.has('c')) {
-      const postings = withWarmup(workloads.hot, appliers, options.batchSize);
-      record('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`,
-        await runScenario(target, engineScenario({ ...common, letter: 'c', postings, rules, now })));
-    }
-    if (options.scenarios.has('d')) {
-      const postings = withWarmup(workloads.realistic, appliers, options.batchSize);
-      record('d', `(d) engine, ${formatWhole(options.realisticAccounts)} skewed accounts`,
-        await runScenario(target, engineScenario({ ...common, letter: 'd', postings, rules, now })));
+    // Every stripe count in turn at the same number of appliers: an A/B in one run.
+    for (const stripes of options.stripes) {
+      const striped = (letter: 'b' | 'c' | 'd', label: string, postings: ScenarioPostings) => runScenario(target, engineScenario({
+        ...common, letter, stripes, rules, now, postings: withWarmup(postings, appliers, options.batchSize),
+      })).then((run) => record(letter, options.stripes.length > 1 || stripes > 1 ? `${label}, ${stripes} stripe(s)` : label, run, stripes));
+      if (options.scenarios.has('b')) await striped('b', `(b) engine, ${formatWhole(options.accounts)} accounts`, workloads.many);
+      if (options.scenarios.has('c')) await striped('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`, workloads.hot);
+      if (options.scenarios.has('d')) await striped('d', `(d) engine, ${formatWhole(options.realisticAccounts)} skewed accounts`, workloads.realistic);
     }
   }
   return withScaleOut(figures);
@@ -174,11 +168,11 @@ function jsonReport(
     },
     parameters: {
       postings: context.count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts,
-      seed: options.seed, retroWindowDays: rules.retroWindowDays,
+      seed: options.seed, retroWindowDays: rules.retroWindowDays, stripes: options.stripes,
     },
     target: { ratioToLimit: ratioTarget, scaleOut: scaleOutTarget },
     scaleOut: { b: scaleOutOf(figures, 'b', 2) },
-    scenarios: figures.map(({ scenario, label, run, ratioToLimit, scaleOut }) => ({ scenario, label, ratioToLimit, scaleOut, ...run })),
+    scenarios: figures.map(({ scenario, label, stripes, run, ratioToLimit, scaleOut }) => ({ scenario, label, stripes, ratioToLimit, scaleOut, ...run })),
     validator,
     kept,
   };

@@ -13,7 +13,7 @@ describe('readWorkerConfig', () => {
   test('defaults', () => {
     const config = readWorkerConfig(required);
     expect(config).toMatchObject({
-      healthPort: 8083, host: '0.0.0.0', logLevel: 'info', receivesInFlight: 4, batchPostings: 1000, batchWaitMs: 20,
+      healthPort: 8083, host: '0.0.0.0', logLevel: 'info', receivesInFlight: 4, batchPostings: 1000, batchStripes: 1, batchWaitMs: 20,
       migrateOnStart: false,
       rules: { retroWindowDays: 7, businessTimeZone: 'America/Sao_Paulo', autoOpenAccounts: false, postingAmountLimit: '9999999999999.99' },
     });
@@ -42,6 +42,8 @@ describe('readWorkerConfig', () => {
     ['FLOW_POSTING_AMOUNT_LIMIT', '0.00'],
     ['FLOW_RECEIVES_IN_FLIGHT', '0'],
     ['FLOW_BATCH_POSTINGS_MAX', '2001'],
+    ['FLOW_BATCH_STRIPES', '0'],
+    ['FLOW_BATCH_STRIPES', '17'],
     ['FLOW_BATCH_WAIT_MS', '-1'],
     ['FLOW_RECEIVE_WAIT_SECONDS', '21'],
     ['FLOW_VISIBILITY_TIMEOUT_SECONDS', '1'],

@@ -7,7 +7,7 @@ import {
 } from '@flow/service-kit';
 import { limits } from '@flow/contracts';
 import {
-  batchPostingsDefault, batchPostingsMax, batchWaitMsDefault, batchWaitMsMax, batchesInFlightDefault,
+  batchPostingsDefault, batchPostingsMax, batchStripesDefault, batchStripesMax, batchWaitMsDefault, batchWaitMsMax, batchesInFlightDefault,
   batchesInFlightMax, databasePoolSizeDefault, databaseProbeIntervalMsDefault, outboxSweepAgeMinMs, outboxSweepIntervalMsDefault,
   receiveWaitSecondsDefault, receiveWaitSecondsMax, receivesInFlightDefault, receivesInFlightMax,
   visibilityTimeoutSecondsDefault, visibilityTimeoutSecondsMax, visibilityTimeoutSecondsMin,
@@ -26,6 +26,8 @@ export interface WorkerConfig {
   readonly rules: LedgerRules;
   readonly receivesInFlight: number;
   readonly batchPostings: number;
+  /** Account-hash stripes of an engine batch (the engine's `stripes`). */
+  readonly batchStripes: number;
   readonly batchWaitMs: number;
   readonly batchesInFlight: number;
   readonly receiveWaitSeconds: number;
@@ -64,6 +66,7 @@ export function readWorkerConfig(environment: Environment, options: WorkerConfig
     rules: readRules(reader),
     receivesInFlight: reader.integer('FLOW_RECEIVES_IN_FLIGHT', receivesInFlightDefault, { min: 1, max: receivesInFlightMax }),
     batchPostings: reader.integer('FLOW_BATCH_POSTINGS_MAX', batchPostingsDefault, { min: 1, max: batchPostingsMax }),
+    batchStripes: reader.integer('FLOW_BATCH_STRIPES', batchStripesDefault, { min: 1, max: batchStripesMax }),
     batchWaitMs: reader.integer('FLOW_BATCH_WAIT_MS', batchWaitMsDefault, { min: 0, max: batchWaitMsMax }),
     batchesInFlight: reader.integer('FLOW_BATCHES_IN_FLIGHT', batchesInFlightDefault, { min: 1, max: batchesInFlightMax }),
     receiveWaitSeconds: reader.integer('FLOW_RECEIVE_WAIT_SECONDS', receiveWaitSecondsDefault, { min: 0, max: receiveWaitSecondsMax }),

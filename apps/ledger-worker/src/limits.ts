@@ -1,6 +1,6 @@
 // Bounds of the ledger worker, in one place (docs/style.md §3). Defaults of the FLOW_* variables and the
 // fixed limits behind them; tests lower the configurable ones through the config.
-import { batchPostingsMax as engineBatchPostingsMax } from '@flow/ledger-core';
+import { batchPostingsMax as engineBatchPostingsMax, batchStripesMax as engineBatchStripesMax } from '@flow/ledger-core';
 
 /** SQS hands out at most 10 messages per ReceiveMessage call. */
 export const receiveMessagesMax = 10;
@@ -13,6 +13,12 @@ export const receivesInFlightMax = 32;
  */
 export const batchPostingsDefault = 1_000;
 export const batchPostingsMax = engineBatchPostingsMax;
+/**
+ * Account-hash stripes of one engine batch, each its own database transaction (the engine's
+ * stripes.ts; the measurements are in docs/decisions/0012-account-stripes.md).
+ */
+export const batchStripesDefault = 1;
+export const batchStripesMax = engineBatchStripesMax;
 /** How long the assembler waits for more messages before it applies a batch that is not full. */
 export const batchWaitMsDefault = 20;
 export const batchWaitMsMax = 5_000;

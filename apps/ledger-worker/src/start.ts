@@ -17,7 +17,7 @@ import { connectWorkerDatabase, migrateOnOwnConnection } from './database/worker
 import { createQueueConsumers, type StopOptions } from './consumer/queue-consumers.ts';
 import { createHealthApp } from './health/health-app.ts';
 import { batchTimeoutMs, databaseBreakerResetMs } from './limits.ts';
-import { createOutboxRelay } from './relay/outbox-relay.ts';
+import { createOutboxRelay, publishOutboxRows } from './relay/outbox-relay.ts';
 import { addWorkerSamplers } from './metrics/worker-samplers.ts';
 
 export interface WorkerOverrides {
@@ -69,7 +69,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
     sweepAgeMinMs: config.outboxSweepAgeMinMs, metrics,
   });
-  const breaker = databaseBreaker(createLedgerEngine({ database, rules: config.rules }), logger, metrics);
+  const breaker = databaseBreaker(createLedgerEngine({ database, rules: config.rules, stripes: config.batchStripes }), logger, metrics);
   const applyBatch = async (postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<BatchResult> => {
     try {
       const result = await breaker.fire(postings, refused);
@@ -82,7 +82,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   };
   const apply = createBatchApplier({
     applyBatch, batchPostings: config.batchPostings, logger, metrics,
-    onCommitted: (result) => void relay.publishCommitted(result.outboxId, result.outcomes, result.balanceChanges),
+    onCommitted: (result) => void publishOutboxRows(relay, result),
   });
   const assembler = createBatchAssembler({
     apply, batchPostings: config.batchPostings, batchWaitMs: config.batchWaitMs, batchesInFlight: config.batchesInFlight,

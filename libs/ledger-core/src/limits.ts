@@ -7,6 +7,11 @@ import { limits } from '@flow/contracts';
  * lock table; the benchmark found no gain in batches above 1,000.
  */
 export const batchPostingsMax = 2_000;
+/**
+ * Account-hash stripes one batch may be split into (engine/stripes.ts): each is one more
+ * database transaction (its own round of statements and COMMIT) a batch pays for.
+ */
+export const batchStripesMax = 16;
 /** Attempts of one batch when PostgreSQL reports a deadlock or serialization failure. */
 export const batchAttemptsMax = 3;
 /**

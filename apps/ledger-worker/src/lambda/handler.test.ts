@@ -1,7 +1,8 @@
 // The Lambda handler driven with an SQSEvent built from real messages received from the
 // transaction queue (fauxqs), on a real database: malformed records come back in
 // batchItemFailures, the others are applied and their outcomes are on the callback topic before
-// the handler returns; an unsent row from an earlier invocation is swept; rejected credentials
+// the handler returns (in stripes too: every stripe's outbox row); an unsent row from an earlier
+// invocation is swept; rejected credentials
 // (fault injection, 28P01) make the instance rebuild its database on the next invocation; records
 // failed by an unavailable database get the backoff visibility on the real queue.
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
@@ -86,6 +87,22 @@ describe.each(databaseTargets())('Lambda handler on $name', (target) => {
       traceKeys: expect.arrayContaining(valid.flat().map((item) => item.traceKey)), traceKeyCount: valid.flat().length,
     })]);
     expect(logs.withCode('message_malformed')).toEqual([expect.objectContaining({ messageId: malformedId, problem: 'postings_missing' })]);
+  });
+
+  test('in stripes, the outbox row of every stripe is published and marked before the handler returns', async () => {
+    const postings = Array.from({ length: 8 }, (_, index) => makePosting({ dateRef: today, account: `STRIPE${index}` }));
+    await client.publishPostings([postings]);
+    const event = await receiveEvent(client, broker, 1);
+    const logs = captureLogs();
+    // No sweep of young rows: only the publish after commit can send them.
+    const handler = createLambdaHandler({
+      database: db.database, sns: client.sns, sqs: client.sqs, awsEndpoint: broker.endpoint, callbackTopicArn: broker.callbackTopicArn,
+      rules, batchPostings: 1000, batchStripes: 2, logger: logs.logger, sweepAgeMinMs: 3_600_000,
+    });
+    expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    expect(logs.withCode('outcomes_published')).toHaveLength(2);
+    expect((await client.drainOutcomes()).map((outcome) => outcome.id).sort()).toEqual(postings.map((posting) => posting.id).sort());
+    expect(await countUnsentOutbox(db.database)).toBe(0);
   });
 
   test('each invocation publishes the worker\'s metrics: outcomes, accept → posted, and the outbox gauges in CloudWatch\'s format', async () => {

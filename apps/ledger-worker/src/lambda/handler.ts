@@ -25,7 +25,7 @@ import { readWorkerConfig, serviceName } from '../config.ts';
 import { delayRedelivery, queueUrlFromArn } from './redelivery-backoff.ts';
 import { lambdaPoolSize } from '../limits.ts';
 import { outboxSampler } from '../metrics/worker-samplers.ts';
-import { createOutboxRelay } from '../relay/outbox-relay.ts';
+import { createOutboxRelay, publishOutboxRows } from '../relay/outbox-relay.ts';
 
 export interface LambdaDependencies {
   readonly database: Database;
@@ -39,6 +39,8 @@ export interface LambdaDependencies {
   readonly callbackTopicArn: string;
   readonly rules: LedgerRules;
   readonly batchPostings: number;
+  /** Account-hash stripes of an engine batch (the engine's `stripes`); 1 when absent. */
+  readonly batchStripes?: number;
   readonly logger: Logger;
   /** Sweep age floor; tests pass 0 to publish every unsent row. */
   readonly sweepAgeMinMs?: number;
@@ -55,7 +57,7 @@ export type LambdaHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 
 export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHandler {
   const { database, logger } = dependencies;
-  const engine = createLedgerEngine({ database, rules: dependencies.rules });
+  const engine = createLedgerEngine({ database, rules: dependencies.rules, stripes: dependencies.batchStripes });
   const relay = createOutboxRelay({
     database, sns: dependencies.sns, callbackTopicArn: dependencies.callbackTopicArn, logger,
     sweepIntervalMs: Number.MAX_SAFE_INTEGER, sweepAgeMinMs: dependencies.sweepAgeMinMs, metrics: dependencies.metrics,
@@ -65,7 +67,7 @@ export function createLambdaHandler(dependencies: LambdaDependencies): LambdaHan
     batchPostings: dependencies.batchPostings,
     logger,
     metrics: dependencies.metrics,
-    onCommitted: (result) => relay.publishCommitted(result.outboxId, result.outcomes, result.balanceChanges),
+    onCommitted: (result) => publishOutboxRows(relay, result),
   });
 
   return async (event) => {
@@ -160,7 +162,7 @@ export async function initializeLambda(environment: Environment): Promise<Lambda
   const handle = createLambdaHandler({
     database, sns, sqs, transactionQueueUrl: config.transactionQueueUrl, awsEndpoint: config.aws.endpoint, metrics,
     callbackTopicArn: config.callbackTopicArn,
-    rules: config.rules, batchPostings: config.batchPostings, logger,
+    rules: config.rules, batchPostings: config.batchPostings, batchStripes: config.batchStripes, logger,
     onCredentialsRejected: () => {
       rejected = true;
       logger.error('consumer_paused', { failure: 'credentials_rejected', action: 'dropping the pool; the next invocation reads the secret again' });

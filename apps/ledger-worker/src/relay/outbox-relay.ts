@@ -13,7 +13,7 @@
 // the row is marked only once both kinds are published, so they are at least once as well.
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { encodeBalanceChangeMessages, encodeCallbackMessages, type BalanceChange, type CallbackMessage } from '@flow/contracts';
-import { markOutboxSent, sweepOutbox, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
+import { markOutboxSent, sweepOutbox, type BatchResult, type Database, type PostingOutcome, type SweepResult } from '@flow/ledger-core';
 import { createBreaker, errorFields, watchBreaker, type Logger, type Metrics } from '@flow/service-kit';
 import {
   outboxSweepAgeMinMs, outboxSweepRowsMax, publishBreakerResetMs, publishTimeoutMs, publishesInFlightMax,
@@ -153,4 +153,9 @@ function createSlots(slotsMax: number, waitingMax: number) {
       return true;
     },
   };
+}
+
+/** Publishes every outbox row a batch committed: one, or one per stripe (the engine's stripes). */
+export async function publishOutboxRows(relay: OutboxRelay, result: BatchResult): Promise<void> {
+  await Promise.all(result.outboxRows.map((row) => relay.publishCommitted(row.outboxId, row.outcomes, row.balanceChanges)));
 }

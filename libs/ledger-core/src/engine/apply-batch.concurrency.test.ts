@@ -7,7 +7,9 @@
 // not merely survivable), every id has one outcome and balances equal the ledger. A last test
 // replays the twins' race step by step, with a third session holding the winner at a row lock.
 // Another scenario sends reversals of a few originals from all four appliers at once, often two
-// of one original in one batch: what was reversed of an original never exceeds it.
+// of one original in one batch: what was reversed of an original never exceeds it. The hot, wide
+// and reversal scenarios run again with each batch split into account-hash stripes (stripes.ts),
+// one database transaction and outbox row each, the appliers starting at different stripes.
 // PGlite has one connection, so this suite needs real PostgreSQL. The plan is pseudo-random:
 // the seed is in the test name; FLOW_CONCURRENCY_SEED=<seed> plans the same batches again.
 import { isDeepStrictEqual } from 'node:util';
@@ -23,6 +25,8 @@ import { createLedgerEngine, type BatchResult } from './apply-batch.ts';
 import type { PostingOutcome } from './outcome.ts';
 
 const appliersCount = 4;
+/** Stripes of the striped runs: more than the appliers' start offsets repeat, so stripes collide too. */
+const stripesCount = 3;
 // 12:00 in São Paulo; the 7-day window (Nov 26 … Dec 3) spans two monthly partitions.
 const now = () => new Date('2026-12-03T15:00:00Z');
 const today = '2026-12-03';
@@ -126,8 +130,8 @@ interface Application {
 }
 
 /** Every round starts all appliers at once and waits for all of them; no error is swallowed. */
-async function runPlan(database: Database, rules: LedgerRules, plan: Plan): Promise<Application[]> {
-  const appliers = Array.from({ length: appliersCount }, () => createLedgerEngine({ database, rules, now }));
+async function runPlan(database: Database, rules: LedgerRules, plan: Plan, stripes = 1): Promise<Application[]> {
+  const appliers = Array.from({ length: appliersCount }, () => createLedgerEngine({ database, rules, now, stripes }));
   const applications: Application[] = [];
   const laterRounds = Array.from({ length: Math.ceil(plan.later.length / appliersCount) },
     (_, index) => plan.later.slice(index * appliersCount, (index + 1) * appliersCount));
@@ -152,7 +156,7 @@ describeOnPostgres(suiteName, () => {
   beforeAll(async () => {
     db = await target!.create({ poolSize: appliersCount * 2 });
     await seedCatalog(db.database);
-    await registerBranches(db.database, ['hot', 'wide', 'race', 'rev']);
+    await registerBranches(db.database, ['hot', 'wide', 'race', 'rev', 'hotS', 'wideS', 'revS']);
   });
   afterAll(() => db?.drop());
 
@@ -182,13 +186,27 @@ describeOnPostgres(suiteName, () => {
     await checkScenario(db.database, wide, planOf(wide, randomSource(seed + 1)));
   });
 
-  test(`concurrent reversals of one original never exceed it, within a batch or across (seed ${seed})`, async () => {
-    const random = randomSource(seed + 2);
+  test(`the hot set with batches in ${stripesCount} account-hash stripes (seed ${seed})`, async () => {
+    const striped = { ...hot, branch: 'hotS' };
+    for (const account of striped.accounts) {
+      await createAccount(db.database, { branch: striped.branch, account, status: 'active', holderName: null });
+    }
+    await checkScenario(db.database, striped, planOf(striped, randomSource(seed + 3)), stripesCount);
+  });
+
+  test(`the wide set with batches in ${stripesCount} account-hash stripes (seed ${seed})`, async () => {
+    await checkScenario(db.database, { ...wide, branch: 'wideS' }, planOf({ ...wide, branch: 'wideS' }, randomSource(seed + 4)), stripesCount);
+  });
+
+  test.each([
+    { branch: 'rev', stripes: 1, offset: 2 }, { branch: 'revS', stripes: stripesCount, offset: 5 },
+  ])(`concurrent reversals of one original never exceed it, within a batch or across, in $stripes stripe(s) (seed ${seed})`, async ({ branch, stripes, offset }) => {
+    const random = randomSource(seed + offset);
     const rules = ledgerRules({ retroWindowDays, autoOpenAccounts: false });
     const accounts = ['R0', 'R1', 'R2'];
-    for (const account of accounts) await createAccount(db.database, { branch: 'rev', account, status: 'active', holderName: null });
+    for (const account of accounts) await createAccount(db.database, { branch, account, status: 'active', holderName: null });
     const entry = (account: string, fields: Partial<Posting>): Posting => ({
-      id: random.uuid(), traceKey: random.uuid(), branch: 'rev', account, amount: '100.00', debitCredit: 'C',
+      id: random.uuid(), traceKey: random.uuid(), branch, account, amount: '100.00', debitCredit: 'C',
       eventCode: fixtureEvents.both, description: null, details: null, dateRef: addDays(today, -random.int(0, retroWindowDays)), ...fields,
     });
     const originals = accounts.flatMap((account) => [entry(account, { debitCredit: 'C' }), entry(account, { debitCredit: 'D' })]);
@@ -204,7 +222,8 @@ describeOnPostgres(suiteName, () => {
     }).flat() });
     let label = 0;
     const plan: Plan = { rounds: Array.from({ length: 25 }, () => Array.from({ length: appliersCount }, () => batchOf(++label))), later: [] };
-    const applications = await runPlan(db.database, rules, plan);
+    const applications = await runPlan(db.database, rules, plan, stripes);
+    expectStripedWhenAsked(applications, stripes);
     expect(applications.filter((item) => item.error !== null).map((item) => `${item.batch.label}: ${item.error}`)).toEqual([]);
 
     const outcomes = applications.flatMap(({ batch, result }) => result!.outcomes.map((outcome, index) => ({ outcome, posting: batch.postings[index]! })));
@@ -222,7 +241,7 @@ describeOnPostgres(suiteName, () => {
       const posted = outcomes.filter(({ posting, outcome }) => posting.reverses === original.id && outcome.status === 'posted');
       expect(formatCents(posted.reduce((sum, { posting }) => sum + parseCents(posting.amount), 0n))).toBe(rows[0]!.reversed);
     }
-    expect(await reconcileBalances(db.database, { branch: 'rev' })).toEqual([]);
+    expect(await reconcileBalances(db.database, { branch })).toEqual([]);
   });
 
   // The race of the twin batches, made deterministic: batch A inserts id X on account RA and is
@@ -280,6 +299,13 @@ describeOnPostgres(suiteName, () => {
   });
 });
 
+/** With stripes, most batches of several accounts commit more than one transaction; without, every batch one. */
+function expectStripedWhenAsked(applications: readonly Application[], stripes: number): void {
+  const rowCounts = applications.flatMap(({ result }) => (result === null ? [] : [result.outboxRows.length]));
+  if (stripes === 1) expect(rowCounts.filter((count) => count !== 1)).toEqual([]);
+  else expect(rowCounts.filter((count) => count > 1).length).toBeGreaterThan(rowCounts.length / 2);
+}
+
 /**
  * Waits (at most 10 s) for a session blocked by session `blocker` and returns its pid. Polled
  * through the pool: a session's view of the activity statistics is frozen for the length of its
@@ -295,13 +321,14 @@ async function blockedBy(database: Database, blocker: number): Promise<number> {
   throw new Error(`no session blocked by ${blocker} after 10 s`);
 }
 
-async function checkScenario(database: Database, scenario: Scenario, plan: Plan): Promise<void> {
-  const applications = await runPlan(database, scenario.rules, plan);
+async function checkScenario(database: Database, scenario: Scenario, plan: Plan, stripes = 1): Promise<void> {
+  const applications = await runPlan(database, scenario.rules, plan, stripes);
+  expectStripedWhenAsked(applications, stripes);
   expect(applications.filter((item) => item.error !== null).map((item) => `${item.batch.label}: ${item.error}`)).toEqual([]);
   expect(applications.filter((item) => item.result!.attempts !== 1).map((item) => `${item.batch.label}: ${item.result!.attempts} attempts`))
     .toEqual([]);
   const originals = expectOneOutcomePerId(applications);
-  expectReSentBatchesReplayed(applications);
+  expectReSentBatchesReplayed(applications, stripes);
   await expectOutboxRows(database, applications);
   await expectStoredLedger(database, scenario.branch, originals);
   const differences = await reconcileBalances(database, { branch: scenario.branch });
@@ -373,8 +400,12 @@ function sameFields(a: Posting, b: Posting): boolean {
     && a.eventCode === b.eventCode && a.dateRef === b.dateRef;
 }
 
-/** A batch sent twice at once: one application decides it whole, the other replays it whole. */
-function expectReSentBatchesReplayed(applications: readonly Application[]): void {
+/**
+ * A batch sent twice at once: one application decides it whole, the other replays it whole. In
+ * stripes, the two applications start at different stripes, so each may decide the stripes it
+ * reached first and replay the others: still one decision per id (expectOneOutcomePerId).
+ */
+function expectReSentBatchesReplayed(applications: readonly Application[], stripes: number): void {
   const byBatch = new Map<readonly Posting[], Application[]>();
   for (const application of applications) {
     byBatch.set(application.batch.postings, [...(byBatch.get(application.batch.postings) ?? []), application]);
@@ -385,7 +416,7 @@ function expectReSentBatchesReplayed(applications: readonly Application[]): void
     const [first, ...again] = group.map((application) => application.result!.outcomes);
     const deciding = group.filter((application) => application.result!.outcomes.some((outcome) => !outcome.replay));
     // A twin's lost ids stay conflicts (replay false) in every application; the check above covers them.
-    if (!group[0]!.batch.label.includes('twin')) expect(deciding.map((application) => application.batch.label)).toHaveLength(1);
+    if (!group[0]!.batch.label.includes('twin') && stripes === 1) expect(deciding.map((application) => application.batch.label)).toHaveLength(1);
     for (const outcomes of again) {
       // Equal to the first outcomes, as replays (a conflict stays a conflict).
       expect(outcomes.map(({ replay: _replay, ...outcome }) => outcome)).toEqual(first!.map(({ replay: _replay, ...outcome }) => outcome));
@@ -393,14 +424,20 @@ function expectReSentBatchesReplayed(applications: readonly Application[]): void
   }
 }
 
-/** Every committed batch has its own outbox row holding exactly its outcomes (I5). */
+/**
+ * Every committed batch has outbox rows of its own, one per database transaction (per stripe),
+ * each holding exactly the outcomes the batch says it holds, and together all of them (I5).
+ */
 async function expectOutboxRows(database: Database, applications: readonly Application[]): Promise<void> {
-  const outboxIds = applications.map((application) => application.result!.outboxId);
+  const outboxIds = applications.flatMap((application) => application.result!.outboxRows.map((row) => row.outboxId));
   expect(new Set(outboxIds).size).toBe(outboxIds.length);
   const { rows } = await database.query<{ id: string; outcomes: unknown }>(
     'select id::text as id, outcomes from flow.outbox where id = any($1::bigint[])', [outboxIds]);
   const stored = new Map(rows.map((row) => [row.id, row.outcomes]));
-  const different = applications.filter(({ result }) => !isDeepStrictEqual(stored.get(result!.outboxId), JSON.parse(JSON.stringify(result!.outcomes))));
+  const json = (outcomes: readonly PostingOutcome[]) => outcomes.map((outcome) => JSON.stringify(outcome)).sort();
+  const different = applications.filter(({ result }) => result!.outboxId !== result!.outboxRows[0]!.outboxId
+    || result!.outboxRows.some((row) => !isDeepStrictEqual(stored.get(row.outboxId), JSON.parse(JSON.stringify(row.outcomes))))
+    || !isDeepStrictEqual(json(result!.outboxRows.flatMap((row) => row.outcomes)), json(result!.outcomes)));
   expect(different.map((application) => application.batch.label)).toEqual([]);
 }
 

@@ -1,7 +1,9 @@
 // Invariants I1–I3 of the posting engine under randomized workloads (docs/invariants.md): random
 // catalogs (branches too), rules, clocks and batches with reversals go through the engine and
 // through the reference model (reference-model.ts), and every outcome, stored outcome, reversal
-// sum, balance change, daily balance and statement line must agree. One database per target; each fast-check run gets its own branches, so runs never see
+// sum, balance change, daily balance and statement line must agree; each run applies its batches
+// whole or in 2 or 3 account-hash stripes (stripes.ts), and every outbox row of a batch is checked.
+// One database per target; each fast-check run gets its own branches, so runs never see
 // each other's accounts. A failure prints the seed and path; replay it with
 // FLOW_MODEL_SEED=<seed> FLOW_MODEL_PATH=<path>, and FLOW_MODEL_RUNS=<n> runs more workloads.
 import { createHash } from 'node:crypto';
@@ -19,7 +21,7 @@ import { findTransaction } from '../queries/transactions.ts';
 import { addDays } from '../rules/business-date.ts';
 import { ledgerRules } from '../rules/ledger-rules.ts';
 import { databaseTargets, fixtureEvents, seedCatalog, type TestDatabase } from '../testing/index.ts';
-import { createLedgerEngine, type LedgerEngine } from './apply-batch.ts';
+import { createLedgerEngine, type BatchResult, type LedgerEngine } from './apply-batch.ts';
 import type { AccountStatus, BranchStatus, EventRule } from './outcome.ts';
 import { ReferenceLedger } from './reference-model.ts';
 
@@ -96,6 +98,8 @@ interface RunSpec {
   readonly amountLimitCents: bigint;
   readonly accountKinds: readonly AccountKind[];
   readonly batches: readonly BatchSpec[];
+  /** The engine's account-hash stripes: 1 applies a batch in one transaction. */
+  readonly stripes: number;
 }
 
 const detailsArbitrary: fc.Arbitrary<Details> = fc.option(fc.record({
@@ -150,6 +154,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const runSpec: fc.Arbitrary<RunSpec> = fc.record({
+  stripes: fc.integer({ min: 1, max: 3 }),
   todayOffset: fc.nat({ max: 730 }),
   minuteOfDay: fc.nat({ max: 24 * 60 - 1 }),
   timeZone: fc.nat({ max: timeZones.length - 1 }),
@@ -358,7 +363,7 @@ const expectedCoverage = [
   'reversal_same_side', 'reversal_exceeds_remainder', 'reversal posted', 'partial reversals added up', 'branch status changed',
   'balance change of a later day',
   'replay of posted', 'replay of rejected', 'replay within a batch', 'replay across batches', 'replay with another trace key',
-  'account opened', 'status changed', 'posted onto a stored day', 'posted before a stored day',
+  'account opened', 'status changed', 'posted onto a stored day', 'posted before a stored day', 'applied in stripes',
 ];
 
 type Coverage = Map<string, number>;
@@ -390,6 +395,7 @@ async function checkRun(
       autoOpenAccounts: spec.autoOpenAccounts, postingAmountLimit: formatCents(spec.amountLimitCents),
     }),
     now: () => run.now,
+    stripes: spec.stripes,
   });
 
   const earlierIds = new Set<string>();
@@ -418,6 +424,23 @@ async function checkRun(
   for (const [branch, account] of model.accountsWithEntries()) await expectStatement(database, run, model, branch, account);
 }
 
+/**
+ * Each outbox row of the batch (one per stripe) holds what the result says it holds, and together
+ * they hold the batch's outcomes, each once, and its balance changes.
+ */
+async function expectOutboxRows(database: Database, result: BatchResult): Promise<void> {
+  const ids = result.outboxRows.map((row) => row.outboxId);
+  expect(ids[0]).toBe(result.outboxId);
+  const { rows } = await database.query<{ id: string; outcomes: unknown; balanceChanges: unknown }>(
+    'select id::text as id, outcomes, balance_changes as "balanceChanges" from flow.outbox where id = any($1::bigint[])', [ids]);
+  expect(rows.sort((a, b) => Number(a.id) - Number(b.id))).toEqual(result.outboxRows.map((row) => ({
+    id: row.outboxId, outcomes: JSON.parse(JSON.stringify(row.outcomes)), balanceChanges: row.balanceChanges.length === 0 ? null : row.balanceChanges,
+  })).sort((a, b) => Number(a.id) - Number(b.id)));
+  const byId = (outcomes: readonly unknown[]) => outcomes.map((outcome) => JSON.stringify(outcome)).sort();
+  expect(byId(result.outboxRows.flatMap((row) => row.outcomes))).toEqual(byId(result.outcomes));
+  expect(sortedChanges(result.outboxRows.flatMap((row) => row.balanceChanges))).toEqual(sortedChanges(result.balanceChanges));
+}
+
 /** One batch through the engine and the model: same outcomes, its outbox row, the model's balances. */
 async function applyAndCompare(
   database: Database, run: Run, engine: LedgerEngine, model: ReferenceLedger, postings: readonly Posting[],
@@ -431,11 +454,8 @@ async function applyAndCompare(
   // Exactly the account-days whose closing balance the model says changed, in the outbox row too.
   const changes = model.lastBalanceChanges();
   expect(sortedChanges(result.balanceChanges)).toEqual(sortedChanges(changes));
-  const { rows } = await database.query<{ outcomes: unknown; balanceChanges: unknown }>(
-    'select outcomes, balance_changes as "balanceChanges" from flow.outbox where id = $1', [result.outboxId]);
-  expect(rows).toEqual([{
-    outcomes: JSON.parse(JSON.stringify(result.outcomes)), balanceChanges: changes.length === 0 ? null : result.balanceChanges,
-  }]);
+  await expectOutboxRows(database, result);
+  if (result.outboxRows.length > 1) count(seen.coverage, 'applied in stripes');
   if (changes.some((change) => postings.every((posting) => posting.dateRef !== change.dateRef || posting.account !== change.account))) {
     count(seen.coverage, 'balance change of a later day');
   }

@@ -1,5 +1,6 @@
 // The posting engine: a batch of postings in, one outcome per posting out, applied in ONE
-// database transaction with a fixed round of set-based statements (docs/engine.md):
+// database transaction (or one per account-hash stripe when the engine is given stripes:
+// stripes.ts) with a fixed round of set-based statements (docs/engine.md):
 //   read events, branches and accounts → decide → record outcomes (idempotency) → read back
 //   repeated ids → lock the posted accounts → decide reversals (only when the batch has one) →
 //   open new accounts → append transactions → upsert daily balances (returning the account-days
@@ -27,6 +28,7 @@ import type { LedgerRules } from '../rules/ledger-rules.ts';
 import { rejectionOf, type RuleContext } from './decide-outcomes.ts';
 import { accountKey, type PostingOutcome } from './outcome.ts';
 import { postingHash } from './posting-hash.ts';
+import { stripeRotation, stripesOf } from './stripes.ts';
 import { PartitionRegistry } from './sql/ensure-partitions.ts';
 import { findPostingOutcomes, type StoredOutcome } from './sql/find-posting-outcomes.ts';
 import { openAccounts } from '../catalog/accounts.ts';
@@ -41,12 +43,24 @@ import { decideReversals, findReversalTargets, originalsToRead, rejectReversals 
 export interface BatchResult {
   /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
-  /** The outbox row holding these outcomes for the callback topic. */
+  /** The outbox row of the batch's first database transaction (its only one with one stripe). */
   readonly outboxId: string;
-  /** The account-days whose closing balance the batch changed, also in its outbox row. */
+  /** The account-days whose closing balance the batch changed, also in its outbox rows. */
   readonly balanceChanges: readonly BalanceChange[];
-  /** Database transactions it took (more than 1 after a deadlock or serialization retry). */
+  /**
+   * One outbox row per database transaction the batch committed, in commit order: one, or one
+   * per stripe that held postings (stripes.ts). Together they hold `outcomes` and `balanceChanges`.
+   */
+  readonly outboxRows: readonly CommittedOutboxRow[];
+  /** The most database transactions one stripe took (more than 1 after a deadlock or serialization retry). */
   readonly attempts: number;
+}
+
+/** A committed outbox row and what it holds, for the relay to publish without reading it back. */
+export interface CommittedOutboxRow {
+  readonly outboxId: string;
+  readonly outcomes: readonly PostingOutcome[];
+  readonly balanceChanges: readonly BalanceChange[];
 }
 
 export interface LedgerEngineOptions {
@@ -54,6 +68,11 @@ export interface LedgerEngineOptions {
   readonly rules: LedgerRules;
   /** The clock that defines "today"; tests pin it. */
   readonly now?: () => Date;
+  /**
+   * Account-hash stripes a batch is split into, each its own database transaction (stripes.ts);
+   * 1 (the default) applies a batch in one transaction. At most `batchStripesMax`.
+   */
+  readonly stripes?: number;
 }
 
 export interface LedgerEngine {
@@ -75,6 +94,8 @@ interface HashedPosting {
   readonly hash: string;
 }
 
+type StripeResult = CommittedOutboxRow & { readonly outcomes: PostingOutcome[]; readonly attempts: number };
+
 const retryableSqlStates = new Set(['40P01', '40001']);
 
 export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
@@ -83,24 +104,28 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   const partitions = new PartitionRegistry();
   const amountLimitCents = parseCents(rules.postingAmountLimit);
 
+  const stripes = stripeRotation(options.stripes);
+
   async function applyBatch(postings: readonly Posting[], refused: readonly PostingOutcome[] = []): Promise<BatchResult> {
     if (postings.length === 0 && refused.length === 0) throw new Error('applyBatch needs at least one posting');
-    if (postings.length === 0) {
-      const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
-      return { outcomes: [...refused], outboxId, balanceChanges: [], attempts: 1 };
-    }
+    if (postings.length === 0) return applyRefusedOnly(database, refused);
     if (postings.length > batchPostingsMax) {
       throw new Error(`a batch holds at most ${batchPostingsMax} postings, got ${postings.length}`);
     }
-    const windowEnd = businessDate(now(), rules.businessTimeZone);
-    const windowStart = addDays(windowEnd, -rules.retroWindowDays);
+    const window = batchWindow(now(), rules);
     const hashed = postings.map((posting) => ({ posting, hash: postingHash(posting) }));
-    const months = postings
-      .filter((posting) => posting.dateRef >= windowStart && posting.dateRef <= windowEnd)
-      .map((posting) => monthStart(posting.dateRef));
-    await partitions.ensure(database, months);
+    await partitions.ensure(database, monthsInWindow(postings, window));
+    const parts = stripesOf(postings, stripes.count, stripes.nextStart());
+    const applied: StripeResult[] = [];
+    // One stripe after the other: the batch's message may be deleted only when all committed.
+    for (const [index, part] of parts.entries()) {
+      applied.push(await applyStripe(part.map((at) => hashed[at]!), window, index === 0 ? refused : []));
+    }
+    return mergedResult(postings.length, parts, applied, refused);
+  }
 
-    const window = { windowStart, windowEnd };
+  /** One stripe (or the whole batch) in one database transaction, retried as the header says. */
+  async function applyStripe(hashed: readonly HashedPosting[], window: BatchWindow, refused: readonly PostingOutcome[]): Promise<StripeResult> {
     let unstorable: ReadonlySet<HashedPosting> | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -149,7 +174,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   async function applyInTransaction(
     tx: Queryable, hashed: readonly HashedPosting[], window: BatchWindow, unstorable: ReadonlySet<HashedPosting>,
     refused: readonly PostingOutcome[] = [],
-  ): Promise<Omit<BatchResult, 'attempts'>> {
+  ): Promise<Omit<StripeResult, 'attempts'>> {
     const fresh = firstOccurrences(hashed);
     const context = await ruleContext(tx, fresh.map((item) => item.posting), { ...window, autoOpenAccounts: rules.autoOpenAccounts, amountLimitCents });
     let records = fresh.map((item) =>
@@ -185,6 +210,43 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
   }
 
   return { applyBatch };
+}
+
+/** Postings of no message passed the contract: their refused outcomes get an outbox row alone. */
+async function applyRefusedOnly(database: Database, refused: readonly PostingOutcome[]): Promise<BatchResult> {
+  const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
+  return { outcomes: [...refused], outboxId, balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
+}
+
+/** Today in the business time zone, and the retro window's first day. */
+function batchWindow(now: Date, rules: LedgerRules): BatchWindow {
+  const windowEnd = businessDate(now, rules.businessTimeZone);
+  return { windowStart: addDays(windowEnd, -rules.retroWindowDays), windowEnd };
+}
+
+/** The months of the postings dated inside the window: the partitions the batch needs. */
+function monthsInWindow(postings: readonly Posting[], window: BatchWindow): string[] {
+  return postings
+    .filter((posting) => posting.dateRef >= window.windowStart && posting.dateRef <= window.windowEnd)
+    .map((posting) => monthStart(posting.dateRef));
+}
+
+/**
+ * The batch's result from its stripes' (stripes.ts): outcomes back in input order, then the
+ * refused ones (held by the first stripe's outbox row); balance changes in commit order.
+ */
+function mergedResult(
+  postingCount: number, stripes: readonly number[][], applied: readonly StripeResult[], refused: readonly PostingOutcome[],
+): BatchResult {
+  const outboxRows = applied.map(({ outboxId, outcomes, balanceChanges }) => ({ outboxId, outcomes, balanceChanges }));
+  const attempts = Math.max(...applied.map((stripe) => stripe.attempts));
+  if (applied.length === 1) return { ...applied[0]!, outboxRows, attempts };
+  const outcomes = new Array<PostingOutcome>(postingCount);
+  stripes.forEach((stripe, index) => stripe.forEach((at, position) => void (outcomes[at] = applied[index]!.outcomes[position]!)));
+  return {
+    outcomes: [...outcomes, ...refused], outboxId: applied[0]!.outboxId,
+    balanceChanges: applied.flatMap((stripe) => stripe.balanceChanges), outboxRows, attempts,
+  };
 }
 
 /** What the rules read from the catalog for the batch's postings, with the deployment's settings. */
