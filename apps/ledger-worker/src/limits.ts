@@ -15,7 +15,7 @@ export const batchPostingsDefault = 1_000;
 export const batchPostingsMax = engineBatchPostingsMax;
 /**
  * Account-hash stripes of one engine batch, each its own database transaction (the engine's
- * stripes.ts; the measurements are in docs/decisions/0012-account-stripes.md).
+ * stripes.ts; the measurements are in docs/decisions/0011-account-stripes.md).
  */
 export const batchStripesDefault = 1;
 export const batchStripesMax = engineBatchStripesMax;

@@ -1,4 +1,4 @@
-// Account-hash stripes (docs/decisions/0012-account-stripes.md): a batch split into parts applied
+// Account-hash stripes (docs/decisions/0011-account-stripes.md): a batch split into parts applied
 // as separate database transactions, so two batches applied at once wait on each other only when
 // they are in the same stripe at the same moment, and for that stripe's shared accounts only.
 // The stripes are a partition for speed, never for correctness: every transaction still records
