@@ -35,6 +35,27 @@ export function summarize(latencies: readonly number[]): LatencySummary {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN, mean };
 }
 
+/**
+ * Applier i applies only `queues[i]`'s batches, in order, while the others apply theirs: a broker
+ * that routes each account shard to one consumer. The run lasts as long as the longest queue.
+ */
+export async function driveRoutedBatches<T>(queues: readonly (readonly (readonly T[])[])[], appliers: readonly ApplyBatch<T>[]): Promise<DriveResult> {
+  if (queues.length !== appliers.length) throw new Error('driveRoutedBatches needs one queue per applier');
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(appliers.map(async (apply, lane) => {
+    for (const batch of queues[lane]!) {
+      const batchStarted = performance.now();
+      await apply(batch);
+      latencies.push(performance.now() - batchStarted);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const all = queues.flat();
+  const postings = all.reduce((sum, batch) => sum + batch.length, 0);
+  return { postings, batches: all.length, seconds, postingsPerSecond: postings / seconds, batchMs: summarize(latencies) };
+}
+
 /** Applies every batch once, `appliers.length` at a time; applier i only ever runs on lane i. */
 export async function driveBatches<T>(batches: readonly (readonly T[])[], appliers: readonly ApplyBatch<T>[]): Promise<DriveResult> {
   if (appliers.length === 0) throw new Error('driveBatches needs at least one applier');

@@ -5,7 +5,7 @@
 // a workload that opens accounts pays one more statement per batch (open-accounts).
 import assert from 'node:assert/strict';
 import type { Posting } from '@flow/contracts';
-import { createBranch, createEvent, createLedgerEngine, openAccounts, reconcileBalances, type Database, type LedgerRules } from '@flow/ledger-core';
+import { createBranch, createEvent, createLedgerEngine, openAccounts, reconcileBalances, stripeOfAccount, type Database, type LedgerRules } from '@flow/ledger-core';
 import type { ScenarioPostings, ScenarioSpec } from './run-scenario.ts';
 import { accountsOf, workloadEventCodes } from './workload.ts';
 
@@ -18,6 +18,8 @@ export interface EngineScenarioOptions {
   readonly appliers: number;
   /** Account-hash stripes of each batch (the engine's `stripes`). */
   readonly stripes: number;
+  /** `shard`: each applier gets one account shard's postings (see BenchOptions.routing). */
+  readonly routing?: 'shared' | 'shard';
   readonly batchSize: number;
   readonly postings: ScenarioPostings;
   readonly explain: boolean;
@@ -52,7 +54,8 @@ export function engineScenario(options: EngineScenarioOptions): ScenarioSpec {
     };
   };
   return {
-    key: `${options.letter}${options.appliers}${options.stripes === 1 ? '' : `s${options.stripes}`}`,
+    key: `${options.letter}${options.appliers}${options.stripes === 1 ? '' : `s${options.stripes}`}${options.routing === 'shard' ? 'r' : ''}`,
+    ...(options.routing === 'shard' ? { shardOf: (posting: Posting, shards: number) => stripeOfAccount(posting.branch, posting.account, shards) } : {}),
     appliers: options.appliers,
     batchSize: options.batchSize,
     postings,

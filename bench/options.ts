@@ -23,6 +23,12 @@ export interface BenchOptions {
   readonly appliers: readonly number[];
   /** Account-hash stripes of the engine scenarios, each measured in turn (the engine's `stripes`). */
   readonly stripes: readonly number[];
+  /**
+   * How the engine scenarios' appliers share the postings: `shared`, every applier takes the next
+   * batch of one queue (one SQS queue); `shard`, applier i only ever gets the postings of account
+   * shard i (hash of branch and account mod appliers), as SQS FIFO message groups would deliver.
+   */
+  readonly routing: 'shared' | 'shard';
   readonly accounts: number;
   readonly hotAccounts: number;
   /** Accounts of scenario (d), drawn with a Zipf-like skew. */
@@ -43,6 +49,9 @@ export const usage = `npm run bench -- [flags]
   --batch-size N       postings per batch, at most ${batchPostingsMax} (default ${batchSizeDefault})
   --appliers LIST      concurrent appliers to measure, e.g. 1,2 (default 1,2,4)
   --stripes LIST       account-hash stripes of the engine's batches to measure, e.g. 1,2,4 (default 1)
+  --routing MODE       shared (default): every applier takes the next batch of one queue;
+                       shard: applier i gets only account shard i's postings (the broker routing
+                       by account shard, like SQS FIFO message groups, one consumer per group)
   --accounts N         accounts of scenario (b) (default 10000)
   --hot-accounts N     accounts of scenario (c) (default 10)
   --realistic-accounts N  accounts of scenario (d), Zipf-skewed, 85 % dated today (default 100000)
@@ -61,6 +70,11 @@ function integer(name: string, text: string | undefined, fallback: number, min: 
     throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+function routingOf(text: string | undefined): 'shared' | 'shard' {
+  if (text === undefined || text === 'shared' || text === 'shard') return text ?? 'shared';
+  throw new UsageError(`--routing takes shared or shard, got ${JSON.stringify(text)}`);
 }
 
 function list<T extends string>(name: string, text: string, allowed: readonly T[]): T[] {
@@ -88,7 +102,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     strict: true,
     options: {
       'database-url': { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' },
-      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' }, stripes: { type: 'string' },
+      postings: { type: 'string' }, 'batch-size': { type: 'string' }, appliers: { type: 'string' }, stripes: { type: 'string' }, routing: { type: 'string' },
       accounts: { type: 'string' }, 'hot-accounts': { type: 'string' }, 'realistic-accounts': { type: 'string' }, seed: { type: 'string' },
       scenarios: { type: 'string' }, 'no-explain': { type: 'boolean' }, help: { type: 'boolean' },
     },
@@ -112,6 +126,7 @@ function optionsOf(argv: readonly string[]): BenchOptions | null {
     batchSize: integer('batch-size', values['batch-size'], batchSizeDefault, 1, batchPostingsMax),
     appliers: [...new Set(appliers)].sort((a, b) => a - b),
     stripes: [...new Set(stripes)],
+    routing: routingOf(values.routing),
     accounts: integer('accounts', values.accounts, 10_000, 1, 1_000_000),
     hotAccounts: integer('hot-accounts', values['hot-accounts'], 10, 1, 1_000_000),
     realisticAccounts: integer('realistic-accounts', values['realistic-accounts'], 100_000, 1, 1_000_000),

@@ -6,7 +6,7 @@
 import type { Posting } from '@flow/contracts';
 import type { Database } from '@flow/ledger-core';
 import type { DatabaseTarget } from './database-target.ts';
-import { driveBatches, type ApplyBatch, type DriveResult } from './drive-batches.ts';
+import { driveBatches, driveRoutedBatches, type ApplyBatch, type DriveResult } from './drive-batches.ts';
 import { explainingDatabase, type ExplainedStatement } from './explain-batch.ts';
 import { StatementClock, timedDatabase, type TimeShare } from './statement-timing.ts';
 import { inBatches } from './workload.ts';
@@ -30,6 +30,8 @@ export interface ScenarioSpec {
   prepare(database: Database): Promise<void>;
   /** One applier per lane, built over `database` (the timed or the explaining wrapper). */
   lanes(database: Database, count: number): ApplyBatch<Posting>[];
+  /** With routing by shard: the shard (0 … shards − 1) a posting's account belongs to. */
+  readonly shardOf?: (posting: Posting, shards: number) => number;
   /** After everything: the scenario's checks (crash on a bug, docs/style.md §4). */
   verify(database: Database): Promise<ScenarioChecks>;
 }
@@ -63,11 +65,14 @@ export async function runScenario(target: DatabaseTarget, spec: ScenarioSpec): P
     await driveBatches(inBatches(spec.postings.warmup, spec.batchSize), lanes);
     await database.query('checkpoint').catch(() => undefined);
 
-    clock.start();
-    const drive = await driveBatches(inBatches(spec.postings.timed, spec.batchSize), lanes.map((apply) => async (batch) => {
+    const counted = lanes.map((apply) => async (batch: readonly Posting[]) => {
       await apply(batch);
       clock.countBatch();
-    }));
+    });
+    clock.start();
+    const drive = spec.shardOf === undefined || spec.appliers === 1
+      ? await driveBatches(inBatches(spec.postings.timed, spec.batchSize), counted)
+      : await driveRoutedBatches(shardQueues(spec.postings.timed, spec.appliers, spec.batchSize, spec.shardOf), counted);
     clock.stop();
 
     const explained: ExplainedStatement[] = [];
@@ -80,4 +85,13 @@ export async function runScenario(target: DatabaseTarget, spec: ScenarioSpec): P
   } finally {
     await database.close();
   }
+}
+
+/** Each shard's postings, in their order, cut into batches: the queue of the applier the broker routes that shard to. */
+function shardQueues(
+  postings: readonly Posting[], shards: number, batchSize: number, shardOf: (posting: Posting, shards: number) => number,
+): Posting[][][] {
+  const byShard: Posting[][] = Array.from({ length: shards }, () => []);
+  for (const posting of postings) byShard[shardOf(posting, shards)]!.push(posting);
+  return byShard.map((shard) => inBatches(shard, batchSize));
 }

@@ -48,3 +48,25 @@ test('npm run bench runs every scenario on PGlite and writes the stable JSON key
     rmSync(folder, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('npm run bench --routing shard gives each applier one account shard and still applies every posting once', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'flow-bench-smoke-'));
+  try {
+    const jsonFile = join(folder, 'routed.json');
+    await run(process.execPath, [
+      'bench/run.ts', '--database-url', 'pglite', '--postings', '300', '--batch-size', '100', '--appliers', '1,2', '--routing', 'shard',
+      '--accounts', '50', '--scenarios', 'a,b', '--no-explain', '--json', jsonFile,
+    ], { cwd: root, timeout: 100_000 });
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
+      parameters: { routing: string }; scenarios: (ScenarioJson & { drive: { postings: number } })[];
+    };
+    expect(report.parameters.routing).toBe('shard');
+    const routed = report.scenarios.find((figure) => figure.scenario === 'b' && figure.appliers === 2)!;
+    // The scenario's own check counted every transaction once; the shard queues hold every posting.
+    expect(routed.reconciliationClean).toBe(true);
+    expect(routed.drive.postings).toBe(300);
+    expect(routed.location).toBeNull();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -88,7 +88,7 @@ async function runScenarios(
     // Every stripe count in turn at the same number of appliers: an A/B in one run.
     for (const stripes of options.stripes) {
       const striped = (letter: 'b' | 'c' | 'd', label: string, postings: ScenarioPostings) => runScenario(target, engineScenario({
-        ...common, letter, stripes, rules, now, postings: withWarmup(postings, appliers, options.batchSize),
+        ...common, letter, stripes, routing: options.routing, rules, now, postings: withWarmup(postings, appliers, options.batchSize),
       })).then((run) => record(letter, options.stripes.length > 1 || stripes > 1 ? `${label}, ${stripes} stripe(s)` : label, run, stripes));
       if (options.scenarios.has('b')) await striped('b', `(b) engine, ${formatWhole(options.accounts)} accounts`, workloads.many);
       if (options.scenarios.has('c')) await striped('c', `(c) engine, ${formatWhole(options.hotAccounts)} hot accounts`, workloads.hot);
@@ -109,8 +109,9 @@ function loadAverage(): string {
   return loadavg()[0]!.toFixed(2);
 }
 
-function printReport(target: DatabaseTarget, figures: readonly ScenarioFigures[], validator: ValidatorFigures | null): void {
+function printReport(target: DatabaseTarget, figures: readonly ScenarioFigures[], validator: ValidatorFigures | null, routing: string): void {
   if (figures.length > 0) {
+    if (routing === 'shard') console.log('\nRouted by account shard: with N appliers, applier i applied only shard i\'s postings (SQS FIFO message groups).');
     console.log(`\n${throughputTable(figures)}`);
     if (target.kind === 'pglite' && figures.some((figure) => figure.run.appliers > 1)) {
       console.log('PGlite has one connection: concurrent appliers run their transactions one at a time (serialized).');
@@ -168,7 +169,7 @@ function jsonReport(
     },
     parameters: {
       postings: context.count, batchSize: options.batchSize, accounts: options.accounts, hotAccounts: options.hotAccounts,
-      seed: options.seed, retroWindowDays: rules.retroWindowDays, stripes: options.stripes,
+      seed: options.seed, retroWindowDays: rules.retroWindowDays, stripes: options.stripes, routing: options.routing,
     },
     target: { ratioToLimit: ratioTarget, scaleOut: scaleOutTarget },
     scaleOut: { b: scaleOutOf(figures, 'b', 2) },
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
 
   const { figures, kept } = await measureScenarios(context, workloads);
   const validator = options.scenarios.has('validator') ? measureValidator(workloads.many.timed) : null;
-  printReport(target, figures, validator);
+  printReport(target, figures, validator, options.routing);
   console.log(`\nLoad average (1 min) at the start: ${context.loadAtStart}, at the end: ${loadAverage()}; other work on the machine moves the figures.`);
   if (kept.length > 0) console.log(`\nData kept (--keep):\n${kept.map((location) => `  ${location}`).join('\n')}`);
   writeOutputs(options, jsonReport(context, figures, validator, kept), figures);

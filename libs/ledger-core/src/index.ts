@@ -10,6 +10,7 @@ export * from './limits.ts';
 export { defaultLedgerRules, ledgerRules, type LedgerRules } from './rules/ledger-rules.ts';
 export { addDays, businessDate, daysBetween } from './rules/business-date.ts';
 export { createLedgerEngine, type BatchResult, type CommittedOutboxRow, type LedgerEngine, type LedgerEngineOptions } from './engine/apply-batch.ts';
+export { stripeOfAccount } from './engine/stripes.ts';
 export type { AccountStatus, BranchStatus, OutcomeStatus, PostingOutcome } from './engine/outcome.ts';
 export { postingHash } from './engine/posting-hash.ts';
 export { insertTransactionsSqlInto, transactionColumns } from './engine/sql/insert-transactions.ts';
