@@ -140,14 +140,24 @@ if (chromiumPath === null) {
       await screenshot(page, 'oidc-signed-in');
     });
 
-    test('an answer that is not this tab\'s (state) is refused before any token is asked for', async () => {
-      await page.click('#sign-out');
+    test.each([
+      ['another state', 'state=not-this-tab'],
+      ['another issuer (iss)', 'state=this-tab&iss=https%3A%2F%2Fevil.example'],
+      ['no sign-in started in this tab', 'state=this-tab'],
+    ])('an answer with %s is refused before any token is asked for', async (label, query) => {
+      if (await page.isVisible('#sign-out')) await page.click('#sign-out');
+      // A sign-in this tab started, waiting for its answer (what startOidcSignIn leaves), except in the last case.
+      const pending = label.startsWith('no sign-in') ? null
+        : { state: 'this-tab', verifier: 'v'.repeat(43), issuer: provider.issuer, clientId, tokenEndpoint: `${provider.issuer}/token` };
+      await page.evaluate(pending === null ? 'sessionStorage.removeItem("flow.console.oidc")'
+        : `sessionStorage.setItem("flow.console.oidc", ${JSON.stringify(JSON.stringify(pending))})`);
       const exchanges = provider.log.exchanges.length;
-      await page.goto(`${queryApi.url}/console/?code=${randomUUID()}&state=not-this-tab`);
+      await page.goto(`${queryApi.url}/console/?code=${randomUUID()}&${query}`);
       await page.locator('#sign-in-problem').waitFor();
       expect(await page.innerText('#sign-in-problem')).toContain('não corresponde a esta aba');
       expect(provider.log.exchanges.length).toBe(exchanges);
       expect(await page.evaluate('sessionStorage.getItem("flow.console.token")')).toBeNull();
+      expect(await page.evaluate('sessionStorage.getItem("flow.console.oidc")')).toBeNull();
       expect(new URL(page.url()).search).toBe('');
     });
 

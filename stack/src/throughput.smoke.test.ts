@@ -31,13 +31,16 @@ test.each(cases)('npm run bench:e2e on %s writes its figures', async (_label, da
     for (const key of ['postingsPerSecond', 'acceptedPerSecond', 'engineAlonePostingsPerSecond', 'ratio']) {
       expect(report[key]).toBeGreaterThan(0);
     }
-    // Where the cores went (Linux): the parts add up, and the path costs more than the engine alone.
-    const { engineAlone, endToEnd } = report.cpuMsPerThousandPostings;
-    expect(Object.keys(endToEnd)).toEqual(['stack', 'workers', 'postgres', 'total']);
-    expect(endToEnd.total).toBe(endToEnd.stack! + endToEnd.workers! + endToEnd.postgres!);
-    expect(endToEnd.stack).toBeGreaterThan(0);
-    if (workers > 1) expect(endToEnd.workers).toBeGreaterThan(0);
-    expect(engineAlone.total).toBeGreaterThan(0);
+    // Where the cores went, read from /proc (null elsewhere): the stack and, with worker processes,
+    // the workers were seen working, and so was the engine alone.
+    if (process.platform === 'linux') {
+      const { engineAlone, endToEnd } = report.cpuMsPerThousandPostings;
+      expect(Object.keys(endToEnd)).toEqual(['stack', 'workers', 'postgres', 'total']);
+      expect(endToEnd.stack).toBeGreaterThan(0);
+      if (workers > 1) expect(endToEnd.workers).toBeGreaterThan(0);
+      else expect(endToEnd.workers).toBe(0);
+      expect(engineAlone.total).toBeGreaterThan(0);
+    }
     for (const latency of [report.acceptToPostedMs, report.halfRate.acceptToPostedMs]) {
       expect(Object.keys(latency)).toEqual(['p50', 'p90', 'p99', 'max']);
       expect(latency.max).toBeGreaterThanOrEqual(latency.p50!);

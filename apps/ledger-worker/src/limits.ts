@@ -29,10 +29,12 @@ export const batchesInFlightMax = 16;
 export const receiveWaitSecondsDefault = 10;
 export const receiveWaitSecondsMax = 20;
 /**
- * The database breaker stops waiting for a batch after this long and fails it as `batch_timeout`,
- * which pauses the worker: the server cancels slow statements itself before this (see
- * `batchStatementTimeoutMs`), so reaching it means the server did not answer. Stopping to wait
- * cancels nothing, which is why the worker's connections carry the statement timeout.
+ * The database breaker stops waiting for a batch after this long (times the batch's stripes, each
+ * its own transaction: `FLOW_BATCH_STRIPES`) and fails it as `batch_timeout`, which pauses the
+ * worker: the server cancels a slow statement itself before this (see `batchStatementTimeoutMs`),
+ * so reaching it means the server did not answer, or answered every statement of a transaction
+ * slowly. Stopping to wait cancels nothing, which is why the worker's connections carry the
+ * statement timeout.
  */
 export const batchTimeoutMs = 30_000;
 /**

@@ -69,7 +69,7 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
   const relay = createOutboxRelay({ database, sns, callbackTopicArn: config.callbackTopicArn, logger, sweepIntervalMs: config.outboxSweepIntervalMs,
     sweepAgeMinMs: config.outboxSweepAgeMinMs, metrics,
   });
-  const breaker = databaseBreaker(createLedgerEngine({ database, rules: config.rules, stripes: config.batchStripes }), logger, metrics);
+  const breaker = databaseBreaker(createLedgerEngine({ database, rules: config.rules, stripes: config.batchStripes }), config.batchStripes, logger, metrics);
   const applyBatch = async (postings: readonly Posting[], refused: readonly PostingOutcome[]): Promise<BatchResult> => {
     try {
       const result = await breaker.fire(postings, refused);
@@ -125,9 +125,12 @@ export async function startWorker(config: Readonly<WorkerConfig>, overrides: Wor
 }
 
 /** The engine behind the database breaker, shown as `flow_breaker_open{breaker="database"}`. */
-function databaseBreaker(engine: LedgerEngine, logger: Logger, metrics: Metrics): Breaker<[readonly Posting[], readonly PostingOutcome[]], BatchResult> {
+function databaseBreaker(
+  engine: LedgerEngine, stripes: number, logger: Logger, metrics: Metrics,
+): Breaker<[readonly Posting[], readonly PostingOutcome[]], BatchResult> {
+  // A batch in S stripes is S database transactions one after the other: the wait scales with them.
   const breaker = createBreaker((postings: readonly Posting[], refused: readonly PostingOutcome[]) => engine.applyBatch(postings, refused), {
-    name: 'database', timeoutMs: batchTimeoutMs, resetTimeoutMs: databaseBreakerResetMs,
+    name: 'database', timeoutMs: batchTimeoutMs * stripes, resetTimeoutMs: databaseBreakerResetMs,
     isHealthyError: (error) => pauseReasonOf(error) === null,
   }, logger);
   watchBreaker(breaker, 'database', metrics);

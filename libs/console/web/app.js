@@ -27,7 +27,8 @@ async function main() {
   } catch {
     // The default zone (America/Sao_Paulo) stays.
   }
-  signInProblem = (await finishOidcSignIn())?.error ?? null;
+  // A damaged answer or session entry is a failed sign-in, never a page that does not start.
+  signInProblem = (await finishOidcSignIn().catch(() => ({ error: 'oidc_token_refused' })))?.error ?? null;
   const language = document.getElementById('language');
   language.value = currentLanguage();
   setLanguage(currentLanguage());

@@ -52,7 +52,12 @@ export async function startOidcSignIn(oidc) {
 export async function finishOidcSignIn() {
   const answer = new URLSearchParams(window.location.search);
   if (!answer.has('code') && !answer.has('error')) return null;
-  const pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null');
+  let pending = null;
+  try {
+    pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null');
+  } catch {
+    // A damaged entry is no sign-in of this tab's: the answer is refused below.
+  }
   sessionStorage.removeItem(pendingKey);
   history.replaceState(null, '', window.location.pathname + window.location.hash);
   if (answer.has('error')) return { error: 'oidc_refused' };

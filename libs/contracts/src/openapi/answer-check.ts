@@ -20,8 +20,9 @@ export interface AnswerToCheck {
 
 /**
  * A function that answers what is wrong with an answer: null when it matches its documented
- * schema, or when the document has no schema for it (a route or media type it does not describe);
- * else Ajv's errors, each as `<pointer> <message>`.
+ * schema, or when the document does not describe its route and method at all (the console's
+ * files, `/docs`); for a documented operation, a JSON answer with a status or media type the
+ * document does not list is wrong too; else Ajv's errors, each as `<pointer> <message>`.
  */
 export function answerChecker(document: OpenApiDocument): (answer: AnswerToCheck) => string | null {
   // `strict: false`: the document root is not a schema; its `components` only hold the `$ref` targets.
@@ -37,7 +38,9 @@ export function answerChecker(document: OpenApiDocument): (answer: AnswerToCheck
     const responses = operation?.responses as Record<string, { content?: Record<string, { schema?: Json }> }> | undefined;
     const mediaType = answer.mediaType.split(';')[0]!.trim();
     const schema = responses?.[String(answer.status)]?.content?.[mediaType]?.schema;
-    if (schema === undefined) return null;
+    if (schema === undefined) {
+      return responses === undefined ? null : `no ${answer.status} ${mediaType} answer is documented for ${answer.method.toUpperCase()} ${answer.path}`;
+    }
     const key = JSON.stringify(schema);
     let validate = validators.get(key);
     if (validate === undefined) {
