@@ -1,16 +1,13 @@
 // The console's export buttons (CSV, OFX, CNAB 240) downloading the five-day example's statement
 // in a real browser, each file parsed back and checked against the statement the page shows.
-// SKIPPED until the statement exports (`format=csv|ofx|cnab240`, issue #16) are merged into this
-// branch: then set `exportsMerged` to true. It also skips where there is no browser.
+// Without a browser the suite is skipped and says so.
 import { readFileSync } from 'node:fs';
 import { businessDate } from '@flow/ledger-core';
 import { statementExample } from '@flow/ledger-core/testing';
 import type { Page } from 'playwright-core';
 import { demoAccount, demoBranch } from './demo-catalog.ts';
-import { findChromium, launchConsoleBrowser, post, screenshot, startNpmStack, waitForOutcome, type ConsoleBrowser, type StartedStack } from './testing/console-browser.ts';
+import { describeInBrowser, launchConsoleBrowser, post, screenshot, startNpmStack, waitForOutcome, type ConsoleBrowser, type StartedStack } from './testing/console-browser.ts';
 
-const exportsMerged = true;
-const chromiumPath = findChromium();
 const today = businessDate(new Date(), 'America/Sao_Paulo');
 /** The five-day example of every layer's tests. */
 const { entries: example } = statementExample(today);
@@ -20,14 +17,14 @@ async function downloaded(page: Page, format: string): Promise<{ name: string; t
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'latin1') };
 }
 
-(exportsMerged && chromiumPath !== null ? describe : describe.skip)('the console\'s statement exports in a browser (enable after #16 is merged)', () => {
+describeInBrowser('the console\'s statement exports in a browser', (chromiumPath) => {
   let stack: StartedStack;
   let browser: ConsoleBrowser;
   let page: Page;
 
   beforeAll(async () => {
     stack = await startNpmStack();
-    browser = await launchConsoleBrowser(chromiumPath!);
+    browser = await launchConsoleBrowser(chromiumPath);
     for (const entry of example) {
       const id = await post(stack, stack.token, { branch: demoBranch, account: demoAccount, ...entry });
       expect(await waitForOutcome(stack, stack.token, id)).toBe('posted');

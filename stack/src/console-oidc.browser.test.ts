@@ -11,9 +11,8 @@ import { makePosting, pgliteTarget, seedCatalog, type TestDatabase } from '@flow
 import { readQueryApiConfig, startQueryApi, type RunningQueryApi } from '@flow/query-api';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import type { Page } from 'playwright-core';
-import { findChromium, launchConsoleBrowser, screenshot, type ConsoleBrowser } from './testing/console-browser.ts';
+import { describeInBrowser, launchConsoleBrowser, screenshot, type ConsoleBrowser } from './testing/console-browser.ts';
 
-const chromiumPath = findChromium();
 const clientId = 'flow-console';
 const audience = 'flow-api';
 
@@ -80,97 +79,91 @@ async function startProvider(consoleOrigin: () => string): Promise<{ issuer: str
   return { issuer, jwksUrl: `${issuer}/jwks.json`, log, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-if (chromiumPath === null) {
-  describe('the console signs in with an identity provider', () => {
-    test.skip('SKIPPED: no Chromium (set FLOW_CHROMIUM, or install Debian\'s chromium: apt-get install -y chromium; .ci/run does)', () => {});
+describeInBrowser('the console signs in with an identity provider', (chromiumPath) => {
+  let db: TestDatabase;
+  let queryApi: RunningQueryApi;
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+  let browser: ConsoleBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    db = await pgliteTarget.create();
+    await seedCatalog(db.database, [{ branch: '0001', account: 'OIDC01' }]);
+    const engine = createLedgerEngine({ database: db.database, rules: ledgerRules() });
+    const { outcomes } = await engine.applyBatch([makePosting({
+      branch: '0001', account: 'OIDC01', amount: '5.00', dateRef: new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date()),
+    })]);
+    expect(outcomes[0]!.status).toBe('posted');
+    provider = await startProvider(() => new URL(queryApi.url).origin);
+    queryApi = await startQueryApi(readQueryApiConfig({
+      FLOW_HOST: '127.0.0.1', FLOW_PORT: '0', FLOW_LOG_LEVEL: 'error',
+      FLOW_JWKS_URL: provider.jwksUrl, FLOW_JWT_ISSUER: provider.issuer, FLOW_JWT_AUDIENCE: audience,
+      FLOW_CONSOLE_OIDC_ISSUER: provider.issuer, FLOW_CONSOLE_OIDC_CLIENT_ID: clientId, FLOW_CONSOLE_OIDC_AUDIENCE: audience,
+    }, { databaseInjected: true }), { database: db.database });
+    browser = await launchConsoleBrowser(chromiumPath);
+    page = await browser.context.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await queryApi?.stop();
+    await provider?.close();
+    await db?.drop();
   });
-} else {
-  describe('the console signs in with an identity provider', () => {
-    let db: TestDatabase;
-    let queryApi: RunningQueryApi;
-    let provider: Awaited<ReturnType<typeof startProvider>>;
-    let browser: ConsoleBrowser;
-    let page: Page;
 
-    beforeAll(async () => {
-      db = await pgliteTarget.create();
-      await seedCatalog(db.database, [{ branch: '0001', account: 'OIDC01' }]);
-      const engine = createLedgerEngine({ database: db.database, rules: ledgerRules() });
-      const { outcomes } = await engine.applyBatch([makePosting({
-        branch: '0001', account: 'OIDC01', amount: '5.00', dateRef: new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date()),
-      })]);
-      expect(outcomes[0]!.status).toBe('posted');
-      provider = await startProvider(() => new URL(queryApi.url).origin);
-      queryApi = await startQueryApi(readQueryApiConfig({
-        FLOW_HOST: '127.0.0.1', FLOW_PORT: '0', FLOW_LOG_LEVEL: 'error',
-        FLOW_JWKS_URL: provider.jwksUrl, FLOW_JWT_ISSUER: provider.issuer, FLOW_JWT_AUDIENCE: audience,
-        FLOW_CONSOLE_OIDC_ISSUER: provider.issuer, FLOW_CONSOLE_OIDC_CLIENT_ID: clientId, FLOW_CONSOLE_OIDC_AUDIENCE: audience,
-      }, { databaseInjected: true }), { database: db.database });
-      browser = await launchConsoleBrowser(chromiumPath);
-      page = await browser.context.newPage();
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await queryApi?.stop();
-      await provider?.close();
-      await db?.drop();
+  test('the sign-in button goes through the provider and back with a token the API accepts', async () => {
+    await page.goto(`${queryApi.url}/console/`);
+    await page.click('#sign-in-oidc');
+    await page.locator('nav button[data-view=account]').waitFor();
+    const authorization = provider.log.authorizations.at(-1)!;
+    expect(Object.fromEntries(authorization)).toMatchObject({
+      response_type: 'code', client_id: clientId, redirect_uri: `${queryApi.url}/console/`, scope: 'openid flow:read',
+      code_challenge_method: 'S256', audience,
     });
-
-    test('the sign-in button goes through the provider and back with a token the API accepts', async () => {
-      await page.goto(`${queryApi.url}/console/`);
-      await page.click('#sign-in-oidc');
-      await page.locator('nav button[data-view=account]').waitFor();
-      const authorization = provider.log.authorizations.at(-1)!;
-      expect(Object.fromEntries(authorization)).toMatchObject({
-        response_type: 'code', client_id: clientId, redirect_uri: `${queryApi.url}/console/`, scope: 'openid flow:read',
-        code_challenge_method: 'S256', audience,
-      });
-      expect(authorization.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(provider.log.exchanges).toEqual([{ verified: true }]);
-      // The code and state leave the address bar; the verifier is gone; the token is the provider's.
-      expect(new URL(page.url()).search).toBe('');
-      expect(await page.evaluate('sessionStorage.getItem("flow.console.oidc")')).toBeNull();
-      expect(String(await page.evaluate('sessionStorage.getItem("flow.console.token")'))).toMatch(/^ey/);
-      // The API verifies it against the provider's keys and lets it read its branch.
-      await page.fill('#account-branch', '0001');
-      await page.fill('#account-account', 'OIDC01');
-      await page.click('button[type=submit]');
-      await page.locator('#statement-table').waitFor();
-      expect(await page.locator('#statement-table tbody td:nth-child(4)').allInnerTexts()).toEqual(['R$ 5,00']);
-      await screenshot(page, 'oidc-signed-in');
-    });
-
-    test.each([
-      ['another state', 'state=not-this-tab'],
-      ['another issuer (iss)', 'state=this-tab&iss=https%3A%2F%2Fevil.example'],
-      ['no sign-in started in this tab', 'state=this-tab'],
-    ])('an answer with %s is refused before any token is asked for', async (label, query) => {
-      if (await page.isVisible('#sign-out')) await page.click('#sign-out');
-      // A sign-in this tab started, waiting for its answer (what startOidcSignIn leaves), except in the last case.
-      const pending = label.startsWith('no sign-in') ? null
-        : { state: 'this-tab', verifier: 'v'.repeat(43), issuer: provider.issuer, clientId, tokenEndpoint: `${provider.issuer}/token` };
-      await page.evaluate(pending === null ? 'sessionStorage.removeItem("flow.console.oidc")'
-        : `sessionStorage.setItem("flow.console.oidc", ${JSON.stringify(JSON.stringify(pending))})`);
-      const exchanges = provider.log.exchanges.length;
-      await page.goto(`${queryApi.url}/console/?code=${randomUUID()}&${query}`);
-      await page.locator('#sign-in-problem').waitFor();
-      expect(await page.innerText('#sign-in-problem')).toContain('não corresponde a esta aba');
-      expect(provider.log.exchanges.length).toBe(exchanges);
-      expect(await page.evaluate('sessionStorage.getItem("flow.console.token")')).toBeNull();
-      expect(await page.evaluate('sessionStorage.getItem("flow.console.oidc")')).toBeNull();
-      expect(new URL(page.url()).search).toBe('');
-    });
-
-    test('a token endpoint that refuses leaves the user signed out, told why', async () => {
-      provider.log.refuseTokens = true;
-      await page.goto(`${queryApi.url}/console/`);
-      await page.click('#sign-in-oidc');
-      await page.locator('#sign-in-problem').waitFor();
-      expect(await page.innerText('#sign-in-problem')).toContain('não entregou o token');
-      expect(await page.evaluate('sessionStorage.getItem("flow.console.token")')).toBeNull();
-      expect(await page.isVisible('#sign-in-oidc')).toBe(true);
-      await screenshot(page, 'oidc-refused');
-      provider.log.refuseTokens = false;
-    });
+    expect(authorization.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(provider.log.exchanges).toEqual([{ verified: true }]);
+    // The code and state leave the address bar; the verifier is gone; the token is the provider's.
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.evaluate('sessionStorage.getItem("flow.console.oidc")')).toBeNull();
+    expect(String(await page.evaluate('sessionStorage.getItem("flow.console.token")'))).toMatch(/^ey/);
+    // The API verifies it against the provider's keys and lets it read its branch.
+    await page.fill('#account-branch', '0001');
+    await page.fill('#account-account', 'OIDC01');
+    await page.click('button[type=submit]');
+    await page.locator('#statement-table').waitFor();
+    expect(await page.locator('#statement-table tbody td:nth-child(4)').allInnerTexts()).toEqual(['R$ 5,00']);
+    await screenshot(page, 'oidc-signed-in');
   });
-}
+
+  test.each([
+    ['another state', 'state=not-this-tab'],
+    ['another issuer (iss)', 'state=this-tab&iss=https%3A%2F%2Fevil.example'],
+    ['no sign-in started in this tab', 'state=this-tab'],
+  ])('an answer with %s is refused before any token is asked for', async (label, query) => {
+    if (await page.isVisible('#sign-out')) await page.click('#sign-out');
+    // A sign-in this tab started, waiting for its answer (what startOidcSignIn leaves), except in the last case.
+    const pending = label.startsWith('no sign-in') ? null
+      : { state: 'this-tab', verifier: 'v'.repeat(43), issuer: provider.issuer, clientId, tokenEndpoint: `${provider.issuer}/token` };
+    await page.evaluate(pending === null ? 'sessionStorage.removeItem("flow.console.oidc")'
+      : `sessionStorage.setItem("flow.console.oidc", ${JSON.stringify(JSON.stringify(pending))})`);
+    const exchanges = provider.log.exchanges.length;
+    await page.goto(`${queryApi.url}/console/?code=${randomUUID()}&${query}`);
+    await page.locator('#sign-in-problem').waitFor();
+    expect(await page.innerText('#sign-in-problem')).toContain('não corresponde a esta aba');
+    expect(provider.log.exchanges.length).toBe(exchanges);
+    expect(await page.evaluate('sessionStorage.getItem("flow.console.token")')).toBeNull();
+    expect(await page.evaluate('sessionStorage.getItem("flow.console.oidc")')).toBeNull();
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('a token endpoint that refuses leaves the user signed out, told why', async () => {
+    provider.log.refuseTokens = true;
+    await page.goto(`${queryApi.url}/console/`);
+    await page.click('#sign-in-oidc');
+    await page.locator('#sign-in-problem').waitFor();
+    expect(await page.innerText('#sign-in-problem')).toContain('não entregou o token');
+    expect(await page.evaluate('sessionStorage.getItem("flow.console.token")')).toBeNull();
+    expect(await page.isVisible('#sign-in-oidc')).toBe(true);
+    await screenshot(page, 'oidc-refused');
+    provider.log.refuseTokens = false;
+  });
+});

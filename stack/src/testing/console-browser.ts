@@ -30,6 +30,21 @@ export function findChromium(): string | null {
 }
 
 /**
+ * `describe` for a browser suite: `body` gets Chromium's path. Where there is none, the suite is one
+ * skipped test that says why and how to get one, so a run reports it rather than passing silently.
+ */
+export function describeInBrowser(title: string, body: (chromiumPath: string) => void): void {
+  const chromiumPath = findChromium();
+  if (chromiumPath === null) {
+    describe(title, () => {
+      test.skip('SKIPPED: no Chromium (set FLOW_CHROMIUM, or install Debian\'s chromium: apt-get install -y chromium; .ci/run does)', () => {});
+    });
+  } else {
+    describe(title, () => body(chromiumPath));
+  }
+}
+
+/**
  * Headless, as root it needs --no-sandbox; with no network it must not try to reach Google
  * (background networking, component updates, sync, QUIC off). A fresh profile each time.
  */
