@@ -4,6 +4,7 @@
 // last commit). Unsent rows are few in a healthy system and the partial index `outbox_unsent_idx`
 // holds only them; the newest batch is the primary key's last entry: cheap at every scrape.
 import type { Queryable } from '../database/port.ts';
+import { utcInstantSql } from '../database/utc-instant.ts';
 
 export interface OutboxStatus {
   /** Outbox rows (batches) not yet published to the callback topic. */
@@ -16,14 +17,12 @@ export interface OutboxStatus {
   readonly lastBatchAt: string | null;
 }
 
-const timestamp = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const outboxStatusSql = `
   with oldest_unsent as (select created_at from flow.outbox where sent_at is null order by id limit 1)
   select (select count(*)::integer from flow.outbox where sent_at is null) as unsent,
-         (select ${timestamp('created_at')} from oldest_unsent) as "oldestUnsentAt",
+         (select ${utcInstantSql('created_at')} from oldest_unsent) as "oldestUnsentAt",
          coalesce((select extract(epoch from now() - created_at) from oldest_unsent), 0)::float8 as "oldestUnsentAgeSeconds",
-         (select ${timestamp('created_at')} from flow.outbox order by id desc limit 1) as "lastBatchAt"`;
+         (select ${utcInstantSql('created_at')} from flow.outbox order by id desc limit 1) as "lastBatchAt"`;
 
 export async function readOutboxStatus(db: Queryable): Promise<OutboxStatus> {
   const { rows } = await db.query<OutboxStatus>(outboxStatusSql);

@@ -25,6 +25,7 @@
 // the one in force makes the argument hold across configuration changes (a window widened after
 // asOf lets later entries reach further back) at the cost of a few more days read.
 // The property test `as-of.model.test.ts` checks it against the reference model.
+import { utcInstantSql } from '../database/utc-instant.ts';
 import { retroWindowDaysMax } from '../limits.ts';
 import { addDays } from '../rules/business-date.ts';
 
@@ -113,7 +114,7 @@ export const dailyBalancesAsOfSql = `
   select date_ref as "dateRef", total_debit::numeric(20,2)::text as "totalDebit", total_credit::numeric(20,2)::text as "totalCredit",
          accumulated_debit::numeric(24,2)::text as "accumulatedDebit", accumulated_credit::numeric(24,2)::text as "accumulatedCredit",
          (accumulated_credit - accumulated_debit)::numeric(24,2)::text as balance, transaction_count as "transactionCount",
-         to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "changedAt"
+         ${utcInstantSql('changed_at', 'us')} as "changedAt"
   from days
   order by date_ref
   limit $5`;

@@ -3,6 +3,7 @@
 // account's last balance row on or before d. With `asOf`, the same as the ledger stood at that
 // instant (as-of.ts: only the last retro window of days is recomputed from entries).
 import type { Queryable } from '../database/port.ts';
+import { utcInstantSql } from '../database/utc-instant.ts';
 import { accumulatedAsOfSql, asOfBounds, dailyBalancesAsOfSql } from './as-of.ts';
 import { pageLimitDefault, pageLimitMax } from '../limits.ts';
 import { addDays, businessDate } from '../rules/business-date.ts';
@@ -28,14 +29,11 @@ export interface DailyBalance {
 /** A daily balance row as read, before `revisedAt` is decided from `changedAt`. */
 type DailyBalanceRow = Omit<DailyBalance, 'revisedAt'> & { readonly changedAt: string | null };
 
-/** RFC 3339 UTC with PostgreSQL's microseconds, from a timestamptz expression. */
-const utcInstantSql = (expression: string): string => `to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 const dailyBalancesSql = `
   select date_ref as "dateRef", total_debit::text as "totalDebit", total_credit::text as "totalCredit",
          accumulated_debit::text as "accumulatedDebit", accumulated_credit::text as "accumulatedCredit",
          (accumulated_credit - accumulated_debit)::text as balance, transaction_count as "transactionCount",
-         ${utcInstantSql('updated_at')} as "changedAt"
+         ${utcInstantSql('updated_at', 'us')} as "changedAt"
   from flow.balance
   where branch = $1 and account = $2 and date_ref between $3 and $4
   order by date_ref

@@ -5,6 +5,7 @@
 // entry (flow.transaction, by its primary key) or the rejected posting as received (flow.posting).
 // Rows of other kinds a later outbox may hold (anything whose elements lack a `status`) are skipped.
 import type { Queryable } from '../database/port.ts';
+import { utcInstantSql } from '../database/utc-instant.ts';
 
 export interface OutcomeFeedItem {
   /** The outbox row (the batch) the outcome came in: the feed's position. */
@@ -46,7 +47,7 @@ const outcomeFeedSql = `
          item->>'traceKey' as "traceKey", coalesce((item->>'replay')::boolean, false) as replay,
          coalesce(t.amount::text, p.rejected_posting->>'amount') as amount,
          coalesce(t.debit_credit, p.rejected_posting->>'debitCredit') as "debitCredit",
-         to_char(outcome.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "decidedAt"
+         ${utcInstantSql('outcome.created_at')} as "decidedAt"
   from outcome
   left join flow.transaction t
     on item->>'status' = 'posted' and t.date_ref = (item->>'dateRef')::date and t.id = (item->>'id')::uuid
