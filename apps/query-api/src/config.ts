@@ -2,6 +2,7 @@
 // bad value stops the start with every problem listed (docs/style.md §11). See the README's table.
 import {
   configReader,
+  isLoopback,
   logLevels,
   readAuthConfig,
   readHttpServerLimits,
@@ -143,7 +144,7 @@ function readConsoleOidcConfig(reader: ConfigReader): ConsoleOidcConfig | undefi
 }
 
 function secureOrLoopback(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }
 
 /** `FLOW_EXPORT_BANK_CODE` (3 digits), `FLOW_EXPORT_BANK_NAME`, `FLOW_EXPORT_CNAB_AGREEMENT`: printable ASCII, as CNAB writes them. */

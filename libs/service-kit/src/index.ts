@@ -59,6 +59,7 @@ export {
   boundPort,
   closeServer,
   httpServerLimitsDefault,
+  isLoopback,
   listen,
   onStopSignal,
   reachableHost,

@@ -9,7 +9,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { brokerNames } from '@flow/contracts';
 import { startFauxqs } from 'fauxqs';
-import { reachableHost } from './server.ts';
+import { isLoopback, reachableHost } from './server.ts';
 
 export const callbackTapQueue = 'flow-callback-local';
 /** Matches the messaging stack's default `TransactionVisibilityTimeoutSeconds`. */
@@ -91,10 +91,6 @@ export async function startLocalBroker(options: LocalBrokerOptions = {}): Promis
       await server.stop();
     },
   };
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === 'localhost' || address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
 /**

@@ -61,6 +61,16 @@ export function boundPort(server: Server): number {
   return (server.address() as AddressInfo).port;
 }
 
+/**
+ * True for this machine's own addresses: `localhost`, 127.0.0.0/8 and ::1, also as an IPv4-mapped
+ * IPv6 address or a URL's bracketed host (`[::1]`); false for none.
+ */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const host = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  return host === 'localhost' || host === '::1' || host.startsWith('127.') || host.startsWith('::ffff:127.');
+}
+
 /** A host a client can dial for a listening address: the wildcard addresses via loopback. */
 export function reachableHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
