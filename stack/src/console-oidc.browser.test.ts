@@ -134,17 +134,18 @@ describeInBrowser('the console signs in with an identity provider', (chromiumPat
     await screenshot(page, 'oidc-signed-in');
   });
 
+  // What startOidcSignIn leaves in this tab while the provider answers.
+  const pendingSignIn = () => JSON.stringify({ state: 'this-tab', verifier: 'v'.repeat(43), issuer: provider.issuer, clientId, tokenEndpoint: `${provider.issuer}/token` });
   test.each([
-    ['another state', 'state=not-this-tab'],
-    ['another issuer (iss)', 'state=this-tab&iss=https%3A%2F%2Fevil.example'],
-    ['no sign-in started in this tab', 'state=this-tab'],
-  ])('an answer with %s is refused before any token is asked for', async (label, query) => {
+    ['another state', 'state=not-this-tab', pendingSignIn],
+    ['another issuer (iss)', 'state=this-tab&iss=https%3A%2F%2Fevil.example', pendingSignIn],
+    ['no sign-in started in this tab', 'state=this-tab', () => null],
+    ['a damaged sign-in entry in this tab', 'state=this-tab', () => '{"state": "this-tab"'],
+  ])('an answer with %s is refused before any token is asked for', async (_label, query, stored) => {
     if (await page.isVisible('#sign-out')) await page.click('#sign-out');
-    // A sign-in this tab started, waiting for its answer (what startOidcSignIn leaves), except in the last case.
-    const pending = label.startsWith('no sign-in') ? null
-      : { state: 'this-tab', verifier: 'v'.repeat(43), issuer: provider.issuer, clientId, tokenEndpoint: `${provider.issuer}/token` };
-    await page.evaluate(pending === null ? 'sessionStorage.removeItem("flow.console.oidc")'
-      : `sessionStorage.setItem("flow.console.oidc", ${JSON.stringify(JSON.stringify(pending))})`);
+    const entry = stored();
+    await page.evaluate(entry === null ? 'sessionStorage.removeItem("flow.console.oidc")'
+      : `sessionStorage.setItem("flow.console.oidc", ${JSON.stringify(entry)})`);
     const exchanges = provider.log.exchanges.length;
     await page.goto(`${queryApi.url}/console/?code=${randomUUID()}&${query}`);
     await page.locator('#sign-in-problem').waitFor();

@@ -23,7 +23,7 @@ export const consoleVendorFiles: Readonly<Record<string, string>> = Object.freez
  * and the token endpoint), never framed. The token lives in session storage, so no script from
  * elsewhere may ever run here.
  */
-export function consoleContentSecurityPolicyFor(identityProviderOrigins: readonly string[] = []): string {
+export function consoleContentSecurityPolicyFor(identityProviderOrigins: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -35,6 +35,3 @@ export function consoleContentSecurityPolicyFor(identityProviderOrigins: readonl
     "frame-ancestors 'none'",
   ].join('; ');
 }
-
-/** The policy with no identity provider: pasted tokens and the sign-in link only. */
-export const consoleContentSecurityPolicy = consoleContentSecurityPolicyFor();

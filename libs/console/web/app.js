@@ -27,8 +27,7 @@ async function main() {
   } catch {
     // The default zone (America/Sao_Paulo) stays.
   }
-  // A damaged answer or session entry is a failed sign-in, never a page that does not start.
-  signInProblem = (await finishOidcSignIn().catch(() => ({ error: 'oidc_token_refused' })))?.error ?? null;
+  signInProblem = (await finishOidcSignIn())?.error ?? null;
   const language = document.getElementById('language');
   language.value = currentLanguage();
   setLanguage(currentLanguage());

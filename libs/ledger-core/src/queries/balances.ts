@@ -64,7 +64,7 @@ export async function readDailyBalances(
 }
 
 /** `changedAt` when it fell on a business date after `dateRef` (the day had closed), else null. */
-export function revisedAfterClose(dateRef: string, changedAt: string | null, timeZone: string): string | null {
+function revisedAfterClose(dateRef: string, changedAt: string | null, timeZone: string): string | null {
   return changedAt !== null && businessDate(new Date(changedAt), timeZone) > dateRef ? changedAt : null;
 }
 
