@@ -122,7 +122,7 @@ describe.each(databaseTargets())('ledger worker on $name', (target) => {
   test('the sweep publishes an outbox row left unsent (as if a worker died between commit and publish)', async () => {
     const rules = ledgerRules({ autoOpenAccounts: true });
     const orphan = [makePosting({ dateRef: today, account: 'ORPHAN' })];
-    const { outboxId } = await createLedgerEngine({ database: db.database, rules }).applyBatch(orphan);
+    const { outboxId } = (await createLedgerEngine({ database: db.database, rules }).applyBatch(orphan)).outboxRows[0]!;
     expect(await countUnsentOutbox(db.database)).toBe(1);
 
     await start({ FLOW_OUTBOX_SWEEP_INTERVAL_MS: '100', FLOW_OUTBOX_SWEEP_AGE_MIN_MS: '0' });

@@ -92,7 +92,7 @@ export function createBatchApplier(options: BatchApplierOptions): BatchApplier {
     try {
       await options.onCommitted(result);
     } catch (error) {
-      logger.error('outbox_relay_failed', { outboxId: result.outboxId, ...errorFields(error) });
+      logger.error('outbox_relay_failed', { outboxIds: outboxIdsOf(result), ...errorFields(error) });
     }
   }
 
@@ -143,7 +143,12 @@ function logBatch(logger: Logger, result: BatchResult, ms: number): void {
     }
   }
   logger.info('batch_applied', {
-    postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxId: result.outboxId,
+    postings: result.outcomes.length, posted, rejected, replays, ms: Math.round(ms), attempts: result.attempts, outboxIds: outboxIdsOf(result),
     ...traceKeyFields(result.outcomes), ...traceIdFields(result.outcomes),
   });
+}
+
+/** The batch's outbox rows, one per database transaction (one per stripe): what `outcomes_published` names. */
+function outboxIdsOf(result: BatchResult): string[] {
+  return result.outboxRows.map((row) => row.outboxId);
 }

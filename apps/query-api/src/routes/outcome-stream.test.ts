@@ -118,7 +118,7 @@ describe.each(databaseTargets())('outcome stream and operations on $name', (targ
     const [seen] = await readEvents(url, api.auth.reader, 1, 5_000, '0');
     expect(seen).toBeDefined();
     const missed = makePosting({ dateRef: today, amount: '4.00' });
-    const { outboxId } = await engine.applyBatch([missed]);
+    const { outboxId } = (await engine.applyBatch([missed])).outboxRows[0]!;
     const events = await readEvents(url, api.auth.reader, 1, 5_000, String(BigInt(outboxId) - 1n));
     expect(events.map((event) => event.data.id)).toEqual([missed.id]);
   });

@@ -256,7 +256,9 @@ describe.each(databaseTargets())('engine rules on $name', (target) => {
 
   test('the outbox row of a batch holds exactly its outcomes', async () => {
     const batch = [posting(), posting({ eventCode: 999 })];
-    const { outcomes, outboxId } = await engineWith().applyBatch(batch);
+    const { outcomes, outboxRows } = await engineWith().applyBatch(batch);
+    expect(outboxRows).toHaveLength(1);
+    const { outboxId } = outboxRows[0]!;
     const { rows } = await db.database.query<{ outcomes: unknown; outcome_count: number; sent_at: Date | null }>(
       'select outcomes, outcome_count, sent_at from flow.outbox where id = $1', [outboxId]);
     expect(rows).toEqual([{ outcomes, outcome_count: 2, sent_at: null }]);

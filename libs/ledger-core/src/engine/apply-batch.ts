@@ -43,8 +43,6 @@ import { decideReversals, findReversalTargets, originalsToRead, rejectReversals 
 export interface BatchResult {
   /** One outcome per input posting, in input order, then the refused outcomes passed in. */
   readonly outcomes: PostingOutcome[];
-  /** The outbox row of the batch's first database transaction (its only one with one stripe). */
-  readonly outboxId: string;
   /** The account-days whose closing balance the batch changed, also in its outbox rows. */
   readonly balanceChanges: readonly BalanceChange[];
   /**
@@ -215,7 +213,7 @@ export function createLedgerEngine(options: LedgerEngineOptions): LedgerEngine {
 /** Postings of no message passed the contract: their refused outcomes get an outbox row alone. */
 async function applyRefusedOnly(database: Database, refused: readonly PostingOutcome[]): Promise<BatchResult> {
   const outboxId = await database.transaction((tx) => insertOutbox(tx, refused));
-  return { outcomes: [...refused], outboxId, balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
+  return { outcomes: [...refused], balanceChanges: [], outboxRows: [{ outboxId, outcomes: [...refused], balanceChanges: [] }], attempts: 1 };
 }
 
 /** Today in the business time zone, and the retro window's first day. */
@@ -240,11 +238,11 @@ function mergedResult(
 ): BatchResult {
   const outboxRows = applied.map(({ outboxId, outcomes, balanceChanges }) => ({ outboxId, outcomes, balanceChanges }));
   const attempts = Math.max(...applied.map((stripe) => stripe.attempts));
-  if (applied.length === 1) return { ...applied[0]!, outboxRows, attempts };
+  if (applied.length === 1) return { outcomes: applied[0]!.outcomes, balanceChanges: applied[0]!.balanceChanges, outboxRows, attempts };
   const outcomes = new Array<PostingOutcome>(postingCount);
   stripes.forEach((stripe, index) => stripe.forEach((at, position) => void (outcomes[at] = applied[index]!.outcomes[position]!)));
   return {
-    outcomes: [...outcomes, ...refused], outboxId: applied[0]!.outboxId,
+    outcomes: [...outcomes, ...refused],
     balanceChanges: applied.flatMap((stripe) => stripe.balanceChanges), outboxRows, attempts,
   };
 }

@@ -29,7 +29,7 @@ describe.each(databaseTargets())('outbox relay queries on $name', (target) => {
   const applyBatches = async (count: number): Promise<string[]> => {
     const ids: string[] = [];
     for (let index = 0; index < count; index++) {
-      ids.push((await engine().applyBatch([makePosting({ dateRef: today, account: `ACC${index}` })])).outboxId);
+      ids.push(...(await engine().applyBatch([makePosting({ dateRef: today, account: `ACC${index}` })])).outboxRows.map((row) => row.outboxId));
     }
     return ids;
   };
